@@ -1,0 +1,22 @@
+// Collects test/**/*.test.ts (except the E2E suite) and runs them with node's test runner.
+// Node 20's --test does not expand globs itself.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function collect(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'e2e' || name === 'fixtures' ? [] : collect(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const filter = process.argv[2];
+const files = collect('test').filter((f) => !filter || f.includes(filter)).sort();
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+  { stdio: 'inherit', env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
+);
+process.exit(result.status ?? 1);
