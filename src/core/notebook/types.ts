@@ -1,0 +1,48 @@
+// What the notebook parser finds in a markdown file. Line numbers are 0-based, as in VS Code;
+// columns are UTF-16 offsets into the line, as in VS Code and JavaScript strings.
+
+/** Lines `start` to `end`, both inclusive. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A piece of one source line that belongs to a step (a step may continue over several lines). */
+export interface StepSegment {
+  readonly line: number;
+  /** Column of the first character of `text` in the line (after any list marker or indent). */
+  readonly column: number;
+  readonly text: string;
+}
+
+/** One step of the user's own working: a list item, a line of a paragraph, or a `$$` block. */
+export interface DerivationStep {
+  readonly range: LineRange;
+  /** The step as one line of text (segments joined by single spaces): what the engine scores. */
+  readonly text: string;
+  readonly segments: readonly StepSegment[];
+}
+
+/** How the problem was introduced. */
+export type ProblemLabelKind = 'heading' | 'bold' | 'paragraph';
+
+export interface Problem {
+  /** Stable within a document while the label is unchanged, e.g. `problem-1` or `problem-1~2`. */
+  readonly key: string;
+  /** Human title: the heading or bold label text ("Problem 3"), or "Problem" for a bare paragraph. */
+  readonly title: string;
+  readonly labelKind: ProblemLabelKind;
+  /** The whole section: label, statement and working. */
+  readonly range: LineRange;
+  /** Lines that hold the statement; `text` is their markdown on one line. */
+  readonly statement: LineRange;
+  readonly text: string;
+  /** Present when a "Solution"/"Work" label follows the statement. */
+  readonly work?: Work;
+}
+
+export interface Work {
+  /** The line with the "Solution"/"Work" label. */
+  readonly labelLine: number;
+  readonly steps: readonly DerivationStep[];
+}
