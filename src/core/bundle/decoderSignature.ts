@@ -1,0 +1,101 @@
+// Reads a decoder's signature from an ONNX session's metadata (Optimum / transformers.js
+// layout, docs/CONTRACTS.md) so the runtime never assumes a layout: MHA, GQA or MQA, with or
+// without a position_ids input.
+import type { InferenceSession } from 'onnxruntime-node';
+import type { KvLayout } from './manifest.js';
+
+export interface DecoderSignature extends KvLayout {
+  /** Whether the graph takes `position_ids` (otherwise it derives positions from attention_mask). */
+  hasPositionIds: boolean;
+  /** 'logits' for a policy, 'values' for a verifier. */
+  headOutput: 'logits' | 'values';
+  /** Whether the graph returns `present.*`, i.e. can continue from a KV cache. */
+  hasPresent: boolean;
+  /** Last dimension of `logits` when the graph fixes it (vocabulary size of the head). */
+  logitsWidth?: number;
+}
+
+export const pastKeyName = (layer: number): string => `past_key_values.${layer}.key`;
+export const pastValueName = (layer: number): string => `past_key_values.${layer}.value`;
+export const presentKeyName = (layer: number): string => `present.${layer}.key`;
+export const presentValueName = (layer: number): string => `present.${layer}.value`;
+
+/** Reading failed; `problem` says why in terms of the graph. */
+export class SignatureError extends Error {
+  override readonly name = 'SignatureError';
+}
+
+type Metadata = InferenceSession.ValueMetadata;
+
+function tensorMeta(list: readonly Metadata[], name: string): (Metadata & { isTensor: true }) | undefined {
+  const meta = list.find((m) => m.name === name);
+  return meta?.isTensor ? meta : undefined;
+}
+
+/** Dimension `index` of a tensor if the graph fixes it to a number. */
+function fixedDim(meta: Metadata & { isTensor: true }, index: number): number | undefined {
+  const dim = meta.shape[index];
+  return typeof dim === 'number' && dim > 0 ? dim : undefined;
+}
+
+export function readDecoderSignature(session: InferenceSession, expectedHead: 'logits' | 'values'): DecoderSignature {
+  const inputs = session.inputMetadata;
+  const outputs = session.outputMetadata;
+  const need = (name: string, type: string): void => {
+    const meta = tensorMeta(inputs, name);
+    if (!meta) throw new SignatureError(`the graph has no tensor input "${name}"`);
+    if (meta.type !== type) throw new SignatureError(`input "${name}" is ${meta.type}, expected ${type}`);
+  };
+  need('input_ids', 'int64');
+  need('attention_mask', 'int64');
+  const hasPositionIds = tensorMeta(inputs, 'position_ids') !== undefined;
+  if (hasPositionIds) need('position_ids', 'int64');
+
+  const layers = inputs.filter((m) => /^past_key_values\.\d+\.key$/.test(m.name)).length;
+  if (layers === 0) throw new SignatureError('the graph has no past_key_values.{i}.key inputs (exported without a KV cache?)');
+
+  let kvHeads: number | undefined;
+  let headDim: number | undefined;
+  for (let layer = 0; layer < layers; layer++) {
+    for (const name of [pastKeyName(layer), pastValueName(layer)]) {
+      const meta = tensorMeta(inputs, name);
+      if (!meta) throw new SignatureError(`input "${name}" is missing (layers must be numbered 0..${layers - 1})`);
+      if (meta.type !== 'float32') throw new SignatureError(`input "${name}" is ${meta.type}; only float32 caches are supported`);
+      if (meta.shape.length !== 4) throw new SignatureError(`input "${name}" has rank ${meta.shape.length}, expected 4 [batch, kvHeads, past, headDim]`);
+      const heads = fixedDim(meta, 1);
+      const dim = fixedDim(meta, 3);
+      if (heads === undefined || dim === undefined) {
+        throw new SignatureError(`input "${name}" does not fix its kvHeads/headDim dimensions (shape ${JSON.stringify(meta.shape)})`);
+      }
+      if ((kvHeads ?? heads) !== heads || (headDim ?? dim) !== dim) {
+        throw new SignatureError(`input "${name}" has shape ${JSON.stringify(meta.shape)}, unlike layer 0`);
+      }
+      kvHeads = heads;
+      headDim = dim;
+    }
+  }
+
+  const head = tensorMeta(outputs, expectedHead);
+  if (!head) throw new SignatureError(`the graph has no "${expectedHead}" output`);
+  if (head.type !== 'float32') throw new SignatureError(`output "${expectedHead}" is ${head.type}, expected float32`);
+  const presentCount = outputs.filter((m) => /^present\.\d+\.(key|value)$/.test(m.name)).length;
+  const hasPresent = presentCount > 0;
+  if (hasPresent) {
+    for (let layer = 0; layer < layers; layer++) {
+      for (const name of [presentKeyName(layer), presentValueName(layer)]) {
+        if (!tensorMeta(outputs, name)) throw new SignatureError(`output "${name}" is missing (the graph has ${layers} past layers)`);
+      }
+    }
+    if (presentCount !== 2 * layers) throw new SignatureError(`the graph has ${presentCount} present.* outputs for ${layers} layers`);
+  }
+  const logitsWidth = expectedHead === 'logits' ? fixedDim(head, 2) : undefined;
+  return {
+    layers,
+    kvHeads: kvHeads as number,
+    headDim: headDim as number,
+    hasPositionIds,
+    headOutput: expectedHead,
+    hasPresent,
+    ...(logitsWidth !== undefined && { logitsWidth }),
+  };
+}

@@ -1,0 +1,148 @@
+// The shape of manifest.json (docs/CONTRACTS.md) and a validator that turns a parsed JSON
+// value into it, reporting the first problem as a BundleError.
+import { BundleError } from './BundleError.js';
+
+export const SUPPORTED_FORMAT_VERSION = 1;
+
+export type ModelRole = 'policy' | 'verifier';
+/** Which labels a verifier was trained on. */
+export type VerifierLabels = 'tvm' | 'orm' | 'prm';
+
+/** KV-cache layout of a decoder: `past_key_values.{i}.key|value` are [batch, kvHeads, past, headDim]. */
+export interface KvLayout {
+  layers: number;
+  kvHeads: number;
+  headDim: number;
+}
+
+export interface ManifestModel {
+  file: string;
+  role: ModelRole;
+  labels?: VerifierLabels;
+  inputs: string[];
+  outputs: string[];
+  kv: KvLayout;
+}
+
+/** The model slots a bundle may fill; `policy` and `tvm` are required. */
+export const MODEL_SLOTS = ['policy', 'tvm', 'orm', 'prm'] as const;
+export type ModelSlot = (typeof MODEL_SLOTS)[number];
+
+export interface Manifest {
+  formatVersion: number;
+  name: string;
+  tokenizer: string;
+  promptTemplate: string;
+  stepDelimiter: string;
+  eosToken: string;
+  answerPattern: string;
+  maxPositions: number;
+  models: { policy: ManifestModel; tvm: ManifestModel; orm?: ManifestModel; prm?: ManifestModel };
+  training: Record<string, unknown>;
+}
+
+const REGENERATE = 'Re-export the bundle with the training pipeline (training/) or fix manifest.json by hand';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a parsed manifest.json; `file` is its path, used in error messages. */
+export function parseManifest(value: unknown, file: string): Manifest {
+  const fail = (problem: string): never => {
+    throw new BundleError(file, problem, REGENERATE);
+  };
+  if (!isObject(value)) fail('is not a JSON object');
+  const root = value as Json;
+
+  if (root.formatVersion !== SUPPORTED_FORMAT_VERSION) {
+    throw new BundleError(
+      file,
+      `has formatVersion ${JSON.stringify(root.formatVersion)}, this version of the tutor reads formatVersion ${SUPPORTED_FORMAT_VERSION}`,
+      'Use a bundle exported for this version, or update the extension',
+    );
+  }
+  const text = (key: string): string => {
+    const field = root[key];
+    if (typeof field !== 'string' || field === '') fail(`field "${key}" must be a non-empty string`);
+    return field as string;
+  };
+  const promptTemplate = text('promptTemplate');
+  if (!promptTemplate.includes('{problem}')) fail('field "promptTemplate" must contain "{problem}"');
+  const answerPattern = text('answerPattern');
+  try {
+    new RegExp(answerPattern);
+  } catch {
+    fail(`field "answerPattern" is not a valid regular expression: ${answerPattern}`);
+  }
+  const maxPositions = root.maxPositions;
+  if (typeof maxPositions !== 'number' || !Number.isInteger(maxPositions) || maxPositions < 2) {
+    fail('field "maxPositions" must be an integer ≥ 2');
+  }
+  if (!isObject(root.models)) fail('field "models" must be an object');
+  const models = root.models as Json;
+  for (const slot of Object.keys(models)) {
+    if (!(MODEL_SLOTS as readonly string[]).includes(slot)) {
+      fail(`models."${slot}" is not a known model slot (expected ${MODEL_SLOTS.join(', ')})`);
+    }
+  }
+  const model = (slot: ModelSlot): ManifestModel | undefined => {
+    const entry = models[slot];
+    if (entry === undefined) return undefined;
+    return parseModel(entry, `models.${slot}`, slot === 'policy' ? 'policy' : 'verifier', fail);
+  };
+  const policy = model('policy') ?? fail('models.policy is missing');
+  const tvm = model('tvm') ?? fail('models.tvm is missing');
+  const orm = model('orm');
+  const prm = model('prm');
+  const training = root.training === undefined ? {} : root.training;
+  if (!isObject(training)) fail('field "training" must be an object when present');
+
+  return {
+    formatVersion: SUPPORTED_FORMAT_VERSION,
+    name: text('name'),
+    tokenizer: text('tokenizer'),
+    promptTemplate,
+    stepDelimiter: text('stepDelimiter'),
+    eosToken: text('eosToken'),
+    answerPattern,
+    maxPositions: maxPositions as number,
+    models: { policy, tvm, ...(orm && { orm }), ...(prm && { prm }) },
+    training: training as Json,
+  };
+}
+
+function parseModel(value: unknown, where: string, role: ModelRole, fail: (problem: string) => never): ManifestModel {
+  if (!isObject(value)) fail(`${where} must be an object`);
+  const entry = value as Json;
+  if (typeof entry.file !== 'string' || entry.file === '') fail(`${where}.file must be a non-empty string`);
+  if (entry.role !== role) fail(`${where}.role must be "${role}", found ${JSON.stringify(entry.role)}`);
+  const names = (key: 'inputs' | 'outputs'): string[] => {
+    const list = entry[key];
+    if (!Array.isArray(list) || list.length === 0 || !list.every((n) => typeof n === 'string')) {
+      fail(`${where}.${key} must be a non-empty array of tensor names`);
+    }
+    return list as string[];
+  };
+  const labels = entry.labels;
+  if (role === 'verifier' && labels !== undefined && labels !== 'tvm' && labels !== 'orm' && labels !== 'prm') {
+    fail(`${where}.labels must be "tvm", "orm" or "prm"`);
+  }
+  if (!isObject(entry.kv)) fail(`${where}.kv must be an object { layers, kvHeads, headDim }`);
+  const kv = entry.kv as Json;
+  const positive = (key: keyof KvLayout): number => {
+    const n = kv[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) fail(`${where}.kv.${key} must be a positive integer`);
+    return n as number;
+  };
+  return {
+    file: entry.file as string,
+    role,
+    ...(labels !== undefined && { labels: labels as VerifierLabels }),
+    inputs: names('inputs'),
+    outputs: names('outputs'),
+    kv: { layers: positive('layers'), kvHeads: positive('kvHeads'), headDim: positive('headDim') },
+  };
+}
