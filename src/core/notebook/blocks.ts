@@ -10,7 +10,6 @@ type Token = MarkdownIt.Token;
 export interface Inline {
   /** Source text of the block's inline content; source lines joined by '\n'. */
   readonly content: string;
-  readonly children: readonly Token[];
 }
 
 export type Block =
@@ -47,7 +46,7 @@ function skipContainer(tokens: readonly Token[], open: number): number {
 
 function inlineAt(tokens: readonly Token[], index: number): Inline {
   const token = tokens[index];
-  return token?.type === 'inline' ? { content: token.content, children: token.children ?? [] } : { content: '', children: [] };
+  return { content: token?.type === 'inline' ? token.content : '' };
 }
 
 const OTHER_KIND: Readonly<Record<string, 'code' | 'quote' | 'table'>> = {

@@ -1,7 +1,7 @@
 // Recognises the two kinds of label of the notebook convention: "Problem" (starts a problem) and
-// "Solution"/"Work" (starts the user's derivation). A label is a heading, or a paragraph whose
-// first inline element is bold.
-import type { Block, Inline } from './blocks';
+// "Solution"/"Work" (starts the user's derivation). A label is a heading, or a paragraph line that
+// starts with bold text.
+import type { Block } from './blocks';
 
 export type LabelKind = 'problem' | 'work';
 
@@ -18,42 +18,30 @@ const WORK = /^(solution|work|working|my work|my solution|attempt|steps|derivati
 // `**Problem 2:**`, `__Work__:` … followed by optional punctuation and spaces.
 const BOLD_PREFIX = /^(\*\*|__)(.+?)\1\s*[:.]?\s*/;
 
-function classify(text: string): LabelKind | undefined {
-  if (PROBLEM.test(text)) return 'problem';
-  if (WORK.test(text)) return 'work';
-  return undefined;
-}
-
 function cleanTitle(text: string): string {
   return text.replace(/[*_`]/g, '').replace(/[\s:.]+$/, '').trim();
 }
 
-function boldText(inline: Inline): string | undefined {
-  // Emphasis parsing leaves an empty text token in front of `**`.
-  const [first, ...rest] = inline.children.filter((c) => !(c.type === 'text' && c.content === ''));
-  if (first?.type !== 'strong_open') return undefined;
-  let text = '';
-  for (const child of rest) {
-    if (child.type === 'strong_close') return text;
-    text += child.content;
-  }
+function classify(title: string, bold: boolean): Label | undefined {
+  if (PROBLEM.test(title)) return { kind: 'problem', title, bold };
+  if (WORK.test(title)) return { kind: 'work', title, bold };
   return undefined;
 }
 
+function boldLabel(text: string): Label | undefined {
+  const match = BOLD_PREFIX.exec(text.trimStart());
+  return match ? classify(cleanTitle(match[2]!), true) : undefined;
+}
+
 export function labelOf(block: Block): Label | undefined {
-  if (block.kind === 'heading') {
-    const title = cleanTitle(block.inline.content);
-    const kind = classify(title);
-    return kind && { kind, title, bold: false };
-  }
-  if (block.kind === 'paragraph') {
-    const bold = boldText(block.inline);
-    if (bold === undefined) return undefined;
-    const title = cleanTitle(bold);
-    const kind = classify(title);
-    return kind && { kind, title, bold: true };
-  }
+  if (block.kind === 'heading') return classify(cleanTitle(block.inline.content), false);
+  if (block.kind === 'paragraph') return boldLabel(block.inline.content);
   return undefined;
+}
+
+/** True if a line of paragraph text starts with a bold label (such a line starts a new block). */
+export function startsWithBoldLabel(line: string): boolean {
+  return boldLabel(line) !== undefined;
 }
 
 /** Length of a bold label's markup at the start of `text` (0 if there is none). */

@@ -2,7 +2,7 @@
 // Pure: text in, line ranges out. Only top-level blocks can be labels, so "Problem" inside code,
 // block quotes or list items never starts a problem.
 import { parseBlocks, type Block, type ListItem } from './blocks';
-import { boldPrefixLength, labelOf, type Label } from './labels';
+import { boldPrefixLength, labelOf, startsWithBoldLabel, type Label } from './labels';
 import { splitLines } from './lines';
 import { dropPrefix, paragraphSegments, sourceSegments, stepOf } from './segments';
 import type { DerivationStep, LineRange, Problem, ProblemLabelKind, StepSegment, Work } from './types';
@@ -148,8 +148,26 @@ function toProblem(ctx: Context, first: number, label: Label | undefined, key: s
   return { problem, last: section.last };
 }
 
+/**
+ * A bold label on a later line of a paragraph ("What is 2+3?\n**Solution:** …") starts a new
+ * block: people rarely leave a blank line before it, and CommonMark would keep one paragraph.
+ */
+function splitAtLabels(block: Block): Block[] {
+  if (block.kind !== 'paragraph') return [block];
+  const lines = block.inline.content.split('\n');
+  const starts = lines.flatMap((line, k) => (k === 0 || startsWithBoldLabel(line) ? [k] : []));
+  return starts.map((from, n) => {
+    const to = starts[n + 1] ?? lines.length;
+    return {
+      kind: 'paragraph',
+      lines: { start: block.lines.start + from, end: block.lines.start + to - 1 },
+      inline: { content: lines.slice(from, to).join('\n') },
+    };
+  });
+}
+
 function context(text: string): Context {
-  return { source: splitLines(text), blocks: parseBlocks(text) };
+  return { source: splitLines(text), blocks: parseBlocks(text).flatMap(splitAtLabels) };
 }
 
 function labelledProblems(ctx: Context): Problem[] {
