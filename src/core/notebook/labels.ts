@@ -34,7 +34,8 @@ function boldLabel(text: string): Label | undefined {
 }
 
 export function labelOf(block: Block): Label | undefined {
-  if (block.kind === 'heading') return classify(cleanTitle(block.inline.content), false);
+  // "## Problem 2: What is …?" is titled "Problem 2"; the rest may be the statement.
+  if (block.kind === 'heading') return classify(cleanTitle(block.inline.content.split(':')[0]!), false);
   if (block.kind === 'paragraph') return boldLabel(block.inline.content);
   return undefined;
 }

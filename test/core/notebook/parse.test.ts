@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseNotebook, problemAt } from '../../../src/core/notebook/parse';
 import type { Problem } from '../../../src/core/notebook/types';
 
@@ -98,7 +100,7 @@ test('repeated titles get distinct keys; headings without a statement are skippe
   assert.deepEqual(problems.map((p) => [p.key, p.text]), [
     ['problem', 'One?'],
     ['problem~2', 'Two?'],
-    ['problem-three', 'Three?'],
+    ['problem~3', 'Three?'],
   ]);
   assert.equal(problems[2]?.statement.start, 5);
 });
@@ -123,4 +125,19 @@ test('problemAt: inside a labelled section, a bare paragraph, or nothing', () =>
 test('block quotes and code in the working are comments, not steps', () => {
   const [p] = parseNotebook(doc('## Problem', 'Q?', '## Work', '> I am unsure here', '', '    indented code', '', '$1$', '| a |', '|---|', '| 1 |'));
   assert.deepEqual(stepTexts(p), ['$1$']);
+});
+
+test('the example notebooks parse as documented', () => {
+  const read = (name: string): string => readFileSync(join(__dirname, '../../../examples', name), 'utf8');
+  const arithmetic = parseNotebook(read('arithmetic.md'));
+  assert.deepEqual(arithmetic.map((p) => [p.title, p.work?.steps.length]), [
+    ['Problem 1', 3],
+    ['Problem 2', 4],
+    ['Problem 3', 3],
+    ['Problem 4', 0],
+  ]);
+  const mixed = read('mixed-markdown.md');
+  assert.deepEqual(parseNotebook(mixed).map((p) => p.title), ['Problem', 'Problem 2']);
+  const lisa = mixed.split('\n').findIndex((l) => l.startsWith('Lisa'));
+  assert.equal(problemAt(mixed, lisa)?.text, 'Lisa reads $15$ pages a day. How many pages does she read in a week?');
 });
