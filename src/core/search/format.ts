@@ -1,0 +1,67 @@
+// The bundle's text conventions (CONTRACTS.md "Text format"): prompt template, one step per
+// line, a final "The answer is X" line, then EOS.
+import type { BundleInfo, TextCodec } from '../lm.js';
+import { compileAnswerPattern, extractAnswer, isAnswerLine } from '../grading/index.js';
+
+export class TextFormat {
+  readonly answerPattern: RegExp;
+
+  constructor(
+    readonly info: BundleInfo,
+    readonly codec: TextCodec,
+  ) {
+    this.answerPattern = compileAnswerPattern(info.answerPattern);
+  }
+
+  /** The templated prompt. Newlines in the problem would read as step breaks, so they become spaces. */
+  prompt(problem: string): string {
+    const oneLine = problem.trim().replace(/\s*\n\s*/g, ' ');
+    // split/join rather than replace(): "$&" or "$1" in a problem must stay literal.
+    return this.info.promptTemplate.split('{problem}').join(oneLine);
+  }
+
+  /** A step as written text, one line, as the policy would have produced it (delimiter included). */
+  stepLine(step: string): string {
+    return step.replace(/\s*\n\s*/g, ' ').trim() + this.info.stepDelimiter;
+  }
+
+  /** Token ids of the prompt followed by the given steps, each encoded as its own line. */
+  encodePrefix(problem: string, steps: readonly string[]): { tokens: number[]; promptLength: number; stepEnds: number[] } {
+    const tokens = this.codec.encode(this.prompt(problem));
+    const promptLength = tokens.length;
+    const stepEnds: number[] = [];
+    for (const step of steps) {
+      // Each step is encoded separately so its tokens match what step-wise sampling would have
+      // produced (a sampled step always ends with the delimiter token), and so the token ranges
+      // of steps are exact.
+      tokens.push(...this.codec.encode(this.stepLine(step)));
+      stepEnds.push(tokens.length);
+    }
+    return { tokens, promptLength, stepEnds };
+  }
+
+  /** Display text of generated tokens: decoded, EOS dropped, trailing delimiter removed. */
+  stepText(tokens: readonly number[]): string {
+    const text = this.codec.decode(tokens);
+    return text.endsWith(this.info.stepDelimiter) ? text.slice(0, -this.info.stepDelimiter.length).trimEnd() : text.trimEnd();
+  }
+
+  /** Per-token texts with EOS made visible. */
+  tokenTexts(tokens: readonly number[]): string[] {
+    const texts = this.codec.tokenTexts(tokens);
+    return texts.map((text, i) => (tokens[i] === this.codec.eosId ? this.info.eosToken : text));
+  }
+
+  isAnswerLine(line: string): boolean {
+    return isAnswerLine(line, this.answerPattern);
+  }
+
+  extractAnswer(text: string): string | null {
+    return extractAnswer(text, this.answerPattern);
+  }
+
+  /** Whether a token ends a step: its text contains the delimiter, or it is EOS. */
+  endsStep(tokenText: string, id: number): boolean {
+    return id === this.codec.eosId || tokenText.includes(this.info.stepDelimiter);
+  }
+}

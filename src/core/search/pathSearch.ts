@@ -1,0 +1,56 @@
+// The shared body of majority vote and best-of-N: sample N complete paths, score them if a
+// verifier is given, then let the strategy's selection rule pick one.
+import { SearchMeter } from './meter.js';
+import { TextFormat } from './format.js';
+import { requirePositiveInteger, validateCommon, type CommonOptions, type SearchModels } from './models.js';
+import { sampleFullPaths, scorePaths, toTracePath } from './paths.js';
+import { pathTrace } from './pathTrace.js';
+import type { Selection } from './votes.js';
+import type { ProgressCallback, SearchTrace, StrategyName, TracePath } from './trace.js';
+
+export async function searchByPaths(
+  strategy: StrategyName,
+  problem: string,
+  models: SearchModels,
+  opts: CommonOptions & { n: number },
+  select: (paths: readonly TracePath[]) => Selection,
+  signal: AbortSignal | undefined,
+  onProgress: ProgressCallback | undefined,
+): Promise<SearchTrace> {
+  validateCommon(opts);
+  requirePositiveInteger('n', opts.n);
+  const format = new TextFormat(models.info, models.codec);
+  const meter = new SearchMeter();
+  const prefixSteps = opts.prefixSteps ?? [];
+  const { tokens: prompt } = format.encodePrefix(problem, prefixSteps);
+  const report = (stage: 'sampling' | 'scoring' | 'done', finished: number) =>
+    onProgress?.({ strategy, stage, depth: 0, maxSteps: opts.maxSteps, finished, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs() });
+
+  report('sampling', 0);
+  const sampled = await sampleFullPaths(models, meter, prompt, opts.n, opts, opts.seed, signal);
+  report('scoring', sampled.length);
+  const values = await scorePaths(models, meter, prompt, sampled, signal);
+  const paths = sampled.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i));
+  const trace = pathTrace(
+    problem,
+    format,
+    prefixSteps,
+    {
+      strategy,
+      verifier: models.verifier?.name ?? null,
+      k: opts.n,
+      b: 1,
+      temperature: opts.temperature,
+      topK: opts.topK,
+      topP: opts.topP,
+      seed: opts.seed,
+      maxSteps: opts.maxSteps,
+      maxStepTokens: opts.maxStepTokens,
+    },
+    paths,
+    select(paths),
+    meter,
+  );
+  report('done', sampled.length);
+  return trace;
+}
