@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseNotebook, problemAt } from '../../../src/core/notebook/parse';
-import type { Problem } from '../../../src/core/notebook/types';
+import { parseNotebook, problemAt } from '../../../src/core/notebook/parse.js';
+import type { Problem } from '../../../src/core/notebook/types.js';
 
 const doc = (...lines: string[]): string => lines.join('\n');
 const stepTexts = (p: Problem | undefined): string[] => p?.work?.steps.map((s) => s.text) ?? [];

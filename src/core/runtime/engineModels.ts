@@ -1,0 +1,46 @@
+// Turns a loaded bundle into the model interfaces the search code uses (src/core/lm.ts).
+import type { LoadedBundle } from '../bundle/loadBundle.js';
+import type { EngineModels } from '../lm.js';
+import { PolicySession } from './policySession.js';
+import { ValueSession } from './valueSession.js';
+
+export interface EngineModelOptions {
+  /** Memory budget of each verifier's scored-prefix cache. */
+  valueCacheBytes?: number;
+  maxBatchRows?: number;
+}
+
+/** stepEndTokens[id] = 1 when token `id`'s text contains the delimiter (e.g. "\n", ".\n", "\n\n"). */
+export function stepEndTokens(bundle: LoadedBundle): Uint8Array {
+  const { tokenizer } = bundle;
+  const flags = new Uint8Array(tokenizer.vocabSize);
+  for (let id = 0; id < tokenizer.vocabSize; id++) {
+    if (id !== tokenizer.eosId && tokenizer.idText(id).includes(bundle.info.stepDelimiter)) flags[id] = 1;
+  }
+  return flags;
+}
+
+export function createEngineModels(bundle: LoadedBundle, options: EngineModelOptions = {}): EngineModels {
+  const { maxPositions } = bundle.info;
+  const verifier = (slot: 'tvm' | 'orm' | 'prm') => {
+    const model = bundle.models[slot];
+    return model && new ValueSession(model, { maxPositions, cacheBytes: options.valueCacheBytes, maxBatchRows: options.maxBatchRows });
+  };
+  const orm = verifier('orm');
+  const prm = verifier('prm');
+  return {
+    info: bundle.info,
+    tokenizer: bundle.tokenizer,
+    policy: new PolicySession(bundle.models.policy, {
+      eosId: bundle.tokenizer.eosId,
+      stepEndTokens: stepEndTokens(bundle),
+      vocabSize: bundle.tokenizer.vocabSize,
+      maxPositions,
+      maxBatchRows: options.maxBatchRows,
+    }),
+    tvm: verifier('tvm') as ValueSession,
+    ...(orm && { orm }),
+    ...(prm && { prm }),
+    device: bundle.device.device,
+  };
+}

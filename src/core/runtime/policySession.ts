@@ -1,0 +1,129 @@
+// Batched sampling from the policy with a KV cache: one left-padded prefill per distinct
+// prompt, fork the prompt's cache rows to its samples, then decode one token per row per step.
+import { throwIfAborted, type Continuation, type FinishReason, type PolicyModel, type SamplingOptions } from '../lm.js';
+import type { DecoderModel } from './decoderModel.js';
+import { extendRows, headIndex } from './extendRows.js';
+import type { BatchedKv } from './kvCache.js';
+import { chooseToken, createRandom, streamSeed } from './sampler.js';
+
+export interface PolicySessionConfig {
+  eosId: number;
+  /** stepEndTokens[id] = 1 when the text of token `id` contains the step delimiter. */
+  stepEndTokens: Uint8Array;
+  /** Ids [0, vocabSize) can be sampled; wider logits (padded embedding rows) are ignored. */
+  vocabSize: number;
+  /** Longest sequence (prompt + generated) the model accepts. */
+  maxPositions: number;
+  /** Rows decoded together; larger requests run in several batches. */
+  maxBatchRows?: number;
+}
+
+interface Row {
+  readonly prompt: number;
+  readonly promptLength: number;
+  readonly random: () => number;
+  readonly tokens: number[];
+  finish?: FinishReason;
+}
+
+const DEFAULT_MAX_BATCH_ROWS = 64;
+
+export class PolicySession implements PolicyModel {
+  constructor(
+    private readonly model: DecoderModel,
+    private readonly config: PolicySessionConfig,
+  ) {}
+
+  async sample(
+    prompts: number[][],
+    samplesPerPrompt: number,
+    options: SamplingOptions,
+    signal?: AbortSignal,
+  ): Promise<Continuation[][]> {
+    if (!Number.isInteger(samplesPerPrompt) || samplesPerPrompt < 1) throw new RangeError('samplesPerPrompt must be a positive integer');
+    if (!Number.isInteger(options.maxNewTokens) || options.maxNewTokens < 1) throw new RangeError('maxNewTokens must be a positive integer');
+    prompts.forEach((prompt, i) => {
+      if (prompt.length === 0) throw new RangeError(`prompt ${i} is empty`);
+      if (prompt.length >= this.config.maxPositions) {
+        throw new RangeError(`prompt ${i} has ${prompt.length} tokens; the model takes at most ${this.config.maxPositions} in all`);
+      }
+    });
+
+    const results: Continuation[][] = prompts.map(() => []);
+    const rows: Array<{ prompt: number; sample: number }> = [];
+    prompts.forEach((_, prompt) => {
+      for (let sample = 0; sample < samplesPerPrompt; sample++) rows.push({ prompt, sample });
+    });
+    const batchSize = this.config.maxBatchRows ?? DEFAULT_MAX_BATCH_ROWS;
+    for (let start = 0; start < rows.length; start += batchSize) {
+      throwIfAborted(signal);
+      const batch = rows.slice(start, start + batchSize).map(({ prompt, sample }): Row => ({
+        prompt,
+        promptLength: (prompts[prompt] as number[]).length,
+        // One random stream per (prompt, sample): results do not depend on batching.
+        random: createRandom(streamSeed(options.seed, prompt * samplesPerPrompt + sample)),
+        tokens: [],
+      }));
+      await this.decodeBatch(prompts, batch, options, signal);
+      for (const row of batch) (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length' });
+    }
+    return results;
+  }
+
+  private async decodeBatch(prompts: number[][], rows: Row[], options: SamplingOptions, signal?: AbortSignal): Promise<void> {
+    const { vocabSize } = this.config;
+    const promptIds = [...new Set(rows.map((row) => row.prompt))];
+    const prefill = await extendRows(
+      this.model,
+      promptIds.map((id) => ({ tokens: prompts[id] as number[] })),
+    );
+    this.checkVocab(prefill.headWidth);
+    for (const row of rows) {
+      const position = promptIds.indexOf(row.prompt);
+      const offset = headIndex(prefill, position, row.promptLength - 1, row.promptLength);
+      this.accept(row, chooseToken(prefill.head, offset, vocabSize, options, row.random), options);
+    }
+    let live = rows.filter((row) => !row.finish);
+    if (live.length === 0) return;
+    // Fork: each live row starts from a copy of its prompt's cache row.
+    let cache = (prefill.present as BatchedKv).gatherRows(live.map((row) => promptIds.indexOf(row.prompt)));
+
+    for (;;) {
+      throwIfAborted(signal);
+      const tokenIds = new Int32Array(live.length);
+      const positions = new Int32Array(live.length);
+      live.forEach((row, b) => {
+        // Finished rows ride along until the next compaction; what they are fed is ignored.
+        tokenIds[b] = row.finish ? this.config.eosId : (row.tokens[row.tokens.length - 1] as number);
+        positions[b] = Math.min(row.promptLength + row.tokens.length - 1, this.config.maxPositions - 1);
+      });
+      const step = await this.model.forward({ past: cache, tokenIds, width: 1, newMask: new Uint8Array(live.length).fill(1), positions });
+      cache = step.present as BatchedKv;
+      live.forEach((row, b) => {
+        if (!row.finish) this.accept(row, chooseToken(step.head, b * step.headWidth, vocabSize, options, row.random), options);
+      });
+
+      const unfinished = live.filter((row) => !row.finish);
+      if (unfinished.length === 0) return;
+      // Drop finished rows once they are a quarter of the batch: gathering costs about one
+      // decode step of memory traffic, and every step with them wastes compute on them.
+      if (live.length - unfinished.length >= Math.max(1, live.length / 4)) {
+        cache = cache.gatherRows(live.flatMap((row, b) => (row.finish ? [] : [b])));
+        live = unfinished;
+      }
+    }
+  }
+
+  private accept(row: Row, token: number, options: SamplingOptions): void {
+    row.tokens.push(token);
+    if (token === this.config.eosId) row.finish = 'eos';
+    else if (options.stopAtStepEnd && this.config.stepEndTokens[token] === 1) row.finish = 'step';
+    else if (row.tokens.length >= options.maxNewTokens || row.promptLength + row.tokens.length >= this.config.maxPositions) row.finish = 'length';
+  }
+
+  private checkVocab(headWidth: number): void {
+    if (headWidth < this.config.vocabSize) {
+      throw new Error(`the policy's logits have ${headWidth} entries but the tokenizer has ${this.config.vocabSize} tokens`);
+    }
+  }
+}

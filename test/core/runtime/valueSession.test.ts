@@ -1,0 +1,109 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
+import { DecoderModel, type ForwardInput } from '../../../src/core/runtime/decoderModel.js';
+import { ValueSession } from '../../../src/core/runtime/valueSession.js';
+import { FIXTURE_BUNDLES, FIXTURE_KINDS, skipUnlessFixture } from '../../helpers/bundles.js';
+
+/** A verifier that records how many token positions each forward pass fed. */
+function countingModel(model: DecoderModel): { model: DecoderModel; fed: number[] } {
+  const fed: number[] = [];
+  const counting = new DecoderModel(model.session, model.signature);
+  counting.forward = (input: ForwardInput) => {
+    fed.push(input.past.rows * input.width);
+    return model.forward(input);
+  };
+  return { model: counting, fed };
+}
+
+function assertClose(actual: number[][], expected: number[][], tolerance = 1e-4): void {
+  assert.equal(actual.length, expected.length);
+  actual.forEach((row, i) => {
+    assert.equal(row.length, expected[i]?.length, `row ${i} length`);
+    row.forEach((value, k) => {
+      const diff = Math.abs(value - (expected[i]?.[k] as number));
+      assert.ok(diff <= tolerance, `row ${i} token ${k}: ${value} vs ${expected[i]?.[k]} (diff ${diff})`);
+    });
+  });
+}
+
+for (const kind of FIXTURE_KINDS) {
+  describe(`value scoring on the ${kind} fixture`, skipUnlessFixture(kind), () => {
+    let bundle: LoadedBundle;
+    let prompt: number[];
+    let steps: number[][];
+    const fresh = () => new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions });
+    before(async () => {
+      bundle = await loadBundle(FIXTURE_BUNDLES[kind], { device: 'cpu' });
+      const encode = (text: string) => bundle.tokenizer.encode(text);
+      prompt = encode(bundle.info.promptTemplate.replace('{problem}', 'Tom has 3 apples and buys 4 more. How many?'));
+      steps = [encode('3 + 4 = 7\n'), encode('He has $7$ apples.\n'), encode('The answer is 7<|eos|>'), encode('3 * 4 = 12\n')];
+    });
+    after(() => bundle.release());
+
+    test('values are probabilities, one per token', async () => {
+      const [values] = await fresh().tokenValues([prompt]);
+      assert.equal(values?.length, prompt.length);
+      for (const v of values ?? []) assert.ok(v >= 0 && v <= 1);
+    });
+
+    test('incremental scoring of prefix + new steps equals scoring from scratch', async () => {
+      const [s1, s2, s3, wrong] = steps as [number[], number[], number[], number[]];
+      const sequences = [
+        [...prompt, ...s1, ...s2, ...s3],
+        [...prompt, ...s1, ...wrong],
+        [...prompt, ...wrong],
+        [...prompt, ...s1],
+      ];
+      const expected: number[][] = [];
+      for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
+
+      const { model, fed } = countingModel(bundle.models.tvm);
+      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
+      await session.tokenValues([[...prompt, ...s1]]);
+      fed.length = 0;
+      const incremental = await session.tokenValues(sequences);
+      assertClose(incremental, expected);
+      // Only rows needing new tokens ran, and far fewer positions than the full sequences.
+      const fullCost = sequences.reduce((sum, s) => sum + s.length, 0);
+      const spent = fed.reduce((a, b) => a + b, 0);
+      assert.ok(spent < fullCost / 2, `fed ${spent} positions, full rescoring is ${fullCost}`);
+    });
+
+    test('a repeated sequence is answered from the cache without running the model', async () => {
+      const { model, fed } = countingModel(bundle.models.tvm);
+      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
+      const sequence = [...prompt, ...(steps[0] as number[])];
+      const first = await session.tokenValues([sequence, sequence]);
+      assert.equal(fed.length, 1);
+      assert.deepEqual(await session.tokenValues([sequence]), [first[0]]);
+      assert.equal(fed.length, 1);
+    });
+
+    test('siblings after an unscored prompt share one scoring of it', async () => {
+      const { model, fed } = countingModel(bundle.models.tvm);
+      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
+      const siblings = steps.map((step) => [...prompt, ...step]);
+      const values = await session.tokenValues(siblings);
+      const expected: number[][] = [];
+      for (const sequence of siblings) expected.push(...(await fresh().tokenValues([sequence])));
+      assertClose(values, expected);
+      assert.equal(fed.length, 2, 'the prompt once, then the steps');
+      assert.equal(fed[0], prompt.length);
+    });
+
+    test('a tiny cache budget still returns correct values', async () => {
+      const session = new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions, cacheBytes: 1 });
+      const sequences = steps.map((step) => [...prompt, ...step]);
+      const expected: number[][] = [];
+      for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
+      assertClose(await session.tokenValues(sequences), expected);
+    });
+
+    test('sequences longer than maxPositions are refused; abort rejects with AbortError', async () => {
+      const session = new ValueSession(bundle.models.tvm, { maxPositions: 8 });
+      await assert.rejects(session.tokenValues([new Array(9).fill(1)]), RangeError);
+      await assert.rejects(fresh().tokenValues([prompt], AbortSignal.abort()), { name: 'AbortError' });
+    });
+  });
+}
