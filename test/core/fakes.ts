@@ -1,7 +1,7 @@
 // Scripted stand-ins for the ONNX models: a character-level codec, a policy whose continuations
 // come from a script function, and a verifier whose value is a function of the text so far.
 // Deterministic, fast, and they record every call so tests can check what the search asked for.
-import { AbortError, type BundleInfo, type Continuation, type PolicyModel, type SamplingOptions, type TextCodec, type ValueModel } from '../../src/core/lm.js';
+import { AbortError, type BundleInfo, type Continuation, type EngineModels, type PolicyModel, type SamplingOptions, type TextCodec, type ValueModel } from '../../src/core/lm.js';
 import type { SearchModels } from '../../src/core/search/index.js';
 
 /** EOS is written as this character in scripts; it becomes token id 0. */
@@ -91,4 +91,9 @@ export function fakeModels(policy: PolicyModel, verifier?: ValueModel): SearchMo
 /** Lines of the solution written so far (after the prompt line). */
 export function solutionLines(prefix: string): string[] {
   return prefix.split('\n').slice(1, -1);
+}
+
+/** Engine models (as the runtime would hand them over) built from scripted parts. */
+export function fakeEngine(policy: PolicyModel, tvm: ValueModel, extra: { orm?: ValueModel; prm?: ValueModel } = {}): EngineModels {
+  return { info: fakeInfo, tokenizer: charCodec, policy, tvm, ...extra, device: 'cpu' };
 }

@@ -10,3 +10,4 @@ export { sampleFullPaths, scorePaths, toTracePath, type SampledPath } from './pa
 export { TextFormat } from './format.js';
 export { SearchMeter } from './meter.js';
 export { deriveSeed } from './seed.js';
+export { searchModels, requireVerifier } from './fromEngine.js';

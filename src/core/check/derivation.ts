@@ -1,0 +1,119 @@
+// Scores a derivation the user wrote: the verifier's value after every token and every step, and
+// the first step where the value collapses (see suspicious.ts).
+import { throwIfAborted, type EngineModels } from '../lm.js';
+import { BadRequestError } from '../search/models.js';
+import { TextFormat } from '../search/format.js';
+import { requireVerifier } from '../search/fromEngine.js';
+import type { VerifierName } from '../search/trace.js';
+import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason, type SuspicionOptions } from './suspicious.js';
+
+export interface DerivationRequest {
+  problem: string;
+  /** The user's steps, one per line, in order. */
+  steps: readonly string[];
+}
+
+export interface CheckOptions extends Partial<SuspicionOptions> {
+  verifier?: VerifierName;
+}
+
+export interface CheckedToken {
+  id: number;
+  text: string;
+  value: number;
+}
+
+export interface CheckedStep {
+  text: string;
+  /** Value at the step's last token (its line break). */
+  value: number;
+  /** Value just before the step (after the previous step, or after the problem for step 0). */
+  before: number;
+  tokens: CheckedToken[];
+}
+
+export interface CheckResult {
+  verifier: VerifierName;
+  /** Value after the problem alone: the prior chance of solving it. */
+  problemValue: number;
+  steps: CheckedStep[];
+  firstSuspicious: number | null;
+  /** Within the suspicious step, the token where the value falls most; null when nothing is suspicious. */
+  suspiciousToken: number | null;
+  reason: string;
+  /** Whether the last step states a final answer. */
+  finished: boolean;
+}
+
+export async function checkDerivation(
+  models: EngineModels,
+  request: DerivationRequest,
+  options: CheckOptions = {},
+  signal?: AbortSignal,
+): Promise<CheckResult> {
+  const suspicion: SuspicionOptions = { ...DEFAULT_SUSPICION, ...definedOnly(options) };
+  validateRequest(request, suspicion);
+  const verifierName = options.verifier ?? 'tvm';
+  const verifier = requireVerifier(models, verifierName);
+  const format = new TextFormat(models.info, models.tokenizer);
+  throwIfAborted(signal);
+
+  const { tokens, promptLength, stepEnds } = format.encodePrefix(request.problem, request.steps);
+  if (tokens.length > models.info.maxPositions) {
+    throw new BadRequestError(`the problem and steps are ${tokens.length} tokens, more than the model's ${models.info.maxPositions}: check fewer steps at a time`);
+  }
+  const [values = []] = await verifier.tokenValues([tokens], signal);
+  const problemValue = values[promptLength - 1] ?? 0;
+
+  let start = promptLength;
+  const steps: CheckedStep[] = request.steps.map((text, i) => {
+    const end = stepEnds[i] as number;
+    const ids = tokens.slice(start, end);
+    const texts = format.tokenTexts(ids);
+    const step: CheckedStep = {
+      text,
+      value: values[end - 1] ?? 0,
+      before: values[start - 1] ?? 0,
+      tokens: ids.map((id, k) => ({ id, text: texts[k] ?? '', value: values[start + k] ?? 0 })),
+    };
+    start = end;
+    return step;
+  });
+
+  const firstSuspicious = firstCollapse(
+    problemValue,
+    steps.map((s) => s.value),
+    suspicion,
+  );
+  const flagged = firstSuspicious === null ? undefined : steps[firstSuspicious];
+  const suspiciousToken = flagged ? steepestDrop(flagged.before, flagged.tokens.map((t) => t.value)) : null;
+  const reason =
+    flagged && firstSuspicious !== null && suspiciousToken !== null
+      ? suspicionReason(firstSuspicious, flagged.before, flagged.value, flagged.text, flagged.tokens[suspiciousToken]?.text ?? '')
+      : noSuspicionReason(steps.at(-1)?.value ?? problemValue, suspicion);
+  return {
+    verifier: verifierName,
+    problemValue,
+    steps,
+    firstSuspicious,
+    suspiciousToken,
+    reason,
+    finished: format.isAnswerLine(request.steps.at(-1) ?? ''),
+  };
+}
+
+function validateRequest(request: DerivationRequest, suspicion: SuspicionOptions): void {
+  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  if (request.steps.length === 0) throw new BadRequestError('there are no steps to check: pass at least one line of working');
+  const blank = request.steps.findIndex((s) => s.trim() === '');
+  if (blank >= 0) throw new BadRequestError(`step ${blank + 1} is empty: remove blank steps`);
+  if (!(suspicion.threshold >= 0 && suspicion.threshold <= 1)) throw new BadRequestError(`threshold must be between 0 and 1, got ${suspicion.threshold}`);
+  if (!(suspicion.relativeDrop > 0 && suspicion.relativeDrop <= 1)) {
+    throw new BadRequestError(`relativeDrop must be in (0, 1], got ${suspicion.relativeDrop}`);
+  }
+}
+
+/** Drops keys whose value is undefined, so they do not override defaults when spread. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,83 @@
+// The solve entry point: one request, dispatched to the chosen strategy. The engine process and
+// the CLI call this; the returned trace is everything the UI renders.
+import type { EngineModels } from './lm.js';
+import { BadRequestError, DEFAULT_COMMON } from './search/models.js';
+import { searchModels } from './search/fromEngine.js';
+import { greedy } from './search/greedy.js';
+import { majorityVote, DEFAULT_N } from './search/majorityVote.js';
+import { bestOfN } from './search/bestOfN.js';
+import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
+import type { ProgressCallback, SearchTrace, StrategyName, VerifierName } from './search/trace.js';
+
+export const STRATEGIES: readonly StrategyName[] = ['greedy', 'vote', 'bon', 'wvote', 'beam'];
+export const VERIFIERS: readonly VerifierName[] = ['tvm', 'orm', 'prm'];
+
+export interface SolveRequest {
+  problem: string;
+  /** Default 'beam'. */
+  strategy?: StrategyName;
+  /** Default 'tvm'. Greedy and vote use it only to annotate steps with values. */
+  verifier?: VerifierName;
+  /** The sampling budget: K candidates per step for beam search, N paths for vote/best-of-N. */
+  k?: number;
+  /** Beams (beam search only). */
+  b?: number;
+  temperature?: number;
+  topK?: number;
+  topP?: number;
+  seed?: number;
+  maxSteps?: number;
+  maxStepTokens?: number;
+}
+
+export interface SolveResult {
+  answer: string | null;
+  steps: Array<{ text: string; value: number | null }>;
+  strategy: StrategyName;
+  trace: SearchTrace;
+}
+
+export async function solve(
+  models: EngineModels,
+  request: SolveRequest,
+  signal?: AbortSignal,
+  onProgress?: ProgressCallback,
+): Promise<SolveResult> {
+  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  const strategy = request.strategy ?? 'beam';
+  if (!STRATEGIES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGIES.join(', ')}`);
+  const verifier = request.verifier ?? 'tvm';
+  if (!VERIFIERS.includes(verifier)) throw new BadRequestError(`unknown verifier "${verifier}": use one of ${VERIFIERS.join(', ')}`);
+  const search = searchModels(models, verifier);
+  const common = {
+    seed: request.seed ?? DEFAULT_COMMON.seed,
+    temperature: request.temperature ?? DEFAULT_COMMON.temperature,
+    topK: request.topK,
+    topP: request.topP,
+    maxSteps: request.maxSteps ?? DEFAULT_COMMON.maxSteps,
+    maxStepTokens: request.maxStepTokens ?? DEFAULT_COMMON.maxStepTokens,
+  };
+  const n = request.k ?? DEFAULT_N;
+  const trace = await run();
+  return {
+    answer: trace.answer,
+    steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })),
+    strategy,
+    trace,
+  };
+
+  function run(): Promise<SearchTrace> {
+    switch (strategy) {
+      case 'greedy':
+        return greedy(request.problem, search, common, signal, onProgress);
+      case 'vote':
+        return majorityVote(request.problem, search, { ...common, n }, signal, onProgress);
+      case 'bon':
+        return bestOfN(request.problem, search, { ...common, n, aggregate: 'best' }, signal, onProgress);
+      case 'wvote':
+        return bestOfN(request.problem, search, { ...common, n, aggregate: 'weighted-vote' }, signal, onProgress);
+      case 'beam':
+        return stepBeamSearch(request.problem, search, { ...common, k: request.k ?? DEFAULT_BEAM.k, b: request.b ?? DEFAULT_BEAM.b }, signal, onProgress);
+    }
+  }
+}
