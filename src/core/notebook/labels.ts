@@ -1,7 +1,7 @@
 // Recognises the two kinds of label of the notebook convention: "Problem" (starts a problem) and
 // "Solution"/"Work" (starts the user's derivation). A label is a heading, or a paragraph line that
 // starts with bold text.
-import type { Block } from './blocks';
+import type { Block } from './blocks.js';
 
 export type LabelKind = 'problem' | 'work';
 

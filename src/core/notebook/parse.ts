@@ -1,11 +1,11 @@
 // Finds problems and the user's working in a markdown notebook (see docs/notebook-format.md).
 // Pure: text in, line ranges out. Only top-level blocks can be labels, so "Problem" inside code,
 // block quotes or list items never starts a problem.
-import { parseBlocks, type Block, type ListItem } from './blocks';
-import { boldPrefixLength, labelOf, startsWithBoldLabel, type Label } from './labels';
-import { splitLines } from './lines';
-import { dropPrefix, paragraphSegments, sourceSegments, stepOf } from './segments';
-import type { DerivationStep, LineRange, Problem, ProblemLabelKind, StepSegment, Work } from './types';
+import { parseBlocks, type Block, type ListItem } from './blocks.js';
+import { boldPrefixLength, labelOf, startsWithBoldLabel, type Label } from './labels.js';
+import { splitLines } from './lines.js';
+import { dropPrefix, paragraphSegments, sourceSegments, stepOf } from './segments.js';
+import type { DerivationStep, LineRange, Problem, ProblemLabelKind, StepSegment, Work } from './types.js';
 
 interface Context {
   readonly source: readonly string[];

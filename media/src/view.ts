@@ -1,0 +1,86 @@
+// Lays out a SolveView as DOM. Stable ids, classes and data attributes (`.step[data-value]`,
+// `.token[data-value]`, `#answer`, `#toggle-tree`, `#insert-solution` …) are the panel's public
+// surface for styles and end-to-end tests. Nothing here computes a value: it shows the host's.
+import type { SolveView, StepView, TokenView } from '../../src/extension/webview/protocol.js';
+import { valueChart } from './chart.js';
+import { h } from './dom.js';
+import { markdownBlock, valueAttrs } from './parts.js';
+import { searchTree } from './tree.js';
+
+export interface UiState {
+  treeOpen: boolean;
+  tokensOpen: boolean;
+}
+
+const STRATEGY_NAMES: Readonly<Record<string, string>> = {
+  beam: 'Step-level beam search',
+  greedy: 'Greedy decoding',
+  vote: 'Majority vote',
+  bon: 'Best-of-N',
+  wvote: 'Weighted vote',
+};
+
+function settingsLine(view: SolveView): HTMLElement {
+  const s = view.settings;
+  const budget = s.strategy === 'beam' ? `K = ${s.k}, b = ${s.b}` : `N = ${s.k}`;
+  const parts = [STRATEGY_NAMES[s.strategy] ?? s.strategy, budget, `T = ${s.temperature}`, s.verifier ? `verifier ${s.verifier}` : null, `model ${s.model}`, s.device];
+  return h('p', { id: 'settings', 'data-strategy': s.strategy, 'data-k': s.k, 'data-b': s.b }, [parts.filter((p) => p !== null).join(' · ')]);
+}
+
+/** Token text as shown: the step delimiter and EOS stay visible. */
+function tokenLabel(text: string): string {
+  return text.replace(/\n/g, '\u23ce');
+}
+
+function token(t: TokenView): HTMLElement {
+  return h('span', { class: 'token', ...valueAttrs(t.value), title: t.value ? `value ${t.value.value.toFixed(3)} (${t.value.percent})` : 'not scored' }, [tokenLabel(t.text)]);
+}
+
+function step(s: StepView, ui: UiState): HTMLElement {
+  return h('li', { class: 'step', 'data-index': s.index, ...valueAttrs(s.value) }, [
+    h('span', { class: 'step-value', title: 'Probability that this path leads to a correct answer' }, [s.value?.percent ?? '–']),
+    s.delta && h('span', { class: 'step-delta' }, [s.delta]),
+    markdownBlock({ class: 'step-text' }, s.text, true),
+    h('div', { class: 'tokens', hidden: !ui.tokensOpen }, s.tokens.map(token)),
+  ]);
+}
+
+function answer(view: SolveView): HTMLElement | null {
+  if (!view.answer) return null;
+  return h('p', { id: 'answer', ...valueAttrs(view.answer.value) }, [
+    'Answer: ',
+    markdownBlock({ class: 'answer-text' }, view.answer.text, true),
+    view.answer.value && h('span', { class: 'answer-value' }, [` (${view.answer.value.percent})`]),
+  ]);
+}
+
+function actions(view: SolveView, ui: UiState): HTMLElement {
+  const solving = view.status === 'solving';
+  return h('div', { class: 'actions' }, [
+    h('button', { id: 'insert-solution', disabled: solving || view.steps.length === 0 }, ['Insert into notebook']),
+    h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), disabled: view.tree.length === 0 && view.paths.length === 0 }, [
+      ui.treeOpen ? 'Hide search tree' : 'Show search tree',
+    ]),
+    h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen) }, [ui.tokensOpen ? 'Hide token values' : 'Show token values']),
+    solving ? h('button', { id: 'cancel' }, ['Cancel']) : h('button', { id: 'solve-again' }, ['Solve again']),
+  ]);
+}
+
+function body(view: SolveView, ui: UiState): HTMLElement[] {
+  const values = view.steps.map((s) => s.value);
+  return [
+    h('header', {}, [h('h1', { id: 'title' }, [view.title]), markdownBlock({ id: 'problem' }, view.problem, false), settingsLine(view)]),
+    h('p', { id: 'status', 'data-status': view.status, role: 'status' }, [view.message ?? '']),
+    h('ol', { id: 'steps' }, view.steps.map((s) => step(s, ui))),
+    answer(view),
+    values.some((v) => v !== null) ? h('figure', { id: 'chart' }, [valueChart(values), h('figcaption', {}, ['Value along the chosen path'])]) : null,
+    actions(view, ui),
+    h('section', { id: 'tree', hidden: !ui.treeOpen }, ui.treeOpen ? searchTree(view) : []),
+    view.stats ? h('footer', { id: 'stats' }, [`${view.stats.seconds} s · ${view.stats.sampledCandidates} candidates sampled`]) : null,
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** Replaces the content of `root` with the view (or an empty-state line before the first one). */
+export function renderView(root: HTMLElement, view: SolveView | null, ui: UiState): void {
+  root.replaceChildren(...(view ? body(view, ui) : [h('p', { id: 'empty' }, ['Waiting for a solution…'])]));
+}

@@ -1,0 +1,122 @@
+// Search trace → Solve panel view model. Pure: the webview lays this out and computes nothing,
+// so everything it shows (values, colours, deltas, which candidate was chosen) is decided here
+// from what the engine reported.
+import type { Problem } from '../../core/notebook/index.js';
+import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../core/search/trace.js';
+import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
+import type {
+  BeamView,
+  CandidateView,
+  SearchSettingsView,
+  SolveView,
+  StepView,
+  TokenView,
+  TreeLevelView,
+  ValueView,
+} from '../webview/protocol.js';
+
+export function valueView(value: number | null): ValueView | null {
+  return value === null || !Number.isFinite(value) ? null : { value, percent: formatPercent(value), bucket: bucketOf(value) };
+}
+
+/** What the panel knows before the engine answers. */
+export interface SolveRequestInfo {
+  documentUri: string;
+  problem: Pick<Problem, 'key' | 'title' | 'text'>;
+  settings: SearchSettingsView;
+}
+
+export function pendingView(request: SolveRequestInfo, message: string): SolveView {
+  return {
+    documentUri: request.documentUri,
+    problemKey: request.problem.key,
+    title: request.problem.title,
+    problem: request.problem.text,
+    status: 'solving',
+    message,
+    settings: request.settings,
+    steps: [],
+    answer: null,
+    tree: [],
+    paths: [],
+    votes: [],
+    stats: null,
+  };
+}
+
+/** The same view, stopped: keeps whatever was shown, with the reason. */
+export function stoppedView(view: SolveView, status: 'cancelled' | 'error', message: string): SolveView {
+  return { ...view, status, message };
+}
+
+function tokens(scored: ScoredText): TokenView[] {
+  return scored.tokenTexts.map((text, i) => ({ text, value: valueView(scored.tokenValues?.[i] ?? null) }));
+}
+
+function steps(trace: SearchTrace): StepView[] {
+  // The value before the first step is the root beam's (the prompt's), when the search scored it.
+  let previous = trace.steps[0]?.beams[0]?.value ?? null;
+  return trace.chosen.map((step, index) => {
+    const delta = step.value !== null && previous !== null ? formatDelta(step.value - previous) : null;
+    previous = step.value;
+    return { index, text: step.text, value: valueView(step.value), delta, tokens: tokens(step) };
+  });
+}
+
+function candidate(c: TraceCandidate, chosenIds: ReadonlySet<string>): CandidateView {
+  return {
+    id: c.id,
+    parentBeam: c.parentBeam,
+    text: c.text,
+    value: valueView(c.value),
+    kept: c.kept,
+    chosen: chosenIds.has(c.id),
+    finished: c.finished,
+    answer: c.answer,
+    rank: c.rank,
+  };
+}
+
+function tree(levels: readonly TraceStep[], chosenIds: ReadonlySet<string>): TreeLevelView[] {
+  return levels.map((level) => ({
+    depth: level.index,
+    beams: level.beams.map(
+      (beam): BeamView => ({
+        index: beam.index,
+        value: valueView(beam.value),
+        fromCandidate: beam.fromCandidate,
+        candidates: beam.candidates.map((c) => candidate(c, chosenIds)),
+      }),
+    ),
+  }));
+}
+
+export function solvedView(request: SolveRequestInfo, trace: SearchTrace): SolveView {
+  const chosenIds = new Set(trace.chosen.flatMap((s) => (s.candidateId === null ? [] : [s.candidateId])));
+  const last = trace.chosen[trace.chosen.length - 1];
+  const { params } = trace;
+  return {
+    ...pendingView(request, ''),
+    status: 'done',
+    message: trace.outcome === 'no-answer' ? 'The search ended without stating an answer.' : null,
+    // The engine's parameters are the ones that were actually used (after its defaults).
+    settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
+    steps: steps(trace),
+    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null) },
+    tree: tree(trace.steps, chosenIds),
+    paths: trace.paths.map((p) => ({
+      index: p.index,
+      steps: p.steps.map((s) => s.text),
+      answer: p.answer,
+      value: valueView(p.value),
+      chosen: p.chosen,
+    })),
+    votes: trace.votes.map((v) => ({ answer: v.answer, count: v.members.length, weight: v.weight, winner: v.winner })),
+    stats: { seconds: (trace.timings.totalMs / 1000).toFixed(1), sampledCandidates: trace.timings.sampledCandidates },
+  };
+}
+
+/** A panel restored after a window reload cannot still be solving: that request died with the window. */
+export function restoredView(view: SolveView): SolveView {
+  return view.status === 'solving' ? stoppedView(view, 'cancelled', 'Interrupted by a window reload. Solve again to rerun.') : view;
+}

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pendingView, restoredView, solvedView, type SolveRequestInfo } from '../../../src/extension/solve/viewModel.js';
+import { sampleTrace } from '../../fixtures/trace.js';
+
+const request: SolveRequestInfo = {
+  documentUri: 'file:///notes/a.md',
+  problem: { key: 'problem-1', title: 'Problem 1', text: 'Janet has $3$ apples.' },
+  settings: { strategy: 'beam', verifier: 'tvm', k: 16, b: 4, temperature: 0.7, maxSteps: 10, model: 'default', device: 'cpu' },
+};
+
+test('pending view: solving, nothing shown yet', () => {
+  const view = pendingView(request, 'Loading the model…');
+  assert.equal(view.status, 'solving');
+  assert.equal(view.message, 'Loading the model…');
+  assert.deepEqual([view.steps, view.tree, view.answer, view.stats], [[], [], null, null]);
+});
+
+test('solved view: chosen steps with values, deltas, tokens and the answer', () => {
+  const view = solvedView(request, sampleTrace());
+  assert.equal(view.status, 'done');
+  assert.equal(view.message, null);
+  assert.deepEqual(view.steps.map((s) => [s.value?.percent, s.value?.bucket, s.delta]), [
+    ['70%', 3, '+15 pts'],
+    ['90%', 4, '+20 pts'],
+  ]);
+  const tokens = view.steps[0]!.tokens;
+  assert.equal(tokens.map((t) => t.text).join(''), 'The bags hold $2 \\cdot 4 = 8$ apples.\n');
+  assert.equal(tokens[0]!.value?.value, 0.6);
+  assert.deepEqual(view.answer, { text: '11', value: { value: 0.9, percent: '90%', bucket: 4 } });
+  assert.deepEqual(view.stats, { seconds: '1.2', sampledCandidates: 4 });
+});
+
+test('solved view: the engine parameters replace the requested ones', () => {
+  const view = solvedView(request, sampleTrace());
+  assert.deepEqual(view.settings, { ...request.settings, k: 4, b: 2, maxSteps: 8 });
+});
+
+test('solved view: the tree marks kept, pruned and chosen candidates', () => {
+  const view = solvedView(request, sampleTrace());
+  const states = view.tree.flatMap((l) => l.beams.flatMap((b) => b.candidates.map((c) => [c.id, c.kept, c.chosen])));
+  assert.deepEqual(states, [
+    ['0.0.0', true, true],
+    ['0.0.1', true, false],
+    ['0.0.2', false, false],
+    ['1.0.0', true, true],
+    ['1.1.0', true, false],
+  ]);
+  assert.equal(view.tree[1]!.beams[1]!.fromCandidate, '0.0.1');
+});
+
+test('unscored values stay null instead of becoming 0%', () => {
+  const trace = sampleTrace();
+  trace.chosen = trace.chosen.map((s) => ({ ...s, value: null, tokenValues: null }));
+  trace.steps = [];
+  const view = solvedView(request, trace);
+  assert.deepEqual(view.steps.map((s) => [s.value, s.delta, s.tokens[0]!.value]), [
+    [null, null, null],
+    [null, null, null],
+  ]);
+  assert.equal(view.answer?.value, null);
+});
+
+test('a run without an answer says so', () => {
+  const trace = { ...sampleTrace(), answer: null, outcome: 'no-answer' as const };
+  const view = solvedView(request, trace);
+  assert.equal(view.answer, null);
+  assert.match(view.message ?? '', /without stating an answer/);
+});
+
+test('a panel restored while solving shows it was interrupted', () => {
+  assert.equal(restoredView(pendingView(request, '…')).status, 'cancelled');
+  const done = solvedView(request, sampleTrace());
+  assert.equal(restoredView(done), done);
+});

@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import katex from 'katex';
+import { installDom } from './dom.js';
+import { KATEX_OPTIONS, renderMath } from '../../media/src/math.js';
+import { renderMarkdown } from '../../media/src/markdown.js';
+import { renderView } from '../../media/src/view.js';
+import { chartPoints } from '../../media/src/chart.js';
+import { pendingView, solvedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
+import { sampleTrace } from '../fixtures/trace.js';
+
+const root = installDom();
+const closed = { treeOpen: false, tokensOpen: false };
+const request: SolveRequestInfo = {
+  documentUri: 'file:///a.md',
+  problem: { key: 'problem-1', title: 'Problem 1', text: 'Janet has $3$ apples. <img src=x onerror=alert(1)>' },
+  settings: { strategy: 'beam', verifier: 'tvm', k: 16, b: 4, temperature: 0.7, maxSteps: 10, model: 'default', device: 'cpu' },
+};
+
+function render(markdown: string): HTMLElement {
+  const el = document.createElement('div');
+  renderMarkdown(el, markdown, true);
+  return el;
+}
+
+test('inline and display math are rendered by KaTeX into their placeholders', () => {
+  const el = render('So $x^2$ and $$\\frac{a}{b}$$ hold');
+  assert.equal(el.querySelectorAll('.katex').length, 2);
+  assert.equal(el.querySelectorAll('.katex-display').length, 1);
+  assert.match(el.textContent ?? '', /^So .* and .* hold$/s);
+});
+
+test('invalid TeX is shown inline as an error and never throws', () => {
+  for (const tex of ['\\frac{1', '\\notacommand', '\\def\\a{\\a\\a}\\a', '\\rule{1000em}{1000em}', 'x^{^}']) {
+    assert.doesNotThrow(() => katex.renderToString(tex, KATEX_OPTIONS));
+    const el = render(`before $${tex}$ after`);
+    assert.match(el.textContent ?? '', /^before .* after$/s, tex);
+  }
+  assert.ok(render('$\\frac{1$').querySelector('.katex-error'), 'parse error rendered as .katex-error');
+  assert.ok(render('$\\def\\a{\\a\\a}\\a$').querySelector('.katex-error'), 'macro bomb stopped by maxExpand');
+});
+
+test('a failure that is not a parse error still shows the source inline', () => {
+  const el = document.createElement('span');
+  // KaTeX appends the rendered node to the target: make that first append fail as an internal
+  // error would (later appends, e.g. by the fallback's textContent in linkedom, work).
+  const append = Object.getPrototypeOf(el).appendChild as (node: Node) => Node;
+  let calls = 0;
+  el.appendChild = function <T extends Node>(this: HTMLElement, node: T): T {
+    if (calls++ === 0) throw new Error('boom');
+    return append.call(this, node) as T;
+  };
+  assert.doesNotThrow(() => renderMath(el, '\\frac{1}{2}', false));
+  assert.equal(el.textContent, '\\frac{1}{2}');
+  assert.ok(el.classList.contains('math-error'));
+  assert.equal(el.title, 'boom');
+});
+
+test('untrusted commands are not run: no links, no raw HTML', () => {
+  const el = render('$\\href{javascript:alert(1)}{x}$ [a](https://example.com) <b>bold</b> ![i](https://example.com/i.png)');
+  assert.equal(el.querySelector('a'), null);
+  assert.equal(el.querySelector('img'), null);
+  assert.equal(el.querySelector('b'), null);
+  assert.match(el.textContent ?? '', /<b>bold<\/b>/);
+});
+
+test('$5 and $6 stay text', () => {
+  assert.equal(render('costs $5 and $6').querySelectorAll('.katex').length, 0);
+});
+
+test('solved view: steps, tokens, answer and actions have stable selectors', () => {
+  renderView(root, solvedView(request, sampleTrace()), closed);
+  const steps = root.querySelectorAll('.step[data-value]');
+  assert.equal(steps.length, 2);
+  assert.equal(steps[0]!.getAttribute('data-value'), '0.700');
+  assert.equal(steps[0]!.getAttribute('data-bucket'), '3');
+  assert.equal(steps[0]!.querySelector('.step-value')?.textContent, '70%');
+  assert.equal(steps[1]!.querySelector('.step-delta')?.textContent, '+20 pts');
+  const token = root.querySelector('.token[data-value]');
+  assert.equal(token?.getAttribute('title'), 'value 0.600 (60%)');
+  assert.ok(root.querySelector('.tokens')?.hasAttribute('hidden'));
+  assert.match(root.querySelector('#answer')?.textContent ?? '', /Answer: 11 \(90%\)/);
+  assert.equal(root.querySelector('#insert-solution')?.hasAttribute('disabled'), false);
+  assert.equal(root.querySelector('#toggle-tree')?.getAttribute('aria-expanded'), 'false');
+  assert.ok(root.querySelector('#tree')?.hasAttribute('hidden'));
+  assert.equal(root.querySelector('#settings')?.textContent, 'Step-level beam search · K = 4, b = 2 · T = 0.7 · verifier tvm · model default · cpu');
+  assert.equal(root.querySelectorAll('#value-chart .chart-point').length, 2);
+  assert.ok(root.querySelector('#solve-again'));
+});
+
+test('the problem statement is rendered as markdown with raw HTML escaped', () => {
+  renderView(root, solvedView(request, sampleTrace()), closed);
+  const problem = root.querySelector('#problem');
+  assert.equal(problem?.querySelector('img'), null);
+  assert.equal(problem?.querySelectorAll('.katex').length, 1);
+});
+
+test('tree and tokens open on request; candidates say kept, pruned or chosen', () => {
+  renderView(root, solvedView(request, sampleTrace()), { treeOpen: true, tokensOpen: true });
+  assert.equal(root.querySelector('#tree')?.hasAttribute('hidden'), false);
+  assert.equal(root.querySelector('.tokens')?.hasAttribute('hidden'), false);
+  const states = Array.from(root.querySelectorAll('.candidate')).map((c) => c.getAttribute('data-state'));
+  assert.deepEqual(states, ['chosen', 'kept', 'pruned', 'chosen', 'kept']);
+  assert.equal(root.querySelectorAll('.tree-level').length, 2);
+  assert.ok(root.querySelector('.candidate[data-state="pruned"] .katex-error'), 'bad TeX in a candidate shown inline');
+});
+
+test('while solving: cancel instead of solve-again, nothing to insert', () => {
+  renderView(root, pendingView(request, 'Loading model…'), closed);
+  assert.equal(root.querySelector('#status')?.getAttribute('data-status'), 'solving');
+  assert.equal(root.querySelector('#status')?.textContent, 'Loading model…');
+  assert.ok(root.querySelector('#cancel'));
+  assert.ok(root.querySelector('#insert-solution')?.hasAttribute('disabled'));
+  assert.equal(root.querySelector('#value-chart'), null);
+});
+
+test('before any view: an empty state', () => {
+  renderView(root, null, closed);
+  assert.ok(root.querySelector('#empty'));
+});
+
+test('chart points: evenly spaced, value 1 at the top, unscored steps skipped', () => {
+  const v = (value: number) => ({ value, percent: '', bucket: 0 as const });
+  const points = chartPoints([v(1), null, v(0)], 106, 56);
+  assert.deepEqual(points.map((p) => [p.step, p.x, p.y]), [
+    [0, 6, 6],
+    [2, 100, 50],
+  ]);
+});
