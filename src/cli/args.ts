@@ -1,0 +1,189 @@
+// Command-line options (node:util parseArgs) turned into validated, typed requests.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DeviceRequest } from '../core/runtime/device.js';
+import { STRATEGIES, VERIFIERS } from '../core/solve.js';
+import type { StrategyName, VerifierName } from '../core/search/trace.js';
+import { UsageError } from './errors.js';
+
+export const USAGE = `Usage:
+  tvm-tutor solve [options] "problem"
+  tvm-tutor check --problem "problem" (--steps-file FILE | --steps "line" [--steps "line" ...]) [options]
+  tvm-tutor eval --input FILE.jsonl [--limit N] [options]
+
+Search options (solve, eval):
+  --strategy greedy|vote|bon|wvote|beam   default beam (step-level beam search)
+  --verifier tvm|orm|prm                   default tvm
+  -k, --k N        candidates per step (beam) or sampled paths (vote, bon, wvote); default 16
+  -b, --b N        beams kept per step (beam); default 4; k must be a multiple of b
+  --temperature T  sampling temperature; default 0.7
+  --max-steps N    most lines in a solution; default 12
+  --seed N         default 0
+Check options:
+  --steps-file F   one step per line ("-" reads standard input); blank lines are skipped
+  --steps "line"   one step; repeat for each step (or separate steps with newlines)
+  -k, --k N        candidate next steps for the hint; default 8
+  --threshold P    success estimate (0-1) below which a step is suspicious; default 0.5
+  --drop R         relative drop (0-1] in one step that is suspicious; default 0.5
+Common options:
+  --bundle DIR     model bundle folder; default models/default
+  --device auto|cpu|cuda   default auto (CUDA when available, else CPU)
+  --json           print JSON instead of text
+  -h, --help       this help
+Exit codes: 0 ok, 2 bad input (the message says what to change), 1 internal error.`;
+
+const COMMON = {
+  bundle: { type: 'string' },
+  device: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  seed: { type: 'string' },
+  k: { type: 'string', short: 'k' },
+} as const satisfies ParseArgsConfig['options'];
+
+const SEARCH = {
+  ...COMMON,
+  strategy: { type: 'string' },
+  verifier: { type: 'string' },
+  b: { type: 'string', short: 'b' },
+  temperature: { type: 'string' },
+  'max-steps': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface CommonArgs {
+  bundle: string | undefined;
+  device: DeviceRequest;
+  json: boolean;
+  help: boolean;
+}
+
+export interface SearchArgs {
+  strategy: StrategyName;
+  verifier: VerifierName;
+  k?: number;
+  b?: number;
+  temperature?: number;
+  maxSteps?: number;
+  seed?: number;
+}
+
+export interface SolveArgs extends CommonArgs, SearchArgs {
+  problem: string;
+}
+
+export interface CheckArgs extends CommonArgs {
+  problem: string;
+  stepsFile: string | undefined;
+  steps: string[];
+  k?: number;
+  seed?: number;
+  threshold?: number;
+  drop?: number;
+}
+
+export interface EvalArgs extends CommonArgs, SearchArgs {
+  input: string;
+  limit?: number;
+}
+
+export function parseSolve(argv: string[]): SolveArgs {
+  const { values, positionals } = parse(argv, SEARCH, true);
+  const common = commonArgs(values);
+  const problem = positionals.join(' ').trim();
+  if (!common.help && problem === '') throw new UsageError('solve needs the problem text: tvm-tutor solve "A train travels 60 km in 1.5 hours. What is its speed?"');
+  return { ...common, ...searchArgs(values), problem };
+}
+
+export function parseCheck(argv: string[]): CheckArgs {
+  const { values } = parse(
+    argv,
+    {
+      ...COMMON,
+      problem: { type: 'string' },
+      'steps-file': { type: 'string' },
+      steps: { type: 'string', multiple: true },
+      threshold: { type: 'string' },
+      drop: { type: 'string' },
+    },
+    false,
+  );
+  const common = commonArgs(values);
+  const steps = (values.steps ?? []).flatMap((s) => s.split('\n')).map((s) => s.trim()).filter((s) => s !== '');
+  const stepsFile = values['steps-file'];
+  if (!common.help) {
+    if (!values.problem?.trim()) throw new UsageError('check needs --problem "the problem statement"');
+    if (stepsFile === undefined && steps.length === 0) throw new UsageError('check needs the working: --steps-file FILE (one step per line) or --steps "line" for each step');
+    if (stepsFile !== undefined && steps.length > 0) throw new UsageError('give the steps either with --steps-file or with --steps, not both');
+  }
+  return {
+    ...common,
+    problem: values.problem ?? '',
+    stepsFile,
+    steps,
+    k: optionalInteger('k', values.k, 1),
+    seed: optionalInteger('seed', values.seed, 0),
+    threshold: optionalNumber('threshold', values.threshold, 0, 1),
+    drop: optionalNumber('drop', values.drop, Number.MIN_VALUE, 1),
+  };
+}
+
+export function parseEval(argv: string[]): EvalArgs {
+  const { values } = parse(argv, { ...SEARCH, input: { type: 'string' }, limit: { type: 'string' } }, false);
+  const common = commonArgs(values);
+  if (!common.help && !values.input) throw new UsageError('eval needs --input FILE.jsonl (lines of {"question": ..., "answer": ...})');
+  return { ...common, ...searchArgs(values), input: values.input ?? '', limit: optionalInteger('limit', values.limit, 1) };
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (error) {
+    // parseArgs messages name the offending option; add where to look.
+    throw new UsageError(`${(error as Error).message}. Run tvm-tutor --help for the options.`);
+  }
+}
+
+function commonArgs(values: { bundle?: string; device?: string; json?: boolean; help?: boolean }): CommonArgs {
+  const device = values.device ?? 'auto';
+  if (device !== 'auto' && device !== 'cpu' && device !== 'cuda') throw new UsageError(`--device must be auto, cpu or cuda, got "${device}"`);
+  return { bundle: values.bundle, device, json: values.json ?? false, help: values.help ?? false };
+}
+
+function searchArgs(values: {
+  strategy?: string;
+  verifier?: string;
+  k?: string;
+  b?: string;
+  temperature?: string;
+  'max-steps'?: string;
+  seed?: string;
+}): SearchArgs {
+  const strategy = values.strategy ?? 'beam';
+  if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}, got "${strategy}"`);
+  const verifier = values.verifier ?? 'tvm';
+  if (!(VERIFIERS as readonly string[]).includes(verifier)) throw new UsageError(`--verifier must be one of ${VERIFIERS.join(', ')}, got "${verifier}"`);
+  return {
+    strategy: strategy as StrategyName,
+    verifier: verifier as VerifierName,
+    k: optionalInteger('k', values.k, 1),
+    b: optionalInteger('b', values.b, 1),
+    temperature: optionalNumber('temperature', values.temperature, 0, 10),
+    maxSteps: optionalInteger('max-steps', values['max-steps'], 1),
+    seed: optionalInteger('seed', values.seed, 0),
+  };
+}
+
+function optionalInteger(name: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be an integer of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+function optionalNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a number between ${min === Number.MIN_VALUE ? 0 : min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}

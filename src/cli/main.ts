@@ -1,0 +1,74 @@
+// tvm-tutor: solve, check and evaluate from the command line (bundled to dist/cli.js; bin/tvm-tutor.js
+// requires it and calls main). Results go to stdout, progress and errors to stderr.
+import { parseCheck, parseEval, parseSolve, USAGE, type CommonArgs } from './args.js';
+import { runCheck, stepsOf } from './commands/check.js';
+import { readItems, runEval } from './commands/eval.js';
+import { runSolve } from './commands/solve.js';
+import { EXIT_BAD_INPUT, EXIT_OK, UsageError, exitCodeFor } from './errors.js';
+import { openModels, type OpenModels } from './models.js';
+
+type Command = (open: OpenModels, signal: AbortSignal) => Promise<string>;
+
+/** Runs the CLI and resolves to the exit code (never calls process.exit itself, so tests can call it). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const { args, command } = prepare(name, rest);
+    if (args.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    const open = await openModels(args);
+    try {
+      const output = await command(open, controller.signal);
+      process.stdout.write(`${output}\n`);
+    } finally {
+      await open.release();
+    }
+    return EXIT_OK;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(code === EXIT_BAD_INPUT ? `tvm-tutor: ${message}\n` : `tvm-tutor: internal error: ${(error as Error)?.stack ?? message}\n`);
+    return code;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Parses and reads every input before models load, so bad input fails fast with exit code 2. */
+function prepare(name: string, rest: string[]): { args: CommonArgs; command: Command } {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  switch (name) {
+    case 'solve': {
+      const args = parseSolve(rest);
+      return { args, command: (open, signal) => runSolve(args, open, signal) };
+    }
+    case 'check': {
+      const args = parseCheck(rest);
+      const steps = args.help ? [] : stepsOf(args);
+      return { args, command: (open, signal) => runCheck(args, steps, open, signal) };
+    }
+    case 'eval': {
+      const args = parseEval(rest);
+      const items = args.help ? [] : readItems(args.input, args.limit);
+      return { args, command: (open, signal) => runEval(args, items, open, signal, log) };
+    }
+    default:
+      throw new UsageError(`unknown command "${name}": use solve, check or eval (tvm-tutor --help)`);
+  }
+}
+
+// Run directly (tsx src/cli/main.ts ...), not when required by bin/tvm-tutor.js or a test.
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

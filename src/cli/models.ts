@@ -1,0 +1,34 @@
+// Loads a bundle in-process for the CLI (it is not an editor, so blocking inference is fine).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadBundle } from '../core/bundle/loadBundle.js';
+import { createEngineModels } from '../core/runtime/engineModels.js';
+import type { EngineModels } from '../core/lm.js';
+import type { CommonArgs } from './args.js';
+
+export interface OpenModels {
+  models: EngineModels;
+  /** Why this device was used (e.g. why CUDA was not). */
+  deviceReason: string;
+  release(): Promise<void>;
+}
+
+export async function openModels(args: CommonArgs): Promise<OpenModels> {
+  const bundle = await loadBundle(args.bundle ? resolve(args.bundle) : defaultBundleDir(), { device: args.device });
+  return { models: createEngineModels(bundle), deviceReason: bundle.device.reason, release: () => bundle.release() };
+}
+
+/**
+ * models/default of the working directory, else of the package this file belongs to (found by
+ * walking up from it: dist/cli.js when bundled, src/cli/ when run from source). When neither
+ * exists the working directory's path is returned and loadBundle explains what is missing.
+ */
+export function defaultBundleDir(): string {
+  const fromCwd = resolve('models', 'default');
+  if (existsSync(join(fromCwd, 'manifest.json'))) return fromCwd;
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const candidate = join(dir, 'models', 'default');
+    if (existsSync(join(candidate, 'manifest.json'))) return candidate;
+  }
+  return fromCwd;
+}

@@ -1,0 +1,46 @@
+// Human-readable output: steps with the verifier's success estimate as a percentage.
+import type { CheckResult } from '../core/check/derivation.js';
+import type { Hint } from '../core/check/hint.js';
+import type { SearchTrace } from '../core/search/trace.js';
+import type { SolveResult } from '../core/solve.js';
+
+const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {
+  greedy: 'greedy decoding',
+  vote: 'majority vote',
+  bon: 'best-of-N',
+  wvote: 'verifier-weighted vote',
+  beam: 'step-level beam search',
+};
+
+export function percent(value: number | null): string {
+  return value === null ? '   -' : `${Math.round(value * 100)}%`.padStart(4);
+}
+
+export function renderSolve(result: SolveResult): string {
+  const { params, timings } = result.trace;
+  const budget = params.strategy === 'beam' ? `K=${params.k}, b=${params.b}` : params.strategy === 'greedy' ? '' : `N=${params.k}`;
+  const verifier = params.verifier ? ` with ${params.verifier.toUpperCase()}` : '';
+  const lines = [
+    `${STRATEGY_NAMES[params.strategy]}${verifier}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s)`,
+    ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. [${percent(s.value)}] ${s.text}`),
+    result.answer === null ? 'No answer found (the search ran out of steps).' : `Answer: ${result.answer}`,
+  ];
+  if (result.trace.votes.length > 0) {
+    lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderCheck(check: CheckResult, hint: Hint | null): string {
+  const lines = [`Success estimate after the problem: ${percent(check.problemValue).trim()}`];
+  check.steps.forEach((step, i) => {
+    const mark = i === check.firstSuspicious ? '  <- first suspicious step' : '';
+    lines.push(`${String(i + 1).padStart(3)}. [${percent(step.value)}] ${step.text}${mark}`);
+  });
+  lines.push(check.reason);
+  if (hint) {
+    const where = hint.position < check.steps.length ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
+    lines.push(hint.text === '' ? 'Hint: the model would stop here.' : `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`);
+  }
+  return lines.join('\n');
+}
