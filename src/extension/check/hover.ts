@@ -1,0 +1,40 @@
+// Hover text over a checked step: the token's value, the step's value and its change from the
+// previous step. Pure markdown; the vscode side wraps it in an untrusted MarkdownString.
+import { formatDelta, formatPercent, formatValue } from '../valueScale.js';
+import type { MappedCheck, MappedStep } from './checkStore.js';
+import type { ColumnSpan } from './tokenSpans.js';
+
+function covers(span: ColumnSpan, line: number, column: number): boolean {
+  return span.line === line && span.start <= column && column < span.end;
+}
+
+/** Inline code for a token, whatever backticks it contains; the line break shows as ⏎. */
+function code(text: string): string {
+  const shown = text.replace(/\n/g, '\u23ce');
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${shown}${pad}${fence}`;
+}
+
+function describe(check: MappedCheck, step: MappedStep, tokenIndex: number | undefined): string {
+  const { checked, index } = step;
+  const from = index === 0 ? 'the problem alone' : `step ${index}`;
+  const lines = [`**TVM** · step ${index + 1} of ${check.steps.length}`];
+  const token = tokenIndex === undefined ? undefined : checked.tokens[tokenIndex];
+  if (token) lines.push(`Token ${code(token.text)}: value **${formatValue(token.value)}**`);
+  lines.push(`Step value **${formatPercent(checked.value)}** (${formatDelta(checked.value - checked.before)} from ${from})`);
+  if (check.result.firstSuspicious === index) lines.push(`⚠ ${check.result.reason}`);
+  return lines.join('\n\n');
+}
+
+export function hoverMarkdown(checks: readonly MappedCheck[], line: number, column: number): string | undefined {
+  for (const check of checks) {
+    for (const step of check.steps) {
+      if (!step.spans.some((s) => covers(s, line, column))) continue;
+      const tokenIndex = step.tokens.findIndex((spans) => spans.some((s) => covers(s, line, column)));
+      return describe(check, step, tokenIndex < 0 ? undefined : tokenIndex);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js';
+import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
+import { planDecorations } from '../../../src/extension/check/decorationPlan.js';
+import { hoverMarkdown } from '../../../src/extension/check/hover.js';
+import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
+import { checkResultFor } from '../../fixtures/check.js';
+
+const NOTEBOOK = ['## Problem 1', 'What is $2+3$ times 2?', '**Solution:**', '- We add $2+3=6$', '- then double it:', '  $6 \\cdot 2 = 12$', '- The answer is 12'].join('\n');
+const problem = (text = NOTEBOOK): Problem => parseNotebook(text)[0]!;
+
+test('token offsets: exact concatenation, normalised spaces, and tokens that cannot be placed', () => {
+  assert.deepEqual(tokenOffsets('a b', ['a', ' b', '\n']), [[0, 1], [1, 3], null]);
+  assert.deepEqual(tokenOffsets('a  b', ['a', ' b']), [[0, 1], [3, 4]]);
+  assert.deepEqual(tokenOffsets('abc', ['x', 'abc']), [null, [0, 3]]);
+  assert.deepEqual(tokenOffsets('abc', ['', 'abc']), [null, [0, 3]]);
+});
+
+test('token spans follow a step over its continuation lines', () => {
+  const step = problem().work!.steps[1]!; // "then double it: $6 \cdot 2 = 12$" over lines 4-5
+  assert.equal(step.text, 'then double it: $6 \\cdot 2 = 12$');
+  const spans = tokenSpans(step, ['then', ' double', ' it:', ' $6', ' \\cdot', ' 2', ' =', ' 12$', '\n']);
+  assert.deepEqual(spans[0], [{ line: 4, start: 2, end: 6 }]);
+  assert.deepEqual(spans[3], [{ line: 5, start: 2, end: 4 }], 'the joining space maps to no column');
+  assert.deepEqual(spans[7], [{ line: 5, start: 14, end: 18 }]);
+  assert.deepEqual(spans[8], []);
+});
+
+test('store: results show only while their problem text and steps are unchanged', () => {
+  const store = new CheckStore();
+  const p = problem();
+  store.watch('u', p.key);
+  assert.deepEqual(store.current('u', [p]).outdated, [p], 'watched without a result: needs a check');
+  store.record('u', p, checkResultFor(checkedText(p).steps, [0.7, 0.8, 0.9]));
+  assert.equal(store.current('u', [p]).checks.length, 1);
+
+  const edited = problem(NOTEBOOK.replace('We add', 'We sum'));
+  const afterEdit = store.current('u', [edited]);
+  assert.deepEqual([afterEdit.checks.length, afterEdit.outdated.length], [0, 1]);
+
+  const moved = problem('# Title\n\n' + NOTEBOOK);
+  const kept = store.current('u', [moved]).checks[0];
+  assert.equal(kept?.steps[0]?.spans[0]?.line, 5, 'an edit above re-maps the result to the new lines');
+  assert.deepEqual(store.current('other', [p]), { checks: [], outdated: [] });
+  store.forget('u');
+  assert.equal(store.hasWatched('u'), false);
+});
+
+test('a result with a different number of steps is never mapped', () => {
+  assert.equal(mapCheck(problem(), checkResultFor(['only one'], [0.5])), undefined);
+});
+
+test('decoration plan: underline by value, labels after each step, a warning on the first suspicious token', () => {
+  const p = problem();
+  const check = mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1))!;
+  const plan = planDecorations([check]);
+  assert.deepEqual(plan.underline.map((spans) => spans.map((s) => s.line)), [[4, 5, 6], [], [], [3], []]);
+  assert.deepEqual(plan.labels, [
+    { line: 3, column: 16, text: '70% (+10 pts)', bucket: 3 },
+    { line: 5, column: 18, text: '15% (\u221255 pts)', bucket: 0 },
+    { line: 6, column: 18, text: '10% (\u22125 pts)', bucket: 0 },
+  ]);
+  assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.' }]);
+});
+
+test('hover: token value, step value and change; nothing outside the steps', () => {
+  const p = problem();
+  const checks = [mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1))!];
+  const onToken = hoverMarkdown(checks, 4, 8);
+  assert.equal(onToken, '**TVM** · step 2 of 3\n\nToken ` double`: value **0.578**\n\nStep value **15%** (\u221255 pts from step 1)\n\n⚠ Step 2 drops the success estimate.');
+  assert.match(hoverMarkdown(checks, 3, 2) ?? '', /Token `We`.*\n\nStep value \*\*70%\*\* \(\+10 pts from the problem alone\)$/s);
+  assert.equal(hoverMarkdown(checks, 1, 3), undefined);
+  assert.equal(hoverMarkdown(checks, 3, 0), undefined, 'the list marker is not part of the step');
+});

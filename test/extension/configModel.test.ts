@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engineKey, resolveConfig, type ConfigContext, type Inspect, type Inspected } from '../../src/extension/configModel.js';
+
+const ctx: ConfigContext = { trusted: true, extensionPath: '/ext', workspaceFolder: '/ws', home: '/home/me' };
+
+function inspector(values: Record<string, Inspected<unknown>>): Inspect {
+  return <T>(key: string) => values[key] as Inspected<T> | undefined;
+}
+
+test('defaults: bundled model, auto device, beam search K=16 b=4', () => {
+  const c = resolveConfig(inspector({}), ctx);
+  assert.deepEqual(c, {
+    modelBundle: '/ext/models/default',
+    ignoredWorkspaceBundle: undefined,
+    device: 'auto',
+    strategy: 'beam',
+    k: 16,
+    b: 4,
+    temperature: 0.7,
+    maxSteps: 12,
+    checkThreshold: 0.5,
+    liveCheck: true,
+  });
+});
+
+test('most specific value wins; invalid values fall back; b never exceeds K', () => {
+  const c = resolveConfig(
+    inspector({
+      device: { defaultValue: 'auto', globalValue: 'cpu', workspaceValue: 'cuda' },
+      strategy: { globalValue: 'nonsense' },
+      k: { globalValue: 3 },
+      b: { globalValue: 8 },
+      temperature: { globalValue: -1 },
+      maxSteps: { workspaceFolderValue: 5, workspaceValue: 9 },
+      liveCheck: { globalValue: false },
+    }),
+    ctx,
+  );
+  assert.deepEqual([c.device, c.strategy, c.k, c.b, c.temperature, c.maxSteps, c.liveCheck], ['cuda', 'beam', 3, 3, 0.7, 5, false]);
+});
+
+test('bundle paths: absolute, home-relative, workspace-relative', () => {
+  const bundle = (value: string) => resolveConfig(inspector({ modelBundle: { globalValue: value } }), ctx).modelBundle;
+  assert.equal(bundle('/models/x'), '/models/x');
+  assert.equal(bundle('~/models/x'), '/home/me/models/x');
+  assert.equal(bundle('models/x'), '/ws/models/x');
+  assert.equal(bundle('  '), '/ext/models/default');
+});
+
+test('untrusted workspace: a workspace modelBundle is ignored and reported', () => {
+  const inspect = inspector({ modelBundle: { defaultValue: '', globalValue: '/mine', workspaceValue: '/repo/evil' } });
+  const trusted = resolveConfig(inspect, ctx);
+  assert.equal(trusted.modelBundle, '/repo/evil');
+  const untrusted = resolveConfig(inspect, { ...ctx, trusted: false });
+  assert.equal(untrusted.modelBundle, '/mine');
+  assert.equal(untrusted.ignoredWorkspaceBundle, '/repo/evil');
+  const folderOnly = resolveConfig(inspector({ modelBundle: { workspaceFolderValue: 'x' } }), { ...ctx, trusted: false });
+  assert.deepEqual([folderOnly.modelBundle, folderOnly.ignoredWorkspaceBundle], ['/ext/models/default', 'x']);
+});
+
+test('the engine restarts only for bundle or device changes', () => {
+  const base = resolveConfig(inspector({}), ctx);
+  assert.equal(engineKey(base), engineKey({ ...base, k: 4, strategy: 'vote' }));
+  assert.notEqual(engineKey(base), engineKey({ ...base, device: 'cpu' }));
+  assert.notEqual(engineKey(base), engineKey({ ...base, modelBundle: '/other' }));
+});
