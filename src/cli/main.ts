@@ -1,5 +1,5 @@
-// tvm-tutor: solve, check and evaluate from the command line (bundled to dist/cli.js; bin/tvm-tutor.js
-// requires it and calls main). Results go to stdout, progress and errors to stderr.
+// tvm-tutor: solve, check and evaluate from the command line (bundled to dist/cli.js, which
+// bin/tvm-tutor.js requires). Results go to stdout, progress and errors to stderr.
 import { parseCheck, parseEval, parseSolve, USAGE, type CommonArgs } from './args.js';
 import { runCheck, stepsOf } from './commands/check.js';
 import { readItems, runEval } from './commands/eval.js';
@@ -9,8 +9,8 @@ import { openModels, type OpenModels } from './models.js';
 
 type Command = (open: OpenModels, signal: AbortSignal) => Promise<string>;
 
-/** Runs the CLI and resolves to the exit code (never calls process.exit itself, so tests can call it). */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI and resolves to the exit code (sets process.exitCode rather than exiting, so output flushes). */
+async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -66,9 +66,8 @@ function prepare(name: string, rest: string[]): { args: CommonArgs; command: Com
   }
 }
 
-// Run directly (tsx src/cli/main.ts ...), not when required by bin/tvm-tutor.js or a test.
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+// Runs on load: bin/tvm-tutor.js only requires dist/cli.js, and `tsx src/cli/main.ts` runs it
+// from source. Tests spawn it as a process rather than importing it.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,132 @@
+// Accuracy of every strategy at equal sampled-candidate budgets (N = K), on the bundle's test and
+// hard splits and on GSM8K test. Complete-path strategies (majority vote, best-of-N, weighted
+// vote) are evaluated on the first N paths of one pool of max(N) samples per problem, so every
+// budget and verifier sees the same samples; beam search runs once per verifier and budget.
+// Beam+TVM is compared with every other strategy at each budget by McNemar's exact test.
+//
+//   npm run bench:accuracy -- [--bundle DIR] [--limit 100] [--budgets 4,8,16,32] [--gsm8k-limit 50]
+//                             [--b 4] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EngineModels } from '../src/core/lm.js';
+import { answersEquivalent } from '../src/core/grading/index.js';
+import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
+import { defaultBundleDir, openModels } from '../src/cli/models.js';
+import { bundleSplit, gsm8kTest, type ProblemSet } from './lib/problems.js';
+import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
+
+const VERIFIERS: VerifierName[] = ['orm', 'prm', 'tvm'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      bundle: { type: 'string' },
+      limit: { type: 'string', default: '100' },
+      budgets: { type: 'string', default: '4,8,16,32' },
+      'gsm8k-limit': { type: 'string', default: '50' },
+      b: { type: 'string', default: '4' },
+      seed: { type: 'string', default: '0' },
+      device: { type: 'string', default: 'auto' },
+      out: { type: 'string', default: join('bench', 'results') },
+    },
+  });
+  const budgets = values.budgets.split(',').map(Number);
+  const width = Number(values.b);
+  if (budgets.some((n) => !Number.isInteger(n) || n < width || n % width !== 0)) {
+    throw new Error(`--budgets must be integers that are multiples of b=${width} (beam search splits K over b beams), got ${values.budgets}`);
+  }
+  const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
+  const limit = Number(values.limit);
+  const sets = [bundleSplit(bundleDir, 'test', limit), bundleSplit(bundleDir, 'hard', limit), gsm8kTest(Number(values['gsm8k-limit']))].filter(
+    (s): s is ProblemSet => s !== null,
+  );
+  const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
+  const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);
+  const seed = Number(values.seed);
+  const started = new Date();
+  const reports: SetReport[] = [];
+  try {
+    for (const set of sets) {
+      const outcomes: ProblemOutcome[] = [];
+      for (const [index, item] of set.items.entries()) {
+        const t0 = performance.now();
+        const outcome = await evaluateProblem(open.models, item.question, item.reference, budgets, width, verifiers, deriveSeed(seed, index));
+        outcomes.push(outcome);
+        const beamTvm = outcome.correct[`beam-tvm@${budgets.at(-1)}`] ? 'beam-tvm ✓' : 'beam-tvm ✗';
+        process.stderr.write(`${set.name} ${index + 1}/${set.items.length} ${beamTvm} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+      }
+      reports.push({ name: set.name, outcomes });
+    }
+  } finally {
+    await open.release();
+  }
+  mkdirSync(join(values.out, 'raw'), { recursive: true });
+  writeFileSync(join(values.out, 'raw', `accuracy-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(reports));
+  const { markdown, charts } = renderAccuracy(reports, budgets, verifiers, {
+    bundle: open.models.info.name,
+    device: open.models.device,
+    date: started.toISOString().slice(0, 10),
+    seed,
+    b: width,
+    temperature: DEFAULT_COMMON.temperature,
+  });
+  writeFileSync(join(values.out, 'accuracy.md'), markdown);
+  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `accuracy-${name}.svg`), svg);
+  process.stderr.write(`wrote ${join(values.out, 'accuracy.md')}\n`);
+}
+
+async function evaluateProblem(
+  models: EngineModels,
+  question: string,
+  reference: string,
+  budgets: number[],
+  width: number,
+  verifiers: VerifierName[],
+  seed: number,
+): Promise<ProblemOutcome> {
+  const correct: Record<string, boolean> = {};
+  const seconds: Record<string, number> = {};
+  const record = (name: string, answer: string | null) => (correct[name] = answersEquivalent(answer, reference));
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    seconds[name] = (performance.now() - t0) / 1000;
+    return result;
+  };
+
+  const plain = searchModels(models, null);
+  const g = await timed('greedy', () => greedy(question, plain, { seed }));
+  for (const n of budgets) record(`greedy@${n}`, g.answer);
+
+  // One pool of max(budgets) complete paths, scored once by every verifier.
+  const maxN = Math.max(...budgets);
+  const format = new TextFormat(models.info, models.tokenizer);
+  const meter = new SearchMeter();
+  const prompt = format.encodePrefix(question, []).tokens;
+  const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, DEFAULT_COMMON, seed, undefined));
+  const plainPaths = pool.map((p, i) => toTracePath(format, p, null, i));
+  const scored: Partial<Record<VerifierName, TracePath[]>> = {};
+  for (const v of verifiers) {
+    const values = await timed(`score-${v}`, () => scorePaths(searchModels(models, v), meter, prompt, pool, undefined));
+    scored[v] = pool.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i));
+  }
+  for (const n of budgets) {
+    record(`vote@${n}`, vote(plainPaths.slice(0, n), false).answer);
+    for (const v of verifiers) record(`bon-${v}@${n}`, selectBestOfN((scored[v] ?? []).slice(0, n)).answer);
+    if (scored.tvm) record(`wvote-tvm@${n}`, vote(scored.tvm.slice(0, n), true).answer);
+  }
+
+  for (const v of verifiers) {
+    for (const k of budgets) {
+      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed }));
+      record(`beam-${v}@${k}`, trace.answer);
+    }
+  }
+  return { question, reference, correct, seconds };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

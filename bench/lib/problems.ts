@@ -1,0 +1,21 @@
+// Benchmark problem sets: the bundle's splits and GSM8K test (read where it lies, never copied).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readItems, type EvalItem } from '../../src/cli/commands/eval.js';
+
+export interface ProblemSet {
+  name: string;
+  items: EvalItem[];
+}
+
+/** models/<bundle>/splits/<split>.jsonl; null when the bundle has no such split. */
+export function bundleSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet | null {
+  const file = join(bundleDir, 'splits', `${split}.jsonl`);
+  return existsSync(file) ? { name: split, items: readItems(file, limit) } : null;
+}
+
+/** GSM8K test from the shared data folder next to the repository; null when absent. */
+export function gsm8kTest(limit: number): ProblemSet | null {
+  const file = resolve(__dirname, '..', '..', '..', 'shared', 'data', 'gsm8k', 'test.jsonl');
+  return limit > 0 && existsSync(file) ? { name: 'gsm8k', items: readItems(file, limit) } : null;
+}
