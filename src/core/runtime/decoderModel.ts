@@ -43,13 +43,13 @@ export class DecoderModel {
     const total = past.length + width;
     const ids = new BigInt64Array(rows * width);
     const mask = new BigInt64Array(rows * total);
-    const maskBytes = new Uint8Array(rows * total);
     for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < width; j++) ids[r * width + j] = BigInt(input.tokenIds[r * width + j] ?? 0);
-      maskBytes.set(past.mask.subarray(r * past.length, (r + 1) * past.length), r * total);
-      maskBytes.set(input.newMask.subarray(r * width, (r + 1) * width), r * total + past.length);
+      mask.set(past.mask.subarray(r * past.length, (r + 1) * past.length), r * total);
+      for (let j = 0; j < width; j++) {
+        ids[r * width + j] = BigInt(input.tokenIds[r * width + j] ?? 0);
+        if (input.newMask[r * width + j] === 1) mask[r * total + past.length + j] = 1n;
+      }
     }
-    for (let i = 0; i < maskBytes.length; i++) mask[i] = BigInt(maskBytes[i] ?? 0);
 
     const feeds: Record<string, Tensor> = {
       input_ids: new Tensor('int64', ids, [rows, width]),
@@ -80,6 +80,6 @@ export class DecoderModel {
     if (first.dims.join(',') !== expected) {
       throw new Error(`present.0.key has shape [${first.dims.join(',')}], expected [${expected}]`);
     }
-    return { head: head.data as Float32Array, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, maskBytes) };
+    return { head: head.data as Float32Array, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, mask) };
   }
 }

@@ -16,7 +16,8 @@ export function rowKvBytes(row: RowKv): number {
 /**
  * A batched cache: `tensors` are, per layer, key then value [rows, kvHeads, length, headDim] —
  * the model's `present.*` outputs, fed back as `past_key_values.*` without copying —
- * and `mask` is the matching attention mask (rows × length, 1 = real token).
+ * and `mask` is the matching attention mask (rows × length, 1n = real token), kept as int64 so
+ * each step only appends a column instead of converting the whole mask.
  */
 export class BatchedKv {
   constructor(
@@ -24,7 +25,7 @@ export class BatchedKv {
     readonly tensors: readonly Tensor[],
     readonly rows: number,
     readonly length: number,
-    readonly mask: Uint8Array,
+    readonly mask: BigInt64Array,
   ) {}
 
   static empty(layout: KvLayout, rows: number): BatchedKv {
@@ -32,7 +33,7 @@ export class BatchedKv {
     for (let i = 0; i < 2 * layout.layers; i++) {
       tensors.push(new Tensor('float32', new Float32Array(0), [rows, layout.kvHeads, 0, layout.headDim]));
     }
-    return new BatchedKv(layout, tensors, rows, 0, new Uint8Array(0));
+    return new BatchedKv(layout, tensors, rows, 0, new BigInt64Array(0));
   }
 
   /**
@@ -42,7 +43,7 @@ export class BatchedKv {
   static fromRows(layout: KvLayout, rows: readonly (RowKv | undefined)[], used: readonly number[], length: number): BatchedKv {
     if (length === 0) return BatchedKv.empty(layout, rows.length);
     const { kvHeads, headDim } = layout;
-    const mask = new Uint8Array(rows.length * length);
+    const mask = new BigInt64Array(rows.length * length);
     const tensors: Tensor[] = [];
     for (let t = 0; t < 2 * layout.layers; t++) {
       const data = new Float32Array(rows.length * kvHeads * length * headDim);
@@ -58,7 +59,7 @@ export class BatchedKv {
       });
       tensors.push(new Tensor('float32', data, [rows.length, kvHeads, length, headDim]));
     }
-    rows.forEach((_, r) => mask.fill(1, r * length + length - (used[r] ?? 0), (r + 1) * length));
+    rows.forEach((_, r) => mask.fill(1n, r * length + length - (used[r] ?? 0), (r + 1) * length));
     return new BatchedKv(layout, tensors, rows.length, length, mask);
   }
 
@@ -75,7 +76,7 @@ export class BatchedKv {
       indices.forEach((row, i) => data.set(source.subarray(row * stride, (row + 1) * stride), i * stride));
       return new Tensor('float32', data, [indices.length, kvHeads, this.length, headDim]);
     });
-    const mask = new Uint8Array(indices.length * this.length);
+    const mask = new BigInt64Array(indices.length * this.length);
     indices.forEach((row, i) => mask.set(this.mask.subarray(row * this.length, (row + 1) * this.length), i * this.length));
     return new BatchedKv(this.layout, tensors, indices.length, this.length, mask);
   }

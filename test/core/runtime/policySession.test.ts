@@ -7,7 +7,7 @@ import { BatchedKv } from '../../../src/core/runtime/kvCache.js';
 import { PolicySession } from '../../../src/core/runtime/policySession.js';
 import { argmax } from '../../../src/core/runtime/sampler.js';
 import type { DecoderModel } from '../../../src/core/runtime/decoderModel.js';
-import type { SamplingOptions } from '../../../src/core/lm.js';
+import type { Continuation, SamplingOptions } from '../../../src/core/lm.js';
 import { FIXTURE_BUNDLES, FIXTURE_KINDS, skipUnlessFixture } from '../../helpers/bundles.js';
 
 const SAMPLING: SamplingOptions = { temperature: 1, seed: 1, maxNewTokens: 12, stopAtStepEnd: false };
@@ -17,6 +17,13 @@ async function referenceLogits(model: DecoderModel, tokens: number[]): Promise<F
   const result = await extendRows(model, [{ tokens }]);
   const offset = headIndex(result, 0, tokens.length - 1, tokens.length);
   return result.head.slice(offset, offset + result.headWidth);
+}
+
+/** The single continuation of a one-prompt, one-sample call. */
+function only(result: Continuation[][]): Continuation {
+  const continuation = result[0]?.[0];
+  assert.ok(continuation);
+  return continuation;
 }
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -57,7 +64,7 @@ for (const kind of FIXTURE_KINDS) {
 
     test('greedy decoding with the KV cache matches recomputing every step from scratch', async () => {
       const prompt = prompts[1] as number[];
-      const [[greedy]] = (await policy.sample([prompt], 1, { ...SAMPLING, temperature: 0, maxNewTokens: 6 })) as [[{ tokens: number[] }]];
+      const greedy = only(await policy.sample([prompt], 1, { ...SAMPLING, temperature: 0, maxNewTokens: 6 }));
       const sequence = [...prompt];
       for (const token of greedy.tokens) {
         const logits = await referenceLogits(bundle.models.policy, sequence);
@@ -78,30 +85,33 @@ for (const kind of FIXTURE_KINDS) {
     });
 
     test('rows stop at a step-end token, at EOS, or at maxNewTokens', async () => {
-      const unconstrained = await policy.sample([prompts[0] as number[]], 4, { ...SAMPLING, maxNewTokens: 8 });
-      // Declare the 3rd token of sample 0 a step end: that row must stop right there.
-      const tokens = (unconstrained[0]?.[0]?.tokens ?? []) as number[];
-      const marker = tokens[2] as number;
+      const prompt = prompts[0] as number[];
+      const unconstrained = (await policy.sample([prompt], 4, { ...SAMPLING, maxNewTokens: 8 }))[0] as { tokens: number[]; finish: string }[];
+      // Declare the 3rd token of the longest sample a step end: that row must stop right there.
+      const longest = unconstrained.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
+      assert.ok(longest.tokens.length >= 3, 'a sample with at least 3 tokens');
+      const marker = longest.tokens[2] as number;
       const flags = new Uint8Array(bundle.tokenizer.vocabSize);
       flags[marker] = 1;
       const config = { eosId: bundle.tokenizer.eosId, stepEndTokens: flags, vocabSize: bundle.tokenizer.vocabSize, maxPositions: bundle.info.maxPositions };
       const stepping = new PolicySession(bundle.models.policy, config);
-      const [samples] = (await stepping.sample([prompts[0] as number[]], 4, { ...SAMPLING, maxNewTokens: 8, stopAtStepEnd: true })) as [
-        { tokens: number[]; finish: string }[],
-      ];
-      const firstMarker = tokens.indexOf(marker);
-      assert.deepEqual(samples[0], { tokens: tokens.slice(0, firstMarker + 1), finish: 'step' });
+      const samples = (await stepping.sample([prompt], 4, { ...SAMPLING, maxNewTokens: 8, stopAtStepEnd: true }))[0] as { tokens: number[]; finish: string }[];
       samples.forEach((sample, j) => {
-        const full = unconstrained[0]?.[j]?.tokens as number[];
+        const full = unconstrained[j]?.tokens as number[];
         const cut = full.indexOf(marker);
-        // The other rows continue exactly as without the stop, even after row 0 left the batch.
+        // Rows stop at their first marker; the others continue exactly as without the stop,
+        // even after finished rows left the batch.
         assert.deepEqual(sample.tokens, cut >= 0 ? full.slice(0, cut + 1) : full);
-        assert.equal(sample.finish, cut >= 0 ? 'step' : full.length === 8 ? 'length' : 'eos');
+        assert.equal(sample.finish, cut >= 0 ? 'step' : unconstrained[j]?.finish);
+        assert.equal(unconstrained[j]?.finish, full.at(-1) === bundle.tokenizer.eosId ? 'eos' : 'length');
       });
-      // An EOS id that is the first sampled token ends the row immediately.
-      const eosFirst = new PolicySession(bundle.models.policy, { ...config, eosId: tokens[0] as number });
-      const [[eosSample]] = (await eosFirst.sample([prompts[0] as number[]], 1, { ...SAMPLING, maxNewTokens: 8 })) as [[{ tokens: number[]; finish: string }]];
-      assert.deepEqual(eosSample, { tokens: [tokens[0]], finish: 'eos' });
+      assert.ok(samples.some((sample) => sample.finish === 'step'));
+      // A token declared EOS ends the row as soon as it is sampled.
+      const first = longest.tokens[0] as number;
+      const eosFirst = new PolicySession(bundle.models.policy, { ...config, eosId: first });
+      const index = unconstrained.indexOf(longest);
+      const eosSamples = (await eosFirst.sample([prompt], 4, { ...SAMPLING, maxNewTokens: 8 }))[0] as { tokens: number[]; finish: string }[];
+      assert.deepEqual(eosSamples[index], { tokens: [first], finish: 'eos' });
     });
 
     test('the sequence never exceeds maxPositions', async () => {
@@ -111,7 +121,7 @@ for (const kind of FIXTURE_KINDS) {
         vocabSize: bundle.tokenizer.vocabSize,
         maxPositions: (prompts[0] as number[]).length + 3,
       });
-      const [[sample]] = (await tight.sample([prompts[0] as number[]], 1, { ...SAMPLING, maxNewTokens: 50 })) as [[{ tokens: number[]; finish: string }]];
+      const sample = only(await tight.sample([prompts[0] as number[]], 1, { ...SAMPLING, maxNewTokens: 50 }));
       assert.equal(sample.tokens.length, 3);
       assert.equal(sample.finish, 'length');
       await assert.rejects(tight.sample([new Array(100).fill(1)], 1, SAMPLING), RangeError);
