@@ -7,6 +7,8 @@ import { ValueSession } from './valueSession.js';
 export interface EngineModelOptions {
   /** Memory budget of each verifier's scored-prefix cache. */
   valueCacheBytes?: number;
+  /** Memory budget of the policy's cache of earlier prompts and continuations. */
+  policyCacheBytes?: number;
   maxBatchRows?: number;
 }
 
@@ -37,6 +39,7 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
       vocabSize: bundle.tokenizer.vocabSize,
       maxPositions,
       maxBatchRows: options.maxBatchRows,
+      cacheBytes: options.policyCacheBytes,
     }),
     tvm: verifier('tvm') as ValueSession,
     ...(orm && { orm }),

@@ -13,7 +13,10 @@ import { BatchedKv, type RowKv } from './kvCache.js';
 export interface ExtendRow {
   /** The whole sequence. */
   tokens: readonly number[];
-  /** A cache of a prefix of `tokens` (shorter than tokens), if any. */
+  /**
+   * A cache of a prefix of `tokens`, if any. At least the last token is always fed (its output is
+   * wanted), so a cache of the whole sequence is used minus its last position.
+   */
   cached?: RowKv;
 }
 
@@ -31,13 +34,10 @@ export function headIndex(result: ExtendResult, row: number, tokenIndex: number,
 }
 
 export async function extendRows(model: DecoderModel, rows: readonly ExtendRow[]): Promise<ExtendResult> {
-  const width = Math.max(...rows.map((row) => row.tokens.length - (row.cached?.length ?? 0)));
-  if (!(width >= 1)) throw new Error('extendRows needs at least one new token per batch');
-  const firstFed = rows.map((row) => {
-    const cachedLength = row.cached?.length ?? 0;
-    if (cachedLength >= row.tokens.length) throw new Error('a cached prefix must be shorter than its sequence');
-    return Math.max(0, row.tokens.length - width);
-  });
+  if (rows.some((row) => row.tokens.length === 0)) throw new Error('extendRows needs at least one token per row');
+  const usable = (row: ExtendRow): number => Math.min(row.cached?.length ?? 0, row.tokens.length - 1);
+  const width = Math.max(...rows.map((row) => row.tokens.length - usable(row)));
+  const firstFed = rows.map((row) => Math.max(0, row.tokens.length - width));
   const pastLength = Math.max(0, ...firstFed);
   const past = BatchedKv.fromRows(
     model.signature,

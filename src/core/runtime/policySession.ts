@@ -1,9 +1,12 @@
 // Batched sampling from the policy with a KV cache: one left-padded prefill per distinct
 // prompt, fork the prompt's cache rows to its samples, then decode one token per row per step.
+// The cache of every finished continuation is kept (bounded LRU), so when a search extends a
+// prompt by a sampled step, the next prefill feeds only what is new.
 import { throwIfAborted, type Continuation, type FinishReason, type PolicyModel, type SamplingOptions } from '../lm.js';
 import type { DecoderModel } from './decoderModel.js';
 import { extendRows, headIndex } from './extendRows.js';
-import type { BatchedKv } from './kvCache.js';
+import { rowKvBytes, type BatchedKv, type RowKv } from './kvCache.js';
+import { PrefixCache } from './prefixCache.js';
 import { chooseToken, createRandom, streamSeed } from './sampler.js';
 
 export interface PolicySessionConfig {
@@ -16,6 +19,8 @@ export interface PolicySessionConfig {
   maxPositions: number;
   /** Rows decoded together; larger requests run in several batches. */
   maxBatchRows?: number;
+  /** Memory budget for the caches of earlier prompts and continuations (default 128 MiB; 0 = off). */
+  cacheBytes?: number;
 }
 
 interface Row {
@@ -29,10 +34,19 @@ interface Row {
 const DEFAULT_MAX_BATCH_ROWS = 64;
 
 export class PolicySession implements PolicyModel {
+  private readonly cache: PrefixCache<RowKv>;
+
   constructor(
     private readonly model: DecoderModel,
     private readonly config: PolicySessionConfig,
-  ) {}
+  ) {
+    this.cache = new PrefixCache(config.cacheBytes ?? 128 * 1024 * 1024, rowKvBytes);
+  }
+
+  /** Forgets cached prompts and continuations. */
+  clearCache(): void {
+    this.cache.clear();
+  }
 
   async sample(
     prompts: number[][],
@@ -75,9 +89,15 @@ export class PolicySession implements PolicyModel {
     const promptIds = [...new Set(rows.map((row) => row.prompt))];
     const prefill = await extendRows(
       this.model,
-      promptIds.map((id) => ({ tokens: prompts[id] as number[] })),
+      promptIds.map((id) => {
+        const tokens = prompts[id] as number[];
+        const hit = this.cache.longestPrefix(tokens);
+        return hit ? { tokens, cached: hit.value } : { tokens };
+      }),
     );
     this.checkVocab(prefill.headWidth);
+    const present = prefill.present as BatchedKv;
+    promptIds.forEach((id, position) => this.remember(prompts[id] as number[], present, position, []));
     for (const row of rows) {
       const position = promptIds.indexOf(row.prompt);
       const offset = headIndex(prefill, position, row.promptLength - 1, row.promptLength);
@@ -86,7 +106,7 @@ export class PolicySession implements PolicyModel {
     let live = rows.filter((row) => !row.finish);
     if (live.length === 0) return;
     // Fork: each live row starts from a copy of its prompt's cache row.
-    let cache = (prefill.present as BatchedKv).gatherRows(live.map((row) => promptIds.indexOf(row.prompt)));
+    let cache = present.gatherRows(live.map((row) => promptIds.indexOf(row.prompt)));
 
     for (;;) {
       throwIfAborted(signal);
@@ -100,7 +120,10 @@ export class PolicySession implements PolicyModel {
       const step = await this.model.forward({ past: cache, tokenIds, width: 1, newMask: new Uint8Array(live.length).fill(1), positions });
       cache = step.present as BatchedKv;
       live.forEach((row, b) => {
-        if (!row.finish) this.accept(row, chooseToken(step.head, b * step.headWidth, vocabSize, options, row.random), options);
+        if (row.finish) return;
+        this.accept(row, chooseToken(step.head, b * step.headWidth, vocabSize, options, row.random), options);
+        // The cache now holds the prompt and every token but the one just sampled.
+        if (row.finish) this.remember(prompts[row.prompt] as number[], cache, b, row.tokens.slice(0, -1));
       });
 
       const unfinished = live.filter((row) => !row.finish);
@@ -112,6 +135,13 @@ export class PolicySession implements PolicyModel {
         live = unfinished;
       }
     }
+  }
+
+  /** Keeps row `b` of `cache` (prompt + fed tokens, right-aligned) for later prompts extending it. */
+  private remember(prompt: readonly number[], cache: BatchedKv, b: number, fed: readonly number[]): void {
+    const tokens = [...prompt, ...fed];
+    if (this.config.cacheBytes === 0 || this.cache.longestPrefix(tokens)?.length === tokens.length) return;
+    this.cache.set(tokens, cache.extractRow(b, tokens.length));
   }
 
   private accept(row: Row, token: number, options: SamplingOptions): void {

@@ -6,7 +6,7 @@ import { extendRows, headIndex } from '../../../src/core/runtime/extendRows.js';
 import { BatchedKv } from '../../../src/core/runtime/kvCache.js';
 import { PolicySession } from '../../../src/core/runtime/policySession.js';
 import { argmax } from '../../../src/core/runtime/sampler.js';
-import type { DecoderModel } from '../../../src/core/runtime/decoderModel.js';
+import { DecoderModel } from '../../../src/core/runtime/decoderModel.js';
 import type { Continuation, SamplingOptions } from '../../../src/core/lm.js';
 import { FIXTURE_BUNDLES, FIXTURE_KINDS, skipUnlessFixture } from '../../helpers/bundles.js';
 
@@ -132,6 +132,30 @@ for (const kind of FIXTURE_KINDS) {
       const pending = policy.sample(prompts, 2, { ...SAMPLING, maxNewTokens: 200 }, controller.signal);
       setImmediate(() => controller.abort());
       await assert.rejects(pending, { name: 'AbortError' });
+    });
+
+    test('a prompt extending an earlier continuation prefills only the new tokens, with the same result', async () => {
+      const fed: number[] = [];
+      const counting = new DecoderModel(bundle.models.policy.session, bundle.models.policy.signature);
+      counting.forward = (input) => {
+        fed.push(input.width);
+        return bundle.models.policy.forward(input);
+      };
+      const config = { eosId: bundle.tokenizer.eosId, stepEndTokens: stepEndTokens(bundle), vocabSize: bundle.tokenizer.vocabSize, maxPositions: bundle.info.maxPositions };
+      const cached = new PolicySession(counting, config);
+      const uncached = new PolicySession(bundle.models.policy, { ...config, cacheBytes: 0 });
+      const prompt = prompts[1] as number[];
+      const greedy = { ...SAMPLING, temperature: 0, maxNewTokens: 5 };
+      const step = only(await cached.sample([prompt], 1, greedy));
+      const extended = [...prompt, ...step.tokens];
+      fed.length = 0;
+      const next = await cached.sample([extended], 2, { ...SAMPLING, maxNewTokens: 5 });
+      assert.equal(fed[0], 1, 'the prefill fed only the last sampled token');
+      assert.deepEqual(next, await uncached.sample([extended], 2, { ...SAMPLING, maxNewTokens: 5 }));
+      // The same prompt again: fully cached, only its last token is re-fed for its logits.
+      fed.length = 0;
+      await cached.sample([extended], 1, greedy);
+      assert.equal(fed[0], 1);
     });
 
     test('forked cache rows give the same next-token logits as recomputation', async () => {
