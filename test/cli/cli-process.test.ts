@@ -1,0 +1,113 @@
+// The CLI as users run it: a separate process, exit codes 0/2, JSON on stdout. Model-backed cases
+// use the real bundle (models/default) when present, else the tiny random fixture bundle; they
+// check shapes and exit codes, not answers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BUNDLE = ['models/default', 'test/fixtures/bundle-mqa'].find((dir) => existsSync(join(dir, 'manifest.json')));
+const needsBundle = BUNDLE ? false : 'no model bundle (models/default or test/fixtures/bundle-mqa) yet';
+const bundleHasPrm = BUNDLE ? Boolean(JSON.parse(readFileSync(join(BUNDLE, 'manifest.json'), 'utf8')).models.prm) : false;
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'tvm-cli-'));
+
+test('bad input exits 2 with a message that says what to change', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['solve'], /solve needs the problem text/],
+    [['solve', '--strategy', 'mcts', 'x'], /--strategy must be one of/],
+    [['solve', '-k', 'many', 'x'], /--k must be an integer/],
+    [['solve', '--device', 'tpu', 'x'], /--device must be auto, cpu or cuda/],
+    [['check', '--problem', 'x'], /--steps-file FILE .* or --steps/],
+    [['eval', '--input', join(temp, 'missing.jsonl')], /cannot read --input/],
+    [['solve', '--bundle', join(temp, 'nowhere'), 'x'], /is not a folder/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ];
+  writeFileSync(join(temp, 'bad.jsonl'), '{"question": "q"}\n');
+  cases.push([['eval', '--input', join(temp, 'bad.jsonl')], /line 1 needs a string "question" and a string or number "answer"/]);
+  for (const [args, message] of cases) {
+    const { status, stderr } = cli(...args);
+    assert.equal(status, 2, `${args.join(' ')} → ${stderr}`);
+    assert.match(stderr, message);
+  }
+});
+
+test('--help prints the usage and exits 0', () => {
+  const { status, stdout } = cli('--help');
+  assert.equal(status, 0);
+  assert.match(stdout, /tvm-tutor solve/);
+});
+
+test('solve --json prints the answer, valued steps, the strategy and the trace', { skip: needsBundle }, () => {
+  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
+  assert.equal(status, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace']);
+  assert.equal(out.strategy, 'beam');
+  assert.ok(out.answer === null || typeof out.answer === 'string');
+  for (const step of out.steps) {
+    assert.equal(typeof step.text, 'string');
+    assert.ok(step.value >= 0 && step.value <= 1);
+  }
+  assert.deepEqual([out.trace.params.k, out.trace.params.b, out.trace.params.verifier], [4, 2, 'tvm']);
+});
+
+test('solve prints readable steps with percentages', { skip: needsBundle }, () => {
+  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--strategy', 'greedy', '--max-steps', '4', 'What is 2 + 3?');
+  assert.equal(status, 0, stderr);
+  assert.match(stdout, /^greedy decoding with TVM, seed 0/);
+  assert.match(stdout, /\[\s*\d+%\]/);
+});
+
+test('check --json scores each step and token, names the first suspicious step and gives a hint', { skip: needsBundle }, () => {
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE ?? '', '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
+  assert.equal(status, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps']);
+  assert.equal(out.steps.length, 2);
+  for (const step of out.steps) {
+    assert.ok(step.tokens.length > 0);
+    assert.equal(step.tokens.at(-1).value, step.value);
+    assert.equal(step.tokens.map((t: { text: string }) => t.text).join(''), `${step.text}\n`);
+  }
+  assert.ok(out.firstSuspicious === null || Number.isInteger(out.firstSuspicious));
+  assert.equal(typeof out.reason, 'string');
+  if (out.hint !== null) assert.deepEqual(Object.keys(out.hint).sort(), ['position', 'text', 'value']);
+});
+
+test('check reads steps from a file', { skip: needsBundle }, () => {
+  const file = join(temp, 'steps.txt');
+  writeFileSync(file, '$2 + 3 = 5$\n\nThe answer is 5\n');
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE ?? '', '-k', '2', '--problem', 'What is 2 + 3?', '--steps-file', file);
+  assert.equal(status, 0, stderr);
+  assert.match(stdout, /1\. \[\s*\d+%\] \$2 \+ 3 = 5\$/);
+  assert.match(stdout, /2\. \[\s*\d+%\] The answer is 5/);
+});
+
+test('eval --json reports accuracy over a JSONL file with bare and GSM8K-style answers', { skip: needsBundle }, () => {
+  const file = join(temp, 'eval.jsonl');
+  writeFileSync(file, ['{"question": "What is 2 + 3?", "answer": "5"}', '{"question": "What is 4 + 4?", "answer": "4 + 4 = 8\\n#### 8"}', '{"question": "skipped by --limit", "answer": 1}'].join('\n'));
+  const { status, stdout, stderr } = cli('eval', '--bundle', BUNDLE ?? '', '--json', '--strategy', 'greedy', '--max-steps', '4', '--limit', '2', '--input', file);
+  assert.equal(status, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.equal(out.n, 2);
+  assert.equal(out.accuracy, out.correct / 2);
+  assert.deepEqual(out.results.map((r: { reference: string }) => r.reference), ['5', '8']);
+});
+
+test('a verifier the bundle lacks is bad input', { skip: needsBundle || (bundleHasPrm && 'the bundle has every verifier') }, () => {
+  const { status, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--verifier', 'prm', 'x');
+  assert.equal(status, 2);
+  assert.match(stderr, /has no prm verifier/);
+});
