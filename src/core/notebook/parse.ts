@@ -191,17 +191,37 @@ export function parseNotebook(text: string): Problem[] {
   return labelledProblems(context(text));
 }
 
+function paragraphProblem(ctx: Context, index: number): Problem | undefined {
+  const block = ctx.blocks[index];
+  if (!block || block.kind !== 'paragraph' || labelOf(block)) return undefined;
+  return toProblem(ctx, index, undefined, `paragraph-${hash(block.inline.content)}`).problem;
+}
+
+function within(problems: readonly Problem[], line: number): Problem | undefined {
+  return problems.find((p) => p.range.start <= line && line <= p.range.end);
+}
+
 /**
  * The problem at `line`: the labelled problem whose section holds the line, else the top-level
  * paragraph under the cursor (with a work label right after it, if any).
  */
 export function problemAt(text: string, line: number): Problem | undefined {
   const ctx = context(text);
-  const labelled = labelledProblems(ctx).find((p) => p.range.start <= line && line <= p.range.end);
+  const labelled = within(labelledProblems(ctx), line);
   if (labelled) return labelled;
-  const index = ctx.blocks.findIndex((b) => b.lines.start <= line && line <= b.lines.end);
-  const block = ctx.blocks[index];
-  if (!block || block.kind !== 'paragraph' || labelOf(block)) return undefined;
-  const key = `paragraph-${hash(block.inline.content)}`;
-  return toProblem(ctx, index, undefined, key).problem;
+  return paragraphProblem(ctx, ctx.blocks.findIndex((b) => b.lines.start <= line && line <= b.lines.end));
+}
+
+/** The problem with this key (as returned earlier by parseNotebook or problemAt), if still there. */
+export function problemByKey(text: string, key: string): Problem | undefined {
+  const ctx = context(text);
+  const labelled = labelledProblems(ctx);
+  const found = labelled.find((p) => p.key === key);
+  if (found || !key.startsWith('paragraph-')) return found;
+  for (let i = 0; i < ctx.blocks.length; i++) {
+    if (within(labelled, ctx.blocks[i]!.lines.start)) continue;
+    const problem = paragraphProblem(ctx, i);
+    if (problem?.key === key) return problem;
+  }
+  return undefined;
 }

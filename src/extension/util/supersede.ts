@@ -5,6 +5,8 @@ export interface Ticket {
   readonly signal: AbortSignal;
   /** False once a newer operation for the same key started, or this one was aborted. */
   isCurrent(): boolean;
+  /** True once a newer operation for the same key started (which now owns the key's output). */
+  replaced(): boolean;
   /** Call when the operation is over, so the key holds nothing. */
   done(): void;
 }
@@ -19,6 +21,7 @@ export class Supersede<K> {
     return {
       signal: controller.signal,
       isCurrent: () => this.running.get(key) === controller && !controller.signal.aborted,
+      replaced: () => this.running.has(key) && this.running.get(key) !== controller,
       done: () => {
         if (this.running.get(key) === controller) this.running.delete(key);
       },

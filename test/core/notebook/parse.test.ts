@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseNotebook, problemAt } from '../../../src/core/notebook/parse.js';
+import { parseNotebook, problemAt, problemByKey } from '../../../src/core/notebook/parse.js';
 import type { Problem } from '../../../src/core/notebook/types.js';
 
 const doc = (...lines: string[]): string => lines.join('\n');
@@ -140,4 +140,14 @@ test('the example notebooks parse as documented', () => {
   assert.deepEqual(parseNotebook(mixed).map((p) => p.title), ['Problem', 'Problem 2']);
   const lisa = mixed.split('\n').findIndex((l) => l.startsWith('Lisa'));
   assert.equal(problemAt(mixed, lisa)?.text, 'Lisa reads $15$ pages a day. How many pages does she read in a week?');
+});
+
+test('problemByKey finds labelled and unlabelled problems again after edits elsewhere', () => {
+  const text = doc('Intro paragraph.', '', '## Problem 1', 'One?', '', '# Other', '', 'What is $5-2$?');
+  const bare = problemAt(text, 7)!;
+  const edited = doc('New first line.', '', text);
+  assert.equal(problemByKey(edited, 'problem-1')?.statement.start, 5);
+  assert.equal(problemByKey(edited, bare.key)?.statement.start, 9);
+  assert.equal(problemByKey(edited, 'paragraph-00000000'), undefined);
+  assert.equal(problemByKey(edited, 'problem-9'), undefined);
 });

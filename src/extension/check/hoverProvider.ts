@@ -1,0 +1,14 @@
+// Hovers over checked steps: token value, step value and its change (hover.ts builds the text).
+import * as vscode from 'vscode';
+import type { CheckController } from './checkController.js';
+import { hoverMarkdown } from './hover.js';
+
+export class StepHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly checks: CheckController) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const text = hoverMarkdown(this.checks.current(document), position.line, position.character);
+    // Untrusted and without HTML: token texts come from the document and the model.
+    return text === undefined ? undefined : new vscode.Hover(new vscode.MarkdownString(text));
+  }
+}

@@ -1,0 +1,138 @@
+// The extension's single engine: an EngineClient (child process) loaded with the configured
+// bundle and device. Loads lazily on the first request, restarts when the bundle or device
+// setting changes, and tracks what it is doing for the status bar.
+import * as vscode from 'vscode';
+import { EngineClient, EngineError } from '../core/host/engine-client.js';
+import type { LoadResult } from '../shared/protocol.js';
+import { engineKey, type TutorConfig } from './configModel.js';
+import { modelNameOf, type EngineSnapshot, type EngineState } from './statusModel.js';
+
+export type Activity = 'solving' | 'checking' | 'hinting';
+
+export function isCancellation(error: unknown): boolean {
+  return (error instanceof EngineError && error.code === 'cancelled') || (error instanceof Error && error.name === 'AbortError');
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface Loading {
+  key: string;
+  client: EngineClient;
+  loaded: Promise<LoadResult>;
+}
+
+export class EngineHost implements vscode.Disposable {
+  private engine: Loading | undefined;
+  private result: LoadResult | undefined;
+  private loading = false;
+  private lastError: string | undefined;
+  private readonly active = new Map<Activity, number>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly enginePath: string,
+    private readonly config: () => TutorConfig,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Runs one engine request, loading the bundle first if needed. */
+  async run<T>(activity: Activity, request: (client: EngineClient) => Promise<T>): Promise<T> {
+    this.active.set(activity, (this.active.get(activity) ?? 0) + 1);
+    this.changed.fire();
+    try {
+      const client = await this.ready();
+      const result = await request(client);
+      this.lastError = undefined;
+      return result;
+    } catch (error) {
+      if (!isCancellation(error)) {
+        this.lastError = errorMessage(error);
+        this.log.error(`${activity}: ${this.lastError}`);
+      }
+      throw error;
+    } finally {
+      this.active.set(activity, (this.active.get(activity) ?? 1) - 1);
+      this.changed.fire();
+    }
+  }
+
+  /** Call on settings changes: a new bundle or device means a new engine on the next request. */
+  configurationChanged(): void {
+    if (this.engine && this.engine.key !== engineKey(this.config())) {
+      this.log.info('model bundle or device changed: restarting the engine');
+      this.stop();
+    }
+    this.changed.fire();
+  }
+
+  snapshot(): EngineSnapshot {
+    const config = this.config();
+    const details: string[] = [];
+    if (this.result) details.push(`Bundle: ${this.result.bundleDir}`, `Device: ${this.result.deviceReason}`);
+    else details.push(`Bundle: ${config.modelBundle}`);
+    if (config.ignoredWorkspaceBundle !== undefined) details.push(`Untrusted workspace: its modelBundle setting "${config.ignoredWorkspaceBundle}" is ignored.`);
+    if (this.lastError) details.push(`Last error: ${this.lastError}`);
+    return {
+      state: this.state(),
+      model: this.result?.info.name ?? modelNameOf(config.modelBundle),
+      device: this.result?.device ?? config.device,
+      details,
+    };
+  }
+
+  dispose(): void {
+    this.stop();
+    this.changed.dispose();
+  }
+
+  private state(): EngineState {
+    if (this.loading) return 'loading';
+    for (const activity of ['solving', 'hinting', 'checking'] as const) if ((this.active.get(activity) ?? 0) > 0) return activity;
+    return this.lastError ? 'error' : 'idle';
+  }
+
+  private stop(): void {
+    this.engine?.client.dispose();
+    this.engine = undefined;
+    this.result = undefined;
+  }
+
+  private async ready(): Promise<EngineClient> {
+    const config = this.config();
+    const key = engineKey(config);
+    if (this.engine?.key !== key) {
+      this.stop();
+      this.engine = this.start(key, config);
+    }
+    const engine = this.engine;
+    try {
+      this.result = await engine.loaded;
+    } catch (error) {
+      // A failed load is not cached: the next request starts over (the user may fix the setting).
+      if (this.engine === engine) this.stop();
+      throw error;
+    }
+    return engine.client;
+  }
+
+  private start(key: string, config: TutorConfig): Loading {
+    const client = new EngineClient({ enginePath: this.enginePath });
+    client.onEvent((event) => {
+      if (event.type === 'stderr') this.log.debug(`engine: ${event.line}`);
+      else if (event.type === 'started') this.log.info(`engine started (pid ${event.pid})`);
+      else this.log.warn(event.error.message);
+    });
+    this.log.info(`loading ${config.modelBundle} on ${config.device}`);
+    this.loading = true;
+    this.changed.fire();
+    const loaded = client.load({ bundleDir: config.modelBundle, device: config.device }).finally(() => {
+      this.loading = false;
+      this.changed.fire();
+    });
+    void loaded.then((r) => this.log.info(`loaded ${r.info.name} on ${r.device} in ${r.loadMs} ms (${r.deviceReason})`), () => undefined);
+    return { key, client, loaded };
+  }
+}

@@ -1,0 +1,30 @@
+// What a hint continues from and where it is shown. If the current check found a suspicious step,
+// the hint replaces that step (continuing the steps before it); otherwise it is the next step.
+import type { Problem } from '../../core/notebook/index.js';
+import type { MappedCheck } from '../check/checkStore.js';
+import { formatPercent } from '../valueScale.js';
+
+export interface HintPlan {
+  /** The user's steps the hint continues. */
+  steps: string[];
+  /** Index of the step the hint replaces, or null for a next step. */
+  replaces: number | null;
+  /** Line after which the hint is shown. */
+  anchorLine: number;
+}
+
+export function planHint(problem: Problem, check: MappedCheck | undefined): HintPlan {
+  const steps = problem.work?.steps ?? [];
+  const suspicious = check?.result.firstSuspicious ?? null;
+  if (suspicious !== null && steps[suspicious]) {
+    return { steps: steps.slice(0, suspicious).map((s) => s.text), replaces: suspicious, anchorLine: steps[suspicious].range.end };
+  }
+  const last = steps[steps.length - 1];
+  return { steps: steps.map((s) => s.text), replaces: null, anchorLine: last?.range.end ?? problem.work?.labelLine ?? problem.statement.end };
+}
+
+export function hintMessage(hint: { text: string; value: number }, plan: HintPlan): string {
+  if (hint.text.trim() === '') return 'The model would stop here: your working looks complete.';
+  const where = plan.replaces === null ? 'Next step' : `Instead of step ${plan.replaces + 1}`;
+  return `${where}: ${hint.text} (${formatPercent(hint.value)} chance of success)`;
+}

@@ -1,0 +1,157 @@
+// Solve: problem → engine solve request → search trace → view model → panel. The notification's
+// Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
+import * as vscode from 'vscode';
+import type { SolveRequest } from '../../core/solve.js';
+import type { TutorConfig } from '../configModel.js';
+import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
+import type { NotebookIndex } from '../notebookIndex.js';
+import { openDocument, resolveTarget, type Target } from '../targets.js';
+import { Supersede, type Ticket } from '../util/supersede.js';
+import type { SolveView } from '../webview/protocol.js';
+import { solutionInsertion } from './insertion.js';
+import type { PanelAction } from './panel.js';
+import { panelKey, SolvePanels } from './panels.js';
+import { progressFraction, progressText } from './progressText.js';
+import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from './viewModel.js';
+
+export class SolveController implements vscode.Disposable {
+  private readonly panels: SolvePanels;
+  private readonly running = new Supersede<string>();
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly engine: EngineHost,
+    private readonly index: NotebookIndex,
+    private readonly config: () => TutorConfig,
+  ) {
+    this.panels = new SolvePanels(
+      extensionUri,
+      (view, action) => void this.onPanelAction(view, action),
+      // Closing a panel stops its search: nobody is watching it any more.
+      (view) => this.running.abort(panelKey(view)),
+    );
+  }
+
+  get serializer(): vscode.WebviewPanelSerializer {
+    return this.panels;
+  }
+
+  async solveCommand(arg: unknown): Promise<void> {
+    const target = await resolveTarget(this.index, arg);
+    if (target) await this.solve(target);
+  }
+
+  dispose(): void {
+    this.running.abortAll();
+    this.panels.dispose();
+  }
+
+  private async solve({ document, problem }: Target): Promise<void> {
+    const config = this.config();
+    const snapshot = this.engine.snapshot();
+    const info: SolveRequestInfo = {
+      documentUri: document.uri.toString(),
+      problem,
+      settings: { strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, model: snapshot.model, device: snapshot.device },
+    };
+    const request: SolveRequest = { problem: problem.text, strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps };
+    const key = panelKey({ documentUri: info.documentUri, problemKey: problem.key });
+    const ticket = this.running.start(key);
+    let view = pendingView(info, 'Starting…');
+    const panel = this.panels.show(view);
+
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Solving ${problem.title}`, cancellable: true },
+      async (progress, token) => {
+        const cancel = token.onCancellationRequested(() => this.running.abort(key));
+        try {
+          view = await this.request(info, request, view, ticket, (text, increment) => {
+            progress.report({ message: text, ...(increment !== undefined && { increment }) });
+            panel.progress(text);
+          });
+        } finally {
+          cancel.dispose();
+          ticket.done();
+        }
+        // A newer Solve of this problem owns the panel now; a closed panel shows nothing.
+        if (!ticket.replaced() && this.panels.get(view) === panel) panel.show(view);
+      },
+    );
+  }
+
+  /** Runs the engine request; returns the view to show, whatever happened. */
+  private async request(
+    info: SolveRequestInfo,
+    request: SolveRequest,
+    pending: SolveView,
+    ticket: Ticket,
+    report: (text: string, increment: number | undefined) => void,
+  ): Promise<SolveView> {
+    let reported = 0;
+    try {
+      const result = await this.engine.run('solving', (client) =>
+        client.solve(request, {
+          signal: ticket.signal,
+          onProgress: (p) => {
+            const fraction = progressFraction(p);
+            report(progressText(p), fraction === undefined ? undefined : (fraction - reported) * 100);
+            reported = fraction ?? reported;
+          },
+        }),
+      );
+      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace);
+    } catch (error) {
+      if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
+      void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);
+      return stoppedView(pending, 'error', errorMessage(error));
+    }
+  }
+
+  /** The model and device actually used, once the engine has loaded. */
+  private loadedModel(): { model: string; device: string } {
+    const { model, device } = this.engine.snapshot();
+    return { model, device };
+  }
+
+  private async onPanelAction(view: SolveView, action: PanelAction): Promise<void> {
+    switch (action.type) {
+      case 'cancel':
+        this.running.abort(panelKey(view));
+        return;
+      case 'solveAgain':
+        return this.solveAgain(view);
+      case 'insertSolution':
+        return this.insert(view);
+    }
+  }
+
+  private async findProblem(view: SolveView): Promise<Target | undefined> {
+    const document = await openDocument(view.documentUri);
+    const problem = document && this.index.byKey(document, view.problemKey);
+    if (!document || !problem) {
+      void vscode.window.showWarningMessage(`${view.title} is no longer in its notebook.`);
+      return undefined;
+    }
+    return { document, problem };
+  }
+
+  private async solveAgain(view: SolveView): Promise<void> {
+    const target = await this.findProblem(view);
+    if (target) await this.solve(target);
+  }
+
+  /** The solution goes in as one edit, so a single Undo removes it. */
+  private async insert(view: SolveView): Promise<void> {
+    if (view.status !== 'done' || view.steps.length === 0) return;
+    const target = await this.findProblem(view);
+    if (!target) return;
+    const { document, problem } = target;
+    const s = view.settings;
+    const caption = s.strategy === 'beam' ? `beam search, K=${s.k}, b=${s.b}` : `${s.strategy}, N=${s.k}`;
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const at = solutionInsertion(problem, view.steps.map((step) => step.text), eol, caption);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.lineAt(at.line).range.end, at.text);
+    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
+  }
+}
