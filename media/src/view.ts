@@ -1,7 +1,7 @@
 // Lays out a SolveView as DOM. Stable ids, classes and data attributes (`.step[data-value]`,
 // `.token[data-value]`, `#answer`, `#toggle-tree`, `#insert-solution` …) are the panel's public
 // surface for styles and end-to-end tests. Nothing here computes a value: it shows the host's.
-import type { SolveView, StepView, TokenView } from '../../src/extension/webview/protocol.js';
+import type { SolveView, StepView, TokenView } from '../../src/shared/protocol.js';
 import { valueChart } from './chart.js';
 import { h } from './dom.js';
 import { markdownBlock, valueAttrs } from './parts.js';

@@ -1,10 +1,11 @@
 // One scale for every place that shows a value (webview steps and tokens, editor decorations,
 // hovers), so a colour or a percentage means the same thing everywhere. Values are the engine's
 // P(correct | prefix); these helpers only format them.
+import type { ValueBucket } from '../shared/protocol.js';
 
 /** Colour buckets, lowest first; index = bucket number used in CSS and decorations. */
 export const BUCKET_BOUNDS = [0.2, 0.4, 0.6, 0.8] as const;
-export type Bucket = 0 | 1 | 2 | 3 | 4;
+export type Bucket = ValueBucket;
 
 export function bucketOf(value: number): Bucket {
   let bucket = 0;

@@ -103,3 +103,125 @@ export type EngineReplyMessage =
   | { type: 'reply'; id: number; method: EngineMethod; ok: false; error: EngineErrorPayload };
 
 export type EngineToHostMessage = EngineReadyMessage | EngineProgressMessage | EngineReplyMessage;
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+// Webview protocol: extension host (src/extension/solve) ↔ Solve panel script (media/src/panel.ts)
+// over postMessage. The host sends a finished view model; the webview only lays it out. The
+// webview says `ready` once it listens; the host posts nothing before that. Everything is plain
+// JSON: it is also the panel state persisted across window reloads. Incoming webview messages are
+// validated by src/extension/webview/validate.ts.
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export type ValueBucket = 0 | 1 | 2 | 3 | 4;
+
+/** A number with its display forms, computed once on the host. */
+export interface ValueView {
+  value: number;
+  percent: string;
+  /** Colour band 0 (lowest) … 4 (highest), see src/extension/valueScale.ts. */
+  bucket: ValueBucket;
+}
+
+export interface TokenView {
+  text: string;
+  value: ValueView | null;
+}
+
+export interface StepView {
+  index: number;
+  /** Markdown with `$…$` math. */
+  text: string;
+  value: ValueView | null;
+  /** Change from the previous step (or from the prompt for the first step), e.g. "+5 pts". */
+  delta: string | null;
+  tokens: TokenView[];
+}
+
+export interface CandidateView {
+  id: string;
+  parentBeam: number;
+  text: string;
+  value: ValueView | null;
+  kept: boolean;
+  /** On the returned solution. */
+  chosen: boolean;
+  finished: boolean;
+  answer: string | null;
+  rank: number;
+}
+
+export interface BeamView {
+  index: number;
+  value: ValueView | null;
+  fromCandidate: string | null;
+  candidates: CandidateView[];
+}
+
+export interface TreeLevelView {
+  depth: number;
+  beams: BeamView[];
+}
+
+/** A complete sampled path (greedy, vote, best-of-N). */
+export interface PathView {
+  index: number;
+  steps: string[];
+  answer: string | null;
+  value: ValueView | null;
+  chosen: boolean;
+}
+
+export interface VoteView {
+  answer: string;
+  count: number;
+  weight: number | null;
+  winner: boolean;
+}
+
+export interface SearchSettingsView {
+  strategy: string;
+  verifier: string | null;
+  k: number;
+  b: number;
+  temperature: number;
+  maxSteps: number;
+  model: string;
+  device: string;
+}
+
+export type SolveStatus = 'solving' | 'done' | 'cancelled' | 'error';
+
+export interface SolveView {
+  documentUri: string;
+  problemKey: string;
+  title: string;
+  /** The problem statement, markdown with math. */
+  problem: string;
+  status: SolveStatus;
+  /** Progress text while solving, the reason when cancelled or failed. */
+  message: string | null;
+  settings: SearchSettingsView;
+  steps: StepView[];
+  answer: { text: string; value: ValueView | null } | null;
+  tree: TreeLevelView[];
+  paths: PathView[];
+  votes: VoteView[];
+  /** Whole seconds and candidates, for the footer; null until done. */
+  stats: { seconds: string; sampledCandidates: number } | null;
+}
+
+export type HostToWebview = { type: 'view'; view: SolveView } | { type: 'progress'; text: string };
+
+export type WebviewToHost =
+  /** Sent once the script has loaded; the host posts nothing before it (earlier posts are lost). */
+  | { type: 'ready' }
+  | { type: 'insertSolution' }
+  | { type: 'cancel' }
+  | { type: 'solveAgain' };
+
+/** What the webview persists with `setState`, and the serializer gets back after a reload. */
+export interface WebviewState {
+  view: SolveView | null;
+  treeOpen: boolean;
+  tokensOpen: boolean;
+}

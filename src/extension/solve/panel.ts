@@ -1,7 +1,8 @@
 // One Solve webview panel: its HTML shell, the ready handshake, and validated messages back.
 import * as vscode from 'vscode';
 import { panelHtml, makeNonce } from '../webview/html.js';
-import { parseWebviewMessage, type HostToWebview, type SolveView, type WebviewToHost } from '../webview/protocol.js';
+import type { HostToWebview, SolveView, WebviewToHost } from '../../shared/protocol.js';
+import { parseWebviewMessage } from '../webview/validate.js';
 
 export const PANEL_VIEW_TYPE = 'tvmTutor.solve';
 

@@ -7,7 +7,7 @@ import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js'
 import type { NotebookIndex } from '../notebookIndex.js';
 import { openDocument, resolveTarget, type Target } from '../targets.js';
 import { Supersede, type Ticket } from '../util/supersede.js';
-import type { SolveView } from '../webview/protocol.js';
+import type { SolveView } from '../../shared/protocol.js';
 import { solutionInsertion } from './insertion.js';
 import type { PanelAction } from './panel.js';
 import { panelKey, SolvePanels } from './panels.js';

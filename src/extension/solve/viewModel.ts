@@ -13,7 +13,7 @@ import type {
   TokenView,
   TreeLevelView,
   ValueView,
-} from '../webview/protocol.js';
+} from '../../shared/protocol.js';
 
 export function valueView(value: number | null): ValueView | null {
   return value === null || !Number.isFinite(value) ? null : { value, percent: formatPercent(value), bucket: bucketOf(value) };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWebviewMessage, parseWebviewState } from '../../../src/extension/webview/protocol.js';
+import { parseWebviewMessage, parseWebviewState } from '../../../src/extension/webview/validate.js';
 import { pendingView } from '../../../src/extension/solve/viewModel.js';
 
 test('known webview messages are accepted, reduced to their type', () => {
