@@ -1,0 +1,31 @@
+"""Builds the default model bundle from scratch: `python3 training/pipeline.py [--profile smoke|full]`.
+
+Each stage writes its outputs into a cache folder outside the repository (TVM_TUTOR_CACHE, default
+~/.cache/tvm-tutor/<profile>) and is skipped when they exist, so an interrupted build resumes.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tvm_training import stages  # noqa: E402
+from tvm_training.common import PROFILES  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="full")
+    parser.add_argument("--until", choices=stages.STAGE_NAMES, default=stages.STAGE_NAMES[-1],
+                        help="stop after this stage")
+    parser.add_argument("--bundle-dir", type=Path, default=None,
+                        help="where to write the bundle (default: models/default for full, cache/bundle for smoke)")
+    parser.add_argument("--label-paths", type=int, default=None, help="N_tr: sampled paths per training problem")
+    args = parser.parse_args()
+    stages.run(PROFILES[args.profile], args.until, args.bundle_dir, args.label_paths)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Shared plumbing: run configuration, cache paths, checkpoints, progress logging, grading."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+ANSWER_RE = re.compile(r"The answer is (.+)")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Sizes of one pipeline run. `smoke` proves the pipeline in minutes; `full` builds the bundle."""
+    name: str
+    seed: int
+    tokenizer_texts: int
+    vocab_size: int
+    d_model: int
+    n_layer: int
+    n_head: int
+    policy_steps: int
+    batch_size: int
+    lr: float
+    test_per_family: int
+    hard_per_family: int
+    val_per_family: int
+    eval_per_family: int
+    label_problems: int
+    label_paths: int
+    error_prefixes: int
+    error_rollouts: int
+    prm_rollouts: int
+    verifier_epochs: float
+    verifier_lr: float
+    heldout_problems: int
+    heldout_paths: int
+    heldout_rollouts: int
+
+
+SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=64, n_layer=2, n_head=4,
+                policy_steps=60, batch_size=16, lr=3e-3, test_per_family=3, hard_per_family=2, val_per_family=2,
+                eval_per_family=2, label_problems=12, label_paths=8, error_prefixes=6, error_rollouts=4,
+                prm_rollouts=2, verifier_epochs=1.0, verifier_lr=1e-3, heldout_problems=6, heldout_paths=4,
+                heldout_rollouts=4)
+
+FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_model=160, n_layer=4, n_head=5,
+               policy_steps=22000, batch_size=32, lr=2.5e-3, test_per_family=40, hard_per_family=40,
+               val_per_family=10, eval_per_family=40, label_problems=1200, label_paths=32, error_prefixes=1200,
+               error_rollouts=8, prm_rollouts=4, verifier_epochs=2.0, verifier_lr=5e-4, heldout_problems=160,
+               heldout_paths=4, heldout_rollouts=8)
+
+PROFILES = {p.name: p for p in (SMOKE, FULL)}
+
+
+def cache_dir(profile: Profile) -> Path:
+    root = Path(os.environ.get("TVM_TUTOR_CACHE", Path.home() / ".cache" / "tvm-tutor"))
+    path = root / profile.name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def setup_torch() -> None:
+    torch.set_num_threads(int(os.environ.get("TVM_TUTOR_THREADS", "2")))
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+    sys.stdout.flush()
+
+
+def write_json(path: Path, data: object) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2))
+    tmp.replace(path)
+
+
+def save_checkpoint(path: Path, state: dict[str, object]) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)
+
+
+def extract_answer(text: str) -> str | None:
+    m = ANSWER_RE.search(text)
+    return m.group(1).strip() if m else None
+
+
+def canonical(answer: str) -> str:
+    return answer.replace("$", "").replace(" ", "").rstrip(".")
+
+
+def is_correct(text: str, reference: str) -> bool:
+    got = extract_answer(text)
+    return got is not None and canonical(got) == canonical(reference)

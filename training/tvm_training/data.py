@@ -1,0 +1,103 @@
+"""Turning curriculum examples into token tensors, and the fixed evaluation splits."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from .curriculum import FAMILIES, HARD, TRAIN, Example, generate, mixture, normalise, sample_family
+from .tokenizer import BpeTokenizer
+
+PROMPT_TEMPLATE = "Q: {problem}\n"
+ANSWER_PREFIX = "The answer is "
+
+
+def prompt_of(question: str) -> str:
+    return PROMPT_TEMPLATE.replace("{problem}", question)
+
+
+@dataclass
+class Batch:
+    ids: torch.Tensor        # [B, S] right padded
+    mask: torch.Tensor       # [B, S] 1 for real tokens
+    loss_mask: torch.Tensor  # [B, S] 1 where the *next* token is a solution token
+
+
+def encode_example(tok: BpeTokenizer, ex: Example) -> tuple[list[int], int]:
+    """Token ids of prompt + solution + EOS, and the prompt length."""
+    prompt = tok.encode(prompt_of(ex.question))
+    return prompt + tok.encode(ex.solution()) + [tok.eos_id], len(prompt)
+
+
+def collate(seqs: list[tuple[list[int], int]], max_len: int, pad_id: int) -> Batch:
+    seqs = [(s[:max_len], p) for s, p in seqs]
+    width = max(len(s) for s, _ in seqs)
+    ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), width), dtype=torch.long)
+    loss_mask = torch.zeros((len(seqs), width), dtype=torch.float32)
+    for i, (s, p) in enumerate(seqs):
+        ids[i, : len(s)] = torch.tensor(s)
+        mask[i, : len(s)] = 1
+        loss_mask[i, p - 1: len(s) - 1] = 1
+    return Batch(ids, mask, loss_mask)
+
+
+@dataclass
+class Splits:
+    val: list[Example]
+    test: list[Example]
+    hard: list[Example]
+
+    def held_out(self) -> set[str]:
+        return {normalise(e.question) for e in self.val + self.test + self.hard}
+
+
+def make_splits(seed: int, per_family_test: int, per_family_val: int, per_family_hard: int) -> Splits:
+    """Round-robin over families so each split is balanced; disjoint by normalised text."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+
+    def draw(per_family: int, level_hard: bool) -> list[Example]:
+        out: list[Example] = []
+        for fam in FAMILIES:
+            n = 0
+            while n < per_family:
+                ex = generate(fam, rng, HARD if level_hard else TRAIN)
+                key = normalise(ex.question)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ex)
+                n += 1
+        return out
+
+    return Splits(val=draw(per_family_val, False), test=draw(per_family_test, False), hard=draw(per_family_hard, True))
+
+
+def write_split(path: Path, examples: list[Example]) -> None:
+    with path.open("w") as f:
+        for e in examples:
+            f.write(json.dumps({"question": e.question, "answer": e.answer, "family": e.family,
+                                "solution": e.solution()}) + "\n")
+
+
+def read_split(path: Path) -> list[Example]:
+    out = []
+    for line in path.read_text().splitlines():
+        d = json.loads(line)
+        steps = d["solution"].split("\n")[:-1]
+        out.append(Example(d["family"], d["question"], steps, d["answer"]))
+    return out
+
+
+def training_example(step: int, index: int, seed: int, progress: float, held_out: set[str]) -> Example:
+    """Deterministic in (seed, step, index), so a resumed run sees the same stream."""
+    rng = random.Random((seed * 1_000_003 + step) * 4099 + index)
+    while True:
+        fam = sample_family(rng, mixture(progress))
+        ex = generate(fam, rng, TRAIN)
+        if normalise(ex.question) not in held_out:
+            return ex

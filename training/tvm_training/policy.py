@@ -1,0 +1,174 @@
+"""Tokenizer, splits and supervised fine-tuning of the policy; resumable from its checkpoint."""
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import torch
+
+from .common import Profile, is_correct, extract_answer, canonical, log, save_checkpoint, write_json
+from .curriculum import TRAIN, Example, generate, mixture, sample_family
+from .data import (Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example,
+                   write_split)
+from .model import Decoder, ModelConfig, count_parameters
+from .sampling import sample
+from .tokenizer import BpeTokenizer, train_bpe
+
+
+def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:
+    path = out / "tokenizer.json"
+    if path.exists():
+        return BpeTokenizer.load(path)
+    rng = random.Random(profile.seed)
+    texts = []
+    for _ in range(profile.tokenizer_texts):
+        ex = generate(sample_family(rng, mixture(0.5)), rng, TRAIN)
+        texts.append(prompt_of(ex.question) + ex.solution())
+    tok = BpeTokenizer(train_bpe(texts, profile.vocab_size))
+    tok.save(path)
+    log(f"tokenizer: {tok.size} tokens from {len(texts)} texts")
+    return tok
+
+
+def build_splits(profile: Profile, out: Path) -> Splits:
+    d = out / "splits"
+    if (d / "hard.jsonl").exists():
+        return Splits(read_split(d / "val.jsonl"), read_split(d / "test.jsonl"), read_split(d / "hard.jsonl"))
+    d.mkdir(exist_ok=True)
+    s = make_splits(profile.seed + 1, profile.test_per_family, profile.val_per_family, profile.hard_per_family)
+    for name, exs in (("val", s.val), ("test", s.test), ("hard", s.hard)):
+        write_split(d / f"{name}.jsonl", exs)
+    return s
+
+
+def model_config(profile: Profile, tok: BpeTokenizer) -> ModelConfig:
+    return ModelConfig(vocab_size=tok.size, d_model=profile.d_model, n_layer=profile.n_layer, n_head=profile.n_head)
+
+
+def lr_at(step: int, total: int, peak: float, warmup: int = 300) -> float:
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    frac = (step - warmup) / max(1, total - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
+
+
+BUCKETS = 4
+
+
+def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: float, held_out: set[str]
+                    ) -> list[tuple[list[int], int]]:
+    """Draw BUCKETS batches at once, sort them by length and return this step's slice: less padding."""
+    group = step // BUCKETS
+    pool = [encode_example(tok, training_example(group, i, profile.seed, progress, held_out))
+            for i in range(profile.batch_size * BUCKETS)]
+    pool.sort(key=lambda sp: len(sp[0]))
+    k = step % BUCKETS
+    return pool[k * profile.batch_size:(k + 1) * profile.batch_size]
+
+
+def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits) -> Decoder:
+    ckpt = out / "policy.pt"
+    cfg = model_config(profile, tok)
+    model = Decoder(cfg)
+    opt = torch.optim.AdamW(model.parameters(), lr=profile.lr, betas=(0.9, 0.98), weight_decay=0.05)
+    step, tokens_seen, seconds = 0, 0, 0.0
+    if ckpt.exists():
+        state = torch.load(ckpt)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, tokens_seen, seconds = int(state["step"]), int(state["tokens"]), float(state["seconds"])
+        log(f"policy: resumed at step {step}")
+    log(f"policy: {count_parameters(model) / 1e6:.2f}M parameters, {profile.policy_steps} steps")
+    held_out = splits.held_out()
+    model.train()
+    t0, window_tokens, window_loss, window_n = time.time(), 0, 0.0, 0
+    while step < profile.policy_steps:
+        progress = (step // BUCKETS * BUCKETS) / profile.policy_steps
+        batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id)
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, profile.policy_steps, profile.lr)
+        pos = torch.arange(batch.ids.shape[1]).unsqueeze(0).expand_as(batch.ids)
+        hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0]))
+        # The LM head runs only where there is a solution token to predict (prompts carry no loss).
+        where = batch.loss_mask[:, :-1] > 0
+        logits = model.logits(hidden[:, :-1][where])
+        loss = torch.nn.functional.cross_entropy(logits, batch.ids[:, 1:][where])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        n_tok = int(batch.mask.sum())
+        tokens_seen += n_tok
+        window_tokens += n_tok
+        window_loss += float(loss)
+        window_n += 1
+        if step % 200 == 0 or step == profile.policy_steps:
+            dt = time.time() - t0
+            seconds += dt
+            log(f"policy step {step}/{profile.policy_steps} loss {window_loss / window_n:.3f} "
+                f"{window_tokens / dt:.0f} tok/s, {tokens_seen / 1e6:.1f}M tokens")
+            t0, window_tokens, window_loss, window_n = time.time(), 0, 0.0, 0
+        if step % 1000 == 0 or step == profile.policy_steps:
+            save_checkpoint(ckpt, {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+                                   "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()})
+    model.eval()
+    write_json(out / "policy_train.json", {"steps": step, "tokens": tokens_seen, "seconds": round(seconds),
+                                           "parameters": count_parameters(model), "config": cfg.to_dict()})
+    return model
+
+
+def load_policy(out: Path, tok: BpeTokenizer) -> Decoder:
+    state = torch.load(out / "policy.pt")
+    model = Decoder(ModelConfig(**state["config"]))
+    model.load_state_dict(state["model"])
+    model.eval()
+    return model
+
+
+def sample_paths(model: Decoder, tok: BpeTokenizer, prompts: list[list[int]], n: int, temperature: float,
+                 seed: int, max_new: int = 200, batch_rows: int = 256) -> list[list[list[int]]]:
+    """n sampled continuations for each prompt, batched across prompts."""
+    gen = torch.Generator().manual_seed(seed)
+    rows = [(i, p) for i, p in enumerate(prompts) for _ in range(n)]
+    out: list[list[list[int]]] = [[] for _ in prompts]
+    for start in range(0, len(rows), batch_rows):
+        chunk = rows[start:start + batch_rows]
+        conts = sample(model, [p for _, p in chunk], tok.eos_id, max_new, temperature, gen)
+        for (i, _), c in zip(chunk, conts):
+            out[i].append(c)
+    return out
+
+
+def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: Profile, out: Path) -> dict:
+    """Greedy, pass@16 and majority@16 (T = 0.7) per family and split."""
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for split_name, exs in (("test", splits.test), ("hard", splits.hard)):
+        per_fam: dict[str, list[Example]] = defaultdict(list)
+        for e in exs:
+            if len(per_fam[e.family]) < profile.eval_per_family:
+                per_fam[e.family].append(e)
+        chosen = [e for fam in per_fam.values() for e in fam]
+        prompts = [tok.encode(prompt_of(e.question)) for e in chosen]
+        greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed)
+        sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1)
+        stats: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+        for e, g, ss in zip(chosen, greedy, sampled):
+            texts = [tok.decode(s) for s in ss]
+            answers = [extract_answer(t) for t in texts]
+            votes = Counter(canonical(a) for a in answers if a)
+            maj = votes.most_common(1)[0][0] if votes else ""
+            row = {"greedy": float(is_correct(tok.decode(g[0]), e.answer)),
+                   "pass@16": float(any(is_correct(t, e.answer) for t in texts)),
+                   "maj@16": float(maj == canonical(e.answer))}
+            for k, v in row.items():
+                stats[e.family][k].append(v)
+                stats["all"][k].append(v)
+        report[split_name] = {fam: {k: round(100 * sum(v) / len(v), 1) for k, v in d.items()} | {"n": len(d["greedy"])}
+                              for fam, d in stats.items()}
+        log(f"policy eval {split_name}: {report[split_name]['all']}")
+    write_json(out / "policy_eval.json", report)
+    return report
