@@ -1,0 +1,45 @@
+"""Writes the tiny random-weight test bundles under test/fixtures/ (two differently shaped decoders):
+`bundle-mqa` (one shared KV head, explicit position_ids) and `bundle-mha` (a KV head per query head,
+no position_ids input). They exercise the loader and runtime, not accuracy.
+"""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tvm_training.curriculum import TRAIN, generate, mixture, sample_family  # noqa: E402
+from tvm_training.data import prompt_of  # noqa: E402
+from tvm_training.export import write_bundle  # noqa: E402
+from tvm_training.model import Decoder, ModelConfig  # noqa: E402
+from tvm_training.tokenizer import BpeTokenizer, train_bpe  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent / "test" / "fixtures"
+
+
+def main() -> None:
+    torch.manual_seed(3)
+    rng = random.Random(3)
+    texts = []
+    for _ in range(3000):
+        ex = generate(sample_family(rng, mixture(0.5)), rng, TRAIN)
+        texts.append(prompt_of(ex.question) + ex.solution())
+    tok = BpeTokenizer(train_bpe(texts, 512))
+    shapes = {
+        "bundle-mqa": ModelConfig(vocab_size=tok.size, d_model=32, n_layer=2, n_head=4, n_kv_head=1, max_positions=256),
+        "bundle-mha": ModelConfig(vocab_size=tok.size, d_model=48, n_layer=3, n_head=4, n_kv_head=4, max_positions=256,
+                                  use_position_ids=False),
+    }
+    for name, cfg in shapes.items():
+        policy, tvm = Decoder(cfg), Decoder(cfg, value_head=True)
+        write_bundle(ROOT / name, tok, {"policy": (policy, "policy"), "tvm": (tvm, "tvm")},
+                     {"note": "random weights, for tests only", "config": cfg.to_dict()}, name=name)
+        print(f"wrote {ROOT / name}")
+
+
+if __name__ == "__main__":
+    main()

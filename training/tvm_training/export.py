@@ -1,0 +1,121 @@
+"""ONNX export in the Hugging Face Optimum / transformers.js decoder signature, and bundle writing.
+
+Policy: inputs input_ids, attention_mask, [position_ids], past_key_values.{i}.key|value;
+outputs logits, present.{i}.key|value. Verifiers: same inputs, outputs values (sigmoid) and presents.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from .common import write_json
+from .data import ANSWER_PREFIX, PROMPT_TEMPLATE
+from .model import Decoder
+from .tokenizer import EOS, BpeTokenizer
+
+OPSET = 17
+
+
+class OnnxDecoder(nn.Module):
+    """Flattens the past into positional tensors, as torch.onnx.export needs."""
+
+    def __init__(self, model: Decoder, role: str):
+        super().__init__()
+        self.model = model
+        self.role = role
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, *rest: torch.Tensor):
+        cfg = self.model.cfg
+        position_ids = rest[0] if cfg.use_position_ids else None
+        flat = rest[1:] if cfg.use_position_ids else rest
+        past = [(flat[2 * i], flat[2 * i + 1]) for i in range(cfg.n_layer)]
+        hidden, presents = self.model.trunk(input_ids, attention_mask, position_ids, past)
+        head = self.model.logits(hidden) if self.role == "policy" else self.model.values(hidden)
+        return (head, *[t for kv in presents for t in kv])
+
+
+def io_names(model: Decoder, role: str) -> tuple[list[str], list[str]]:
+    n = model.cfg.n_layer
+    inputs = ["input_ids", "attention_mask"] + (["position_ids"] if model.cfg.use_position_ids else [])
+    inputs += [f"past_key_values.{i}.{kv}" for i in range(n) for kv in ("key", "value")]
+    outputs = ["logits" if role == "policy" else "values"] + [f"present.{i}.{kv}" for i in range(n) for kv in ("key", "value")]
+    return inputs, outputs
+
+
+def example_inputs(model: Decoder, batch: int = 2, past: int = 3, seq: int = 5, seed: int = 0) -> list[torch.Tensor]:
+    cfg = model.cfg
+    g = torch.Generator().manual_seed(seed)
+    ids = torch.randint(0, cfg.vocab_size, (batch, seq), generator=g)
+    mask = torch.ones((batch, past + seq), dtype=torch.long)
+    mask[0, :2] = 0  # a left-padded row
+    pos = (mask.cumsum(1) - 1).clamp(min=0)[:, past:]
+    kv = [torch.randn((batch, cfg.n_kv_head, past, cfg.head_dim), generator=g) for _ in range(2 * cfg.n_layer)]
+    return [ids, mask] + ([pos] if cfg.use_position_ids else []) + kv
+
+
+def export_onnx(model: Decoder, role: str, path: Path) -> dict[str, object]:
+    model.eval()
+    wrapper = OnnxDecoder(model, role)
+    inputs, outputs = io_names(model, role)
+    axes: dict[str, dict[int, str]] = {"input_ids": {0: "batch", 1: "sequence"},
+                                       "attention_mask": {0: "batch", 1: "total_sequence"}}
+    if model.cfg.use_position_ids:
+        axes["position_ids"] = {0: "batch", 1: "sequence"}
+    for name in inputs[2:]:
+        if name.startswith("past"):
+            axes[name] = {0: "batch", 2: "past_sequence"}
+    axes[outputs[0]] = {0: "batch", 1: "sequence"}
+    for name in outputs[1:]:
+        axes[name] = {0: "batch", 2: "total_sequence"}
+    with torch.no_grad():
+        torch.onnx.export(wrapper, tuple(example_inputs(model)), str(path), input_names=inputs,
+                          output_names=outputs, dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
+    cfg = model.cfg
+    return {"file": path.name, "role": "policy" if role == "policy" else "verifier", "inputs": inputs,
+            "outputs": outputs, "kv": {"layers": cfg.n_layer, "kvHeads": cfg.n_kv_head, "headDim": cfg.head_dim}}
+
+
+def parity_case(model: Decoder, role: str) -> dict[str, object]:
+    """Inputs and PyTorch outputs for the Node parity test (onnxruntime runs in Node, not here)."""
+    names, outs = io_names(model, role)
+    tensors = example_inputs(model, batch=2, past=4, seq=6, seed=1)
+    with torch.no_grad():
+        result = OnnxDecoder(model, role)(*tensors)
+    return {"inputs": {n: {"dims": list(t.shape), "dtype": "int64" if t.dtype == torch.long else "float32",
+                           "data": t.flatten().tolist()} for n, t in zip(names, tensors)},
+            "outputs": {n: {"dims": list(t.shape), "data": [round(float(x), 7) for x in t.flatten().tolist()]}
+                        for n, t in zip(outs[:3], result[:3])}}
+
+
+def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], training: dict[str, object],
+                 name: str = "default") -> None:
+    """models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm'."""
+    out.mkdir(parents=True, exist_ok=True)
+    tok.save(out / "tokenizer.json")
+    (out / "tokenizer_config.json").write_text(json.dumps({"clean_up_tokenization_spaces": False, "eos_token": EOS}))
+    entries: dict[str, object] = {}
+    parity: dict[str, object] = {}
+    for key, (model, labels) in models.items():
+        role = "policy" if labels == "policy" else "verifier"
+        entry = export_onnx(model, role, out / f"{key}.onnx")
+        if role == "verifier":
+            entry["labels"] = labels
+        entries[key] = entry
+        parity[key] = parity_case(model, role)
+    write_json(out / "parity.json", parity)
+    write_json(out / "manifest.json", {
+        "formatVersion": 1, "name": name, "tokenizer": "tokenizer.json", "tokenizerConfig": "tokenizer_config.json",
+        "promptTemplate": PROMPT_TEMPLATE, "stepDelimiter": "\n", "eosToken": EOS,
+        "answerPattern": ANSWER_PREFIX + "(.+)", "maxPositions": next(iter(models.values()))[0].cfg.max_positions,
+        "models": entries, "training": training,
+    })
+
+
+def copy_splits(src: Path, out: Path) -> None:
+    (out / "splits").mkdir(parents=True, exist_ok=True)
+    for name in ("test", "hard"):
+        shutil.copy(src / "splits" / f"{name}.jsonl", out / "splits" / f"{name}.jsonl")
