@@ -22,15 +22,18 @@ export class BundleTokenizer implements TextCodec {
     this.vocabSize = maxId + 1;
   }
 
-  /** Parses tokenizer.json text; throws (plain Error) when it is not a usable tokenizer. */
-  static fromJson(json: string, eosToken: string): BundleTokenizer {
+  /**
+   * Parses tokenizer.json text (plus tokenizer_config.json options, if any); throws (plain
+   * Error) when it is not a usable tokenizer.
+   */
+  static fromJson(json: string, eosToken: string, config: Record<string, unknown> = {}): BundleTokenizer {
     // clean_up_tokenization_spaces defaults to true in tokenizers.js and would turn " ." into
-    // "." on decode, breaking decode(encode(x)) === x for math text.
-    return new BundleTokenizer(new Tokenizer(JSON.parse(json), { clean_up_tokenization_spaces: false }), eosToken);
+    // "." on decode, breaking decode(encode(x)) === x for math text: always off.
+    return new BundleTokenizer(new Tokenizer(JSON.parse(json), { ...config, clean_up_tokenization_spaces: false }), eosToken);
   }
 
-  static fromFile(path: string, eosToken: string): BundleTokenizer {
-    return BundleTokenizer.fromJson(readFileSync(path, 'utf8'), eosToken);
+  static fromFile(path: string, eosToken: string, config?: Record<string, unknown>): BundleTokenizer {
+    return BundleTokenizer.fromJson(readFileSync(path, 'utf8'), eosToken, config);
   }
 
   /** Plain text to ids. The EOS token string, if present in the text, becomes the EOS id. */

@@ -95,9 +95,10 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
 function loadTokenizer(dir: string, manifest: Manifest): BundleTokenizer {
   const path = join(dir, manifest.tokenizer);
   if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizer")', REEXPORT);
+  const config = manifest.tokenizerConfig === undefined ? {} : readTokenizerConfig(join(dir, manifest.tokenizerConfig));
   let tokenizer: BundleTokenizer;
   try {
-    tokenizer = BundleTokenizer.fromFile(path, manifest.eosToken);
+    tokenizer = BundleTokenizer.fromFile(path, manifest.eosToken, config);
   } catch (error) {
     throw new BundleError(path, `could not be loaded as a Hugging Face tokenizer.json (${firstLine(error)})`, REEXPORT, { cause: error });
   }
@@ -105,6 +106,17 @@ function loadTokenizer(dir: string, manifest: Manifest): BundleTokenizer {
     throw new BundleError(path, `has no token for the step delimiter ${JSON.stringify(manifest.stepDelimiter)}`, REEXPORT);
   }
   return tokenizer;
+}
+
+function readTokenizerConfig(path: string): Record<string, unknown> {
+  if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizerConfig")', REEXPORT);
+  try {
+    const config: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error('not a JSON object');
+    return config as Record<string, unknown>;
+  } catch (error) {
+    throw new BundleError(path, `is not a valid tokenizer config (${firstLine(error)})`, REEXPORT, { cause: error });
+  }
 }
 
 function modelPath(dir: string, entry: ManifestModel): string {

@@ -32,6 +32,8 @@ export interface Manifest {
   formatVersion: number;
   name: string;
   tokenizer: string;
+  /** Optional tokenizer_config.json (tokenizers.js options such as clean_up_tokenization_spaces). */
+  tokenizerConfig?: string;
   promptTemplate: string;
   stepDelimiter: string;
   eosToken: string;
@@ -97,6 +99,10 @@ export function parseManifest(value: unknown, file: string): Manifest {
   const tvm = model('tvm') ?? fail('models.tvm is missing');
   const orm = model('orm');
   const prm = model('prm');
+  const tokenizerConfig = root.tokenizerConfig;
+  if (tokenizerConfig !== undefined && (typeof tokenizerConfig !== 'string' || tokenizerConfig === '')) {
+    fail('field "tokenizerConfig" must be a non-empty string when present');
+  }
   const training = root.training === undefined ? {} : root.training;
   if (!isObject(training)) fail('field "training" must be an object when present');
 
@@ -104,6 +110,7 @@ export function parseManifest(value: unknown, file: string): Manifest {
     formatVersion: SUPPORTED_FORMAT_VERSION,
     name: text('name'),
     tokenizer: text('tokenizer'),
+    ...(tokenizerConfig !== undefined && { tokenizerConfig: tokenizerConfig as string }),
     promptTemplate,
     stepDelimiter: text('stepDelimiter'),
     eosToken: text('eosToken'),

@@ -73,6 +73,16 @@ test('a missing model file is named with the fix', fixture, async () => {
   assert.match(error.remedy, /Re-export/);
 });
 
+test('a missing tokenizer config named by the manifest is reported', fixture, async () => {
+  const error = await loadError(({ dir }) => {
+    rmSync(join(dir, 'tokenizer_config.json'), { force: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, tokenizerConfig: 'tokenizer_config.json' }));
+  });
+  assert.match(error.file, /tokenizer_config\.json$/);
+  assert.match(error.problem, /missing/);
+});
+
 test('a corrupt ONNX file is reported as such', fixture, async () => {
   const error = await loadError(({ dir }) => {
     const path = join(dir, 'policy.onnx');
