@@ -1,9 +1,14 @@
 // KaTeX rendering into elements. katex.render builds DOM nodes and sets styles through the
 // CSSOM, which the panel's CSP allows (renderToString's inline style attributes would be blocked).
 // Model output and notebooks are untrusted: no \href & co, bounded macro expansion and sizes,
-// and a formula that fails shows inline instead of breaking the panel.
+// and a formula that fails shows inline, as its source, instead of breaking the panel.
 import katex, { type KatexOptions } from 'katex';
 
+/**
+ * throwOnError is off for the options as such (renderToString in tests, any other caller), but
+ * renderMath turns it on and draws the error itself: KaTeX's own error node colours itself with a
+ * `style` attribute, which the CSP blocks (and reports as a violation).
+ */
 export const KATEX_OPTIONS = {
   throwOnError: false,
   trust: false,
@@ -11,16 +16,14 @@ export const KATEX_OPTIONS = {
   maxExpand: 200,
   maxSize: 20,
   output: 'htmlAndMathml',
-  errorColor: 'var(--vscode-errorForeground)',
 } as const satisfies KatexOptions;
 
 export function renderMath(target: HTMLElement, tex: string, displayMode: boolean): void {
   try {
-    katex.render(tex, target, { ...KATEX_OPTIONS, displayMode });
+    katex.render(tex, target, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
   } catch (error) {
-    // Only non-parse failures get here (throwOnError:false covers parse errors): show the source.
     target.textContent = tex;
-    target.classList.add('math-error');
+    target.classList.add('katex-error');
     target.title = error instanceof Error ? error.message : String(error);
   }
 }

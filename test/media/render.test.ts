@@ -36,7 +36,10 @@ test('invalid TeX is shown inline as an error and never throws', () => {
     const el = render(`before $${tex}$ after`);
     assert.match(el.textContent ?? '', /^before .* after$/s, tex);
   }
-  assert.ok(render('$\\frac{1$').querySelector('.katex-error'), 'parse error rendered as .katex-error');
+  const parseError = render('$\\frac{1$').querySelector('.katex-error');
+  assert.equal(parseError?.textContent, '\\frac{1', 'parse error shown as its source');
+  assert.match(parseError?.getAttribute('title') ?? '', /KaTeX parse error/);
+  assert.equal(parseError?.hasAttribute('style'), false, 'no inline style (the CSP would block it)');
   assert.ok(render('$\\def\\a{\\a\\a}\\a$').querySelector('.katex-error'), 'macro bomb stopped by maxExpand');
 });
 
@@ -52,7 +55,7 @@ test('a failure that is not a parse error still shows the source inline', () => 
   };
   assert.doesNotThrow(() => renderMath(el, '\\frac{1}{2}', false));
   assert.equal(el.textContent, '\\frac{1}{2}');
-  assert.ok(el.classList.contains('math-error'));
+  assert.ok(el.classList.contains('katex-error'));
   assert.equal(el.title, 'boom');
 });
 
