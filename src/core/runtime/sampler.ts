@@ -76,6 +76,9 @@ export function argmax(logits: Float32Array, offset: number, width: number): num
   return best;
 }
 
+/** Scratch for softmax weights, reused across calls (sampling runs once per row per step). */
+let scratch = new Float64Array(0);
+
 /**
  * Picks a token id in [0, width) from logits[offset .. offset+width).
  * temperature ≤ 0 → argmax. Otherwise softmax(logits / temperature) restricted to the topK most
@@ -89,56 +92,50 @@ export function chooseToken(
   random: () => number,
 ): number {
   if (choice.temperature <= 0) return argmax(logits, offset, width);
-  const temperature = choice.temperature;
   const topK = choice.topK && choice.topK > 0 ? Math.min(choice.topK, width) : width;
   const topP = choice.topP !== undefined && choice.topP > 0 && choice.topP < 1 ? choice.topP : 1;
+
+  // Unnormalised softmax weights, each exp computed once.
+  if (scratch.length < width) scratch = new Float64Array(width);
+  const weights = scratch;
   const maxLogit = logits[offset + argmax(logits, offset, width)] as number;
-  const weight = (token: number): number => Math.exp(((logits[offset + token] as number) - maxLogit) / temperature);
+  const inverseTemperature = 1 / choice.temperature;
+  let total = 0;
+  for (let token = 0; token < width; token++) {
+    const w = Math.exp(((logits[offset + token] as number) - maxLogit) * inverseTemperature);
+    weights[token] = w;
+    total += w;
+  }
+  if (topK === width && topP === 1) return draw(width, (i) => i, weights, total, random);
 
   let candidates: number[];
-  let total: number;
   if (topK < width) {
     candidates = topIndices(logits, offset, width, topK);
-    total = candidates.reduce((sum, token) => sum + weight(token), 0);
+    total = candidates.reduce((sum, token) => sum + (weights[token] as number), 0);
   } else {
-    total = 0;
-    for (let token = 0; token < width; token++) total += weight(token);
-    if (topP === 1) return drawFrom(width, (i) => i, weight, total, random);
     // The nucleus is usually a handful of tokens: sort only a growing pool of the best ones.
     let pool = Math.min(64, width);
     for (;;) {
       candidates = topIndices(logits, offset, width, pool);
-      const poolMass = candidates.reduce((sum, token) => sum + weight(token), 0);
+      const poolMass = candidates.reduce((sum, token) => sum + (weights[token] as number), 0);
       if (pool === width || poolMass >= topP * total) break;
       pool = Math.min(pool * 4, width);
     }
   }
-  const kept = topP < 1 ? nucleusSize(candidates, weight, topP * total) : candidates.length;
-  const keptMass = candidates.slice(0, kept).reduce((sum, token) => sum + weight(token), 0);
-  return drawFrom(kept, (i) => candidates[i] as number, weight, keptMass, random);
-}
-
-/** How many of the (sorted, best first) candidates it takes for their mass to reach `mass`. */
-function nucleusSize(candidates: readonly number[], weight: (token: number) => number, mass: number): number {
-  let cumulative = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    cumulative += weight(candidates[i] as number);
-    if (cumulative >= mass) return i + 1;
+  let kept = candidates.length;
+  let keptMass = total;
+  if (topP < 1) {
+    keptMass = 0;
+    for (kept = 0; kept < candidates.length && keptMass < topP * total; kept++) keptMass += weights[candidates[kept] as number] as number;
   }
-  return candidates.length;
+  return draw(kept, (i) => candidates[i] as number, weights, keptMass, random);
 }
 
-/** One draw among tokenAt(0..count) with probability weight/mass. */
-function drawFrom(
-  count: number,
-  tokenAt: (i: number) => number,
-  weight: (token: number) => number,
-  mass: number,
-  random: () => number,
-): number {
+/** One draw among tokenAt(0..count) with probability weights[token] / mass. */
+function draw(count: number, tokenAt: (i: number) => number, weights: Float64Array, mass: number, random: () => number): number {
   let target = random() * mass;
   for (let i = 0; i < count; i++) {
-    target -= weight(tokenAt(i));
+    target -= weights[tokenAt(i)] as number;
     if (target < 0) return tokenAt(i);
   }
   return tokenAt(count - 1);
