@@ -43,11 +43,6 @@ export class PolicySession implements PolicyModel {
     this.cache = new PrefixCache(config.cacheBytes ?? 128 * 1024 * 1024, rowKvBytes);
   }
 
-  /** Forgets cached prompts and continuations. */
-  clearCache(): void {
-    this.cache.clear();
-  }
-
   async sample(
     prompts: number[][],
     samplesPerPrompt: number,

@@ -72,12 +72,6 @@ export class PrefixCache<T> {
     }
   }
 
-  clear(): void {
-    this.root.children.clear();
-    this.recency.clear();
-    this.bytes = 0;
-  }
-
   private remove(node: TrieNode<T>, prune: boolean): void {
     if (!node.entry) return;
     this.bytes -= node.entry.bytes;

@@ -40,11 +40,6 @@ export class ValueSession implements ValueModel {
     this.cache = new PrefixCache(config.cacheBytes ?? 256 * 1024 * 1024, (entry) => entry.values.byteLength + (entry.kv ? rowKvBytes(entry.kv) : 0));
   }
 
-  /** Forgets all scored prefixes (e.g. when memory is tight). */
-  clearCache(): void {
-    this.cache.clear();
-  }
-
   async tokenValues(sequences: number[][], signal?: AbortSignal): Promise<number[][]> {
     sequences.forEach((tokens, i) => {
       if (tokens.length === 0) throw new RangeError(`sequence ${i} is empty`);
