@@ -1,6 +1,6 @@
 // Stages exactly what a platform vsix holds into one folder, so `vsce package --no-dependencies`
 // can zip it as is: the bundled extension and engine, the webview's built assets, the default
-// model bundle (policy, tvm, tokenizer, a manifest without orm/prm) and onnxruntime-node with only
+// model bundle (policy, tvm, tokenizer and its config, a manifest without orm/prm) and onnxruntime-node with only
 // the target platform's binaries (no CUDA/TensorRT providers) plus its one runtime dependency.
 // onnxruntime goes to dist/node_modules/: vsce --no-dependencies never packs a top-level
 // node_modules/, and Node resolves `require('onnxruntime-node')` from dist/engine.js there first.
@@ -43,6 +43,7 @@ function stageBundle(bundleDir, out) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const files = [manifest.tokenizer, manifest.models?.policy?.file, manifest.models?.tvm?.file];
   if (files.some((f) => typeof f !== 'string')) throw new Error(`${manifestPath} does not name the tokenizer, policy and tvm files`);
+  if (manifest.tokenizerConfig !== undefined) files.push(manifest.tokenizerConfig);
   for (const file of files) {
     copy(join(bundleDir, file), join(out, file));
     // ONNX models over 2 GB keep weights in a side file next to them.

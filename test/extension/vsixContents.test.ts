@@ -1,27 +1,34 @@
-// Builds a real linux-x64 vsix (with a stand-in model bundle, so it does not need trained models)
-// and checks what is inside: the bundles, the webview assets, the model files the extension uses
-// and only one platform's onnxruntime binaries.
+// Builds a real linux-x64 vsix (around the small fixture bundle, so it needs no trained models),
+// checks what is inside — the bundles, the webview assets, the model files the extension uses and
+// only one platform's onnxruntime binaries — and starts the packaged engine from an extracted
+// copy outside the repository, so nothing can come from the repository's node_modules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EngineClient } from '../../src/core/host/engine-client.js';
 import { ZipFile } from './zip.js';
 
 const root = resolve(__dirname, '../..');
+const fixture = join(root, 'test', 'fixtures', 'bundle-mqa');
 
 function node(args: string[], cwd = root): void {
   const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
   assert.equal(result.status, 0, `${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-function fakeBundle(dir: string): void {
-  const model = (role: string) => ({ file: '', role, inputs: ['input_ids'], outputs: ['logits'], kv: { layers: 1, kvHeads: 1, headDim: 4 } });
-  const models = Object.fromEntries(['policy', 'tvm', 'orm', 'prm'].map((slot) => [slot, { ...model(slot === 'policy' ? 'policy' : 'verifier'), file: `${slot}.onnx` }]));
-  const manifest = { formatVersion: 1, name: 'default', tokenizer: 'tokenizer.json', promptTemplate: 'Q: {problem}\n', stepDelimiter: '\n', eosToken: '<|eos|>', answerPattern: 'The answer is (.+)', maxPositions: 384, models, training: {} };
+/** The fixture bundle plus what a training run also leaves there: orm/prm verifiers and splits. */
+function trainedBundle(dir: string): void {
+  cpSync(fixture, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  for (const slot of ['orm', 'prm']) {
+    copyFileSync(join(dir, 'tvm.onnx'), join(dir, `${slot}.onnx`));
+    manifest.models[slot] = { ...manifest.models.tvm, file: `${slot}.onnx`, labels: slot };
+  }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  for (const file of ['policy.onnx', 'tvm.onnx', 'orm.onnx', 'prm.onnx', 'tokenizer.json', 'splits.json']) writeFileSync(join(dir, file), file);
+  writeFileSync(join(dir, 'splits.json'), '{}');
 }
 
 test('CUDA and TensorRT provider libraries are dropped', async () => {
@@ -32,7 +39,7 @@ test('CUDA and TensorRT provider libraries are dropped', async () => {
   );
 });
 
-test('the linux-x64 vsix holds the extension, its assets, the shipped models and one platform of onnxruntime', () => {
+test('the linux-x64 vsix holds the extension, its assets, the shipped models and one platform of onnxruntime', { skip: process.platform !== 'linux' || process.arch !== 'x64' }, async () => {
   if (!['extension.js', 'engine.js'].every((f) => existsSync(join(root, 'dist', f))) || !existsSync(join(root, 'media', 'katex'))) {
     node(['esbuild.mjs']);
     node(['media/katex-assets.mjs']);
@@ -40,8 +47,7 @@ test('the linux-x64 vsix holds the extension, its assets, the shipped models and
   const tmp = mkdtempSync(join(tmpdir(), 'vsix-'));
   try {
     const bundle = join(tmp, 'bundle');
-    mkdirSync(bundle);
-    fakeBundle(bundle);
+    trainedBundle(bundle);
     const out = join(tmp, 'test.vsix');
     node(['packaging/package.mjs', '--no-build', '--target', 'linux-x64', '--bundle', bundle, '--out', out]);
 
@@ -60,6 +66,7 @@ test('the linux-x64 vsix holds the extension, its assets, the shipped models and
       'models/default/policy.onnx',
       'models/default/tvm.onnx',
       'models/default/tokenizer.json',
+      'models/default/tokenizer_config.json',
       'dist/node_modules/onnxruntime-node/package.json',
       'dist/node_modules/onnxruntime-node/dist/index.js',
       'dist/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node',
@@ -78,6 +85,18 @@ test('the linux-x64 vsix holds the extension, its assets, the shipped models and
     assert.equal(manifest.main, './dist/extension.js');
     assert.deepEqual([manifest.scripts, manifest.devDependencies], [undefined, undefined]);
     assert.match(zip.text('extension.vsixmanifest'), /TargetPlatform="linux-x64"/);
+
+    // The packaged engine, with the packaged onnxruntime, loads the packaged model bundle.
+    const installed = join(tmp, 'installed');
+    zip.extract(installed);
+    const client = new EngineClient({ enginePath: join(installed, 'extension', 'dist', 'engine.js') });
+    try {
+      const loaded = await client.load({ bundleDir: join(installed, 'extension', 'models', 'default'), device: 'cpu' });
+      assert.equal(loaded.device, 'cpu');
+      assert.deepEqual(loaded.verifiers, ['tvm']);
+    } finally {
+      client.dispose();
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 // Reads a zip file (a .vsix) through its central directory, so the vsix test needs no unzip tool.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 interface Entry {
@@ -49,12 +50,25 @@ export class ZipFile {
     return this.entries.map((e) => e.name);
   }
 
-  text(name: string): string {
+  bytes(name: string): Buffer {
     const entry = this.entries.find((e) => e.name === name);
     if (!entry) throw new Error(`${name} is not in the zip`);
     const header = entry.localOffset;
     const start = header + 30 + this.zip.readUInt16LE(header + 26) + this.zip.readUInt16LE(header + 28);
     const data = this.zip.subarray(start, start + entry.compressedSize);
-    return (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    return entry.method === 8 ? inflateRawSync(data) : data;
+  }
+
+  text(name: string): string {
+    return this.bytes(name).toString('utf8');
+  }
+
+  /** Writes every entry under `dir`. */
+  extract(dir: string): void {
+    for (const { name } of this.entries) {
+      const path = join(dir, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, this.bytes(name));
+    }
   }
 }
