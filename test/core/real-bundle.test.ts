@@ -79,12 +79,16 @@ test('the checker gives the greedy path the same values the search saw', { skip 
   const steps = g.steps.map((s) => s.text).filter((s) => s.trim() !== '');
   const check = await checkDerivation(models, { problem, steps });
   assert.equal(check.steps.length, steps.length);
+  let compared = 0;
   g.trace.chosen.forEach((sampled, i) => {
     const checked = check.steps[i];
     // Only comparable where re-encoding the text reproduces the sampled tokens (BPE may differ).
     if (!checked || checked.tokens.map((t) => t.id).join() !== sampled.tokenIds.join()) return;
     assert.ok(Math.abs(checked.value - (sampled.value ?? -1)) < 1e-4, `step ${i}: ${checked.value} vs ${sampled.value}`);
+    compared++;
   });
+  // A trained policy writes lines that re-encode to the same tokens; a random fixture may not.
+  if (!process.env.TVM_TUTOR_TEST_BUNDLE) assert.ok(compared > 0, 'no step of the greedy path re-encoded to its sampled tokens');
   assert.ok(check.firstSuspicious === null || check.firstSuspicious < steps.length);
   assert.ok(check.reason.length > 0);
 });

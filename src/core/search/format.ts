@@ -40,10 +40,9 @@ export class TextFormat {
     return { tokens, promptLength, stepEnds };
   }
 
-  /** Display text of generated tokens: decoded, EOS dropped, trailing delimiter removed. */
+  /** Display text of generated tokens: decoded, EOS dropped, delimiters and surrounding blanks removed. */
   stepText(tokens: readonly number[]): string {
-    const text = this.codec.decode(tokens);
-    return text.endsWith(this.info.stepDelimiter) ? text.slice(0, -this.info.stepDelimiter.length).trimEnd() : text.trimEnd();
+    return this.codec.decode(tokens).split(this.info.stepDelimiter).join(' ').trim();
   }
 
   /** Per-token texts with EOS made visible. */

@@ -68,8 +68,10 @@ export function toTracePath(format: TextFormat, path: SampledPath, values: numbe
     const text = format.stepText(ids);
     const tokenValues = values ? values.slice(start, end) : null;
     const previous = steps[steps.length - 1];
-    if (text.trim() === '' && previous) {
-      // A blank line (or a lone EOS) is not a step of its own: it belongs to the line before it.
+    // A blank line (or a lone EOS) is not a step of its own: it belongs to the line before it or,
+    // at the very start, to the line after it (so start stays put and the next close takes it).
+    if (text === '' && !previous && end < path.tokens.length) return;
+    if (text === '' && previous) {
       previous.tokenIds.push(...ids);
       previous.tokenTexts.push(...format.tokenTexts(ids));
       if (previous.tokenValues && tokenValues) previous.tokenValues.push(...tokenValues);

@@ -32,6 +32,13 @@ test('greedy decodes once at temperature 0 until EOS and splits the path into li
   assert.equal(trace.params.verifier, null);
 });
 
+test('blank lines join a neighbouring step instead of becoming empty steps', async () => {
+  const policy = new ScriptedPolicy(() => `\nFirst.\n\nThe answer is 3\n${EOS}`);
+  const trace = await greedy('q', fakeModels(policy));
+  assert.deepEqual(trace.chosen.map((s) => s.text), ['First.', 'The answer is 3']);
+  assert.deepEqual(trace.chosen.map((s) => s.tokenTexts.join('')), ['\nFirst.\n\n', 'The answer is 3\n<|eos|>']);
+});
+
 test('greedy with a verifier annotates every token; the EOS token stays in the last step', async () => {
   const trace = await greedy('2+3', fakeModels(pathsPolicy([['5', 80]]), verifier()));
   const last = trace.chosen.at(-1);
