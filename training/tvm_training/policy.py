@@ -153,8 +153,8 @@ def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: 
                 per_fam[e.family].append(e)
         chosen = [e for fam in per_fam.values() for e in fam]
         prompts = [tok.encode(prompt_of(e.question)) for e in chosen]
-        greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed)
-        sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1)
+        greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed, profile.max_new_tokens)
+        sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1, profile.max_new_tokens)
         stats: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         for e, g, ss in zip(chosen, greedy, sampled):
             texts = [tok.decode(s) for s in ss]

@@ -1,13 +1,37 @@
-"""The pipeline's stages in order; each is skipped when its output already exists."""
+"""The pipeline's stages in order; each is skipped when its output already exists in the cache."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import pickle
 from pathlib import Path
 
-from .common import Profile, cache_dir, log, seed_everything, setup_torch
-from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
+import torch
 
-STAGE_NAMES = ["tokenizer", "policy", "policy-eval"]
+from .card import write_model_card
+from .common import Profile, cache_dir, log, seed_everything, setup_torch, write_json
+from .export import copy_splits, write_bundle
+from .labels import error_prefix_labels, label_problems, sampled_path_labels
+from .model import Decoder, ModelConfig, count_parameters
+from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
+from .verifier_eval import evaluate_verifiers
+from .verifiers import train_verifier
+
+STAGE_NAMES = ["tokenizer", "policy", "policy-eval", "labels", "verifiers", "verifier-eval", "bundle"]
+VERIFIERS = ("tvm", "orm", "prm")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _save_model(path: Path, model: Decoder) -> None:
+    torch.save({"config": model.cfg.to_dict(), "model": model.state_dict()}, path)
+
+
+def _load_model(path: Path) -> Decoder:
+    state = torch.load(path)
+    model = Decoder(ModelConfig(**state["config"]), value_head=True)
+    model.load_state_dict(state["model"])
+    model.eval()
+    return model
 
 
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None) -> None:
@@ -26,3 +50,53 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         return
     if not (out / "policy_eval.json").exists():
         evaluate_policy(policy, tok, splits, profile, out)
+    if until == "policy-eval":
+        return
+
+    labels_file = out / f"labels-n{profile.label_paths}.pkl"
+    if labels_file.exists():
+        data = pickle.loads(labels_file.read_bytes())
+    else:
+        problems = label_problems(profile, splits.held_out())
+        data = sampled_path_labels(policy, tok, problems, profile)
+        data += error_prefix_labels(policy, tok, problems, profile.error_prefixes, profile.error_rollouts,
+                                    profile.seed + 300, profile.max_new_tokens)
+        labels_file.write_bytes(pickle.dumps(data))
+        write_json(out / "labels.json", {
+            "problems": len(problems), "paths_per_problem": profile.label_paths,
+            "distinct_sampled_paths": sum(d.source == "sampled" for d in data),
+            "sampled_paths": int(sum(d.weight for d in data if d.source == "sampled")),
+            "error_rollouts": sum(d.source == "error" for d in data),
+            "supervised_tokens": sum(len(d.tvm) for d in data)})
+    if until == "labels":
+        return
+
+    verifiers: dict[str, Decoder] = {}
+    for kind in VERIFIERS:
+        path = out / f"{kind}-n{profile.label_paths}.pt"
+        if not path.exists():
+            _save_model(path, train_verifier(policy, data, kind, profile, tok.eos_id))
+        verifiers[kind] = _load_model(path)
+    if until == "verifiers":
+        return
+
+    eval_file = out / f"verifier_eval-n{profile.label_paths}.json"
+    if not eval_file.exists():
+        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, splits.test, splits.hard, profile))
+    if until == "verifier-eval":
+        return
+
+    target = bundle_dir or (REPO / "models" / "default" if profile.name == "full" else out / "bundle")
+    training = {
+        "profile": profile.name, "seed": profile.seed, "trainedOn": "2-core CPU (PyTorch, 2 threads)",
+        "policy": json.loads((out / "policy_train.json").read_text()),
+        "policyEval": json.loads((out / "policy_eval.json").read_text()),
+        "labels": json.loads((out / "labels.json").read_text()),
+        "verifierEval": json.loads(eval_file.read_text()),
+        "verifierParameters": count_parameters(verifiers["tvm"]),
+    }
+    write_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training)
+    copy_splits(out, target)
+    if profile.name == "full":
+        write_model_card(REPO / "models" / "README.md", training, profile, target)
+    log(f"bundle written to {target}")

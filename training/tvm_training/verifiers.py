@@ -1,0 +1,68 @@
+"""Verifier training: initialised from the policy, a scalar sigmoid head per token, per-token BCE
+against soft labels on supervised (solution) tokens only. TVM, ORM and PRM differ only in labels."""
+from __future__ import annotations
+
+import random
+import time
+
+import torch
+
+from .common import Profile, log
+from .labels import LabelledPath
+from .model import Decoder
+
+
+def verifier_from_policy(policy: Decoder) -> Decoder:
+    model = Decoder(policy.cfg, value_head=True)
+    missing, unexpected = model.load_state_dict(policy.state_dict(), strict=False)
+    assert not unexpected and all(k.startswith("value.") for k in missing)
+    return model
+
+
+def train_verifier(policy: Decoder, data: list[LabelledPath], kind: str, profile: Profile, pad_id: int) -> Decoder:
+    model = verifier_from_policy(policy)
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=profile.verifier_lr, weight_decay=0.01)
+    rng = random.Random(profile.seed + 31)
+    order = list(range(len(data)))
+    steps = max(1, int(len(data) * profile.verifier_epochs / profile.batch_size))
+    # Sort each shuffled window by length so batches carry little padding.
+    batches: list[list[int]] = []
+    while len(batches) < steps:
+        rng.shuffle(order)
+        for w in range(0, len(order), profile.batch_size * 8):
+            window = sorted(order[w:w + profile.batch_size * 8], key=lambda i: len(data[i].ids))
+            batches += [window[k:k + profile.batch_size] for k in range(0, len(window), profile.batch_size)]
+    batches = batches[:steps]
+    rng.shuffle(batches)
+    t0 = time.time()
+    for step, idx in enumerate(batches):
+        rows = [data[i] for i in idx]
+        width = max(len(r.ids) for r in rows)
+        ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        target = torch.zeros((len(rows), width))
+        weight = torch.zeros((len(rows), width))
+        for i, r in enumerate(rows):
+            labels = getattr(r, kind)
+            ids[i, : len(r.ids)] = torch.tensor(r.ids)
+            mask[i, : len(r.ids)] = 1
+            target[i, r.start: r.start + len(labels)] = torch.tensor(labels)
+            weight[i, r.start: r.start + len(labels)] = r.weight
+        for g in opt.param_groups:
+            g["lr"] = profile.verifier_lr * min(1.0, (step + 1) / 100) * (1 - 0.9 * step / steps)
+        pos = torch.arange(width).unsqueeze(0).expand_as(ids)
+        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(rows)))
+        where = weight > 0
+        logits = model.value_logits(hidden[where])
+        # Distinct paths stand for `weight` identical samples, as if each sample were its own row.
+        bce = torch.nn.functional.binary_cross_entropy_with_logits(logits, target[where], reduction="none")
+        loss = (bce * weight[where]).sum() / weight[where].sum()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        if (step + 1) % 200 == 0 or step + 1 == steps:
+            log(f"{kind}: step {step + 1}/{steps} loss {float(loss):.4f} ({time.time() - t0:.0f}s)")
+    model.eval()
+    return model
