@@ -23,7 +23,7 @@ export function renderSolve(result: SolveResult): string {
   const lines = [
     `${STRATEGY_NAMES[params.strategy]}${verifier}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s)`,
     ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. [${percent(s.value)}] ${s.text}`),
-    result.answer === null ? 'No answer found (the search ran out of steps).' : `Answer: ${result.answer}`,
+    result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}`,
   ];
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);

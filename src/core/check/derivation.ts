@@ -111,6 +111,7 @@ function validateRequest(request: DerivationRequest, suspicion: SuspicionOptions
   if (!(suspicion.relativeDrop > 0 && suspicion.relativeDrop <= 1)) {
     throw new BadRequestError(`relativeDrop must be in (0, 1], got ${suspicion.relativeDrop}`);
   }
+  if (!(suspicion.minDrop >= 0 && suspicion.minDrop <= 1)) throw new BadRequestError(`minDrop must be between 0 and 1, got ${suspicion.minDrop}`);
 }
 
 /** Drops keys whose value is undefined, so they do not override defaults when spread. */

@@ -1,18 +1,21 @@
 // Where a derivation goes wrong, from the verifier's values alone. A TVM's value drops at the
 // token where an error makes a correct answer unlikely (tvm-method.md), so the first step whose
 // value collapses is the first suspicious one. "Collapses" means either a large relative drop
-// from the value before the step, or a fall from at-or-above the threshold to below it. A
-// derivation that starts below the threshold (a problem the model finds hard) is therefore only
-// flagged on sharp relative drops, not on every step.
+// from the value before the step, or a fall from at-or-above the threshold to below it that loses
+// at least `minDrop` (so 51% → 49% is noise, not a collapse). A derivation that starts below the
+// threshold (a problem the model finds hard) is therefore only flagged on sharp relative drops,
+// not on every step.
 
 export interface SuspicionOptions {
   /** Absolute success estimate below which a step counts as failing (when it was above before). */
   threshold: number;
   /** Fraction of the previous value lost in one step that counts as a collapse (0.5 = halved). */
   relativeDrop: number;
+  /** Least absolute loss for a fall below the threshold to count. */
+  minDrop: number;
 }
 
-export const DEFAULT_SUSPICION: SuspicionOptions = { threshold: 0.5, relativeDrop: 0.5 };
+export const DEFAULT_SUSPICION: SuspicionOptions = { threshold: 0.5, relativeDrop: 0.5, minDrop: 0.1 };
 
 /** Index of the first collapsing step, given the value before the first step and each step's value. */
 export function firstCollapse(before: number, stepValues: readonly number[], options: SuspicionOptions): number | null {
@@ -20,7 +23,7 @@ export function firstCollapse(before: number, stepValues: readonly number[], opt
   for (let i = 0; i < stepValues.length; i++) {
     const value = stepValues[i] as number;
     const relative = previous > 0 && value <= previous * (1 - options.relativeDrop);
-    const crossed = previous >= options.threshold && value < options.threshold;
+    const crossed = previous >= options.threshold && value < options.threshold && previous - value >= options.minDrop;
     if (relative || crossed) return i;
     previous = value;
   }

@@ -45,12 +45,13 @@ test('flags the first step whose value collapses and names the token where it fa
 });
 
 test('collapse means a large relative drop, or falling below the threshold from above it', () => {
-  const options = { threshold: 0.5, relativeDrop: 0.5 };
+  const options = { threshold: 0.5, relativeDrop: 0.5, minDrop: 0.1 };
   assert.equal(firstCollapse(0.9, [0.85, 0.8, 0.3], options), 2); // crosses 0.5
+  assert.equal(firstCollapse(0.52, [0.49, 0.47], options), null); // crosses, but by less than minDrop
   assert.equal(firstCollapse(0.9, [0.6, 0.55, 0.52], options), null); // declines but stays above
   assert.equal(firstCollapse(0.3, [0.28, 0.25, 0.1], options), 2); // hard problem: only the halving counts
   assert.equal(firstCollapse(0.3, [0.28, 0.25, 0.2], options), null);
-  assert.equal(firstCollapse(0.9, [0.9, 0.5], { threshold: 0.2, relativeDrop: 0.4 }), 1);
+  assert.equal(firstCollapse(0.9, [0.9, 0.5], { threshold: 0.2, relativeDrop: 0.4, minDrop: 0.1 }), 1);
 });
 
 test('a derivation that stays low without a sharp drop gets a different explanation', async () => {
