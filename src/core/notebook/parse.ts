@@ -135,7 +135,10 @@ function toProblem(ctx: Context, first: number, label: Label | undefined, key: s
   const head = ctx.blocks[first]!;
   const lastBlock = ctx.blocks[section.last]!;
   const labelKind: ProblemLabelKind = label ? (label.bold ? 'bold' : 'heading') : 'paragraph';
-  const range: LineRange = { start: head.lines.start, end: Math.max(lastBlock.lines.end, head.lines.end) };
+  // A list's extent can include the blank line after it; a problem ends at its last text.
+  let end = Math.max(lastBlock.lines.end, head.lines.end);
+  while (end > head.lines.start && (ctx.source[end] ?? '').trim() === '') end--;
+  const range: LineRange = { start: head.lines.start, end };
   const problem: Problem = {
     key,
     title: label?.title ?? 'Problem',

@@ -151,3 +151,8 @@ test('problemByKey finds labelled and unlabelled problems again after edits else
   assert.equal(problemByKey(edited, 'paragraph-00000000'), undefined);
   assert.equal(problemByKey(edited, 'problem-9'), undefined);
 });
+
+test('a problem ends at its last non-blank line, even after a loose list', () => {
+  const [p] = parseNotebook(doc('## Problem 1', 'Q?', '**Solution:**', '- a', '', '- b', '', '', '## Problem 2', 'R?'));
+  assert.deepEqual(p?.range, { start: 0, end: 5 });
+});
