@@ -71,7 +71,10 @@ export class CheckController implements vscode.Disposable {
       const result = await this.engine.run('checking', (client) => client.check({ ...checkedText(problem), options: { threshold: config.checkThreshold } }, { signal: ticket.signal }));
       // The result is stamped with the problem as it was sent: render() shows it only if the
       // document still has exactly that text.
-      if (ticket.isCurrent()) this.store.record(uri, problem, result);
+      if (!ticket.isCurrent()) return;
+      this.store.record(uri, problem, result);
+      // A suspicious step gets a diagnostic; otherwise the verdict would go unsaid.
+      if (explicit && result.firstSuspicious === null) void vscode.window.showInformationMessage(`${problem.title}: ${result.reason}`);
     } catch (error) {
       if (isCancellation(error)) return;
       // Live checks fail quietly (status bar and log); an explicit check says why.
