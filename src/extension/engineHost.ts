@@ -120,6 +120,7 @@ export class EngineHost implements vscode.Disposable {
 
   private start(key: string, config: TutorConfig): Loading {
     const client = new EngineClient({ enginePath: this.enginePath });
+    // The listener lives as long as the client: client.dispose() (in stop()) drops it.
     client.onEvent((event) => {
       if (event.type === 'stderr') this.log.debug(`engine: ${event.line}`);
       else if (event.type === 'started') this.log.info(`engine started (pid ${event.pid})`);
