@@ -19,7 +19,7 @@ for (const dir of bundles) {
     let mismatches = 0;
     for (const line of lines) {
       const { text, ids } = JSON.parse(line) as { text: string; ids: number[] };
-      const got = tokenizer.encode(text).ids;
+      const got: number[] = tokenizer.encode(text).ids;
       if (got.length !== ids.length || got.some((id, i) => id !== ids[i])) mismatches++;
       assert.equal(tokenizer.decode(got), text);
     }
@@ -31,7 +31,7 @@ test('digits are one token each', () => {
   const dir = 'test/fixtures/bundle-mqa';
   const tokenizer = new Tokenizer(JSON.parse(readFileSync(`${dir}/tokenizer.json`, 'utf8')),
     JSON.parse(readFileSync(`${dir}/tokenizer_config.json`, 'utf8')));
-  const ids = tokenizer.encode('12345').ids;
+  const ids: number[] = tokenizer.encode('12345').ids;
   assert.equal(ids.length, 5);
   assert.deepEqual(ids.map((id) => tokenizer.decode([id])), ['1', '2', '3', '4', '5']);
 });
