@@ -28,7 +28,13 @@ if (!process.argv.includes('--no-build')) {
   run(['esbuild.mjs', '--production']);
   run(['media/katex-assets.mjs']);
 }
-const files = stageVsix({ root, stage, target, bundleDir });
+let files;
+try {
+  files = stageVsix({ root, stage, target, bundleDir });
+} catch (error) {
+  console.error(`package: ${error.message}`);
+  process.exit(1);
+}
 console.log(`staged ${files.length} files for ${target} in ${stage}`);
 
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
