@@ -1,7 +1,12 @@
 // Choosing where inference runs. onnxruntime-node does not fall back from CUDA to CPU by itself
 // (session creation throws when the CUDA provider library is missing), so 'auto' catches that
 // and retries on CPU, reporting why.
-import { InferenceSession } from 'onnxruntime-node';
+import { InferenceSession, env } from 'onnxruntime-node';
+
+// ORT prints its own red error line when the CUDA provider library is missing, before throwing.
+// The failure reaches the user as `DeviceChoice.reason` (or an error), so keep stderr clean.
+// This must run before the first session is created: ORT reads it once.
+env.logLevel = 'fatal';
 
 export type DeviceRequest = 'auto' | 'cpu' | 'cuda';
 export type Device = 'cpu' | 'cuda';
