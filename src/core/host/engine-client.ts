@@ -141,6 +141,12 @@ export class EngineClient {
     const id = this.nextId++;
     const { signal } = options;
     return new Promise<EngineResult<M>>((resolve, reject) => {
+      // Aborted while waiting for the engine to start or reload (e.g. superseded by a newer
+      // request as the user types): never send it, or the engine would compute it for nobody.
+      if (signal?.aborted) {
+        reject(new EngineError('cancelled', 'the request was cancelled'));
+        return;
+      }
       const onAbort = (): void => {
         if (!this.pending.delete(id)) return;
         this.post(engine, { type: 'cancel', id });
