@@ -19,7 +19,8 @@ const WORK = /^(solution|work|working|my work|my solution|attempt|steps|derivati
 const BOLD_PREFIX = /^(\*\*|__)(.+?)\1\s*[:.]?\s*/;
 
 function cleanTitle(text: string): string {
-  return text.replace(/[*_`]/g, '').replace(/[\s:.]+$/, '').trim();
+  // The lookbehind makes the match start only where a run starts: linear on a long run of spaces.
+  return text.replace(/[*_`]/g, '').replace(/(?<![\s:.])[\s:.]+$/, '').trim();
 }
 
 function classify(title: string, bold: boolean): Label | undefined {

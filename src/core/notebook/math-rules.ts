@@ -14,6 +14,37 @@ const BACKSLASH = 0x5c;
 export const MATH_BLOCK = 'math_block';
 export const MATH_INLINE = 'math_inline';
 
+/** Per parse (keyed by markdown-it's env object): the source lines that end with `$$`. */
+const closingLinesByEnv = new WeakMap<object, { src: string; lines: number[] }>();
+const NO_ENV = {};
+
+/**
+ * The first line after `line` whose text ends with `$$` (where a display block could close), or
+ * Infinity. Without it every unclosed `$$` line would scan to the end of the document, and a
+ * paragraph re-checks each of its lines: quadratic, seconds for a 10 000-line notebook.
+ */
+function nextClosingLine(state: StateBlock, line: number): number {
+  const env = typeof state.env === 'object' && state.env !== null ? (state.env as object) : NO_ENV;
+  let entry = closingLinesByEnv.get(env);
+  if (entry?.src !== state.src) {
+    const lines: number[] = [];
+    state.src.split('\n').forEach((text, i) => {
+      if (text.trimEnd().endsWith('$$')) lines.push(i);
+    });
+    entry = { src: state.src, lines };
+    closingLinesByEnv.set(env, entry);
+  }
+  const { lines } = entry;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid]! > line) high = mid;
+    else low = mid + 1;
+  }
+  return lines[low] ?? Infinity;
+}
+
 /**
  * `$$` at the start of a line opens a display block that ends at the first line ending in `$$`
  * (possibly the same line). An unclosed `$$` is not math: the line stays a paragraph, so a stray
@@ -34,6 +65,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     lastLine = startLine;
     body = sameLine.slice(0, -2);
   } else {
+    if (nextClosingLine(state, startLine) >= endLine) return false;
     const parts = [firstRest];
     for (let line = startLine + 1; line < endLine; line++) {
       const lineStart = state.bMarks[line]! + state.tShift[line]!;

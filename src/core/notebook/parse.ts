@@ -67,7 +67,8 @@ function headingRest(ctx: Context, block: Block): StepSegment[] {
   if (block.kind !== 'heading') return [];
   const line = ctx.source[block.lines.start] ?? '';
   const colon = line.indexOf(':');
-  const text = colon < 0 ? '' : line.slice(colon + 1).replace(/[\s#]+$/, '');
+  // The lookbehind makes the match start only where a run starts: linear on a long run of spaces.
+  const text = colon < 0 ? '' : line.slice(colon + 1).replace(/(?<![\s#])[\s#]+$/, '');
   const trimmed = text.trimStart();
   return trimmed === '' ? [] : [{ line: block.lines.start, column: colon + 1 + text.length - trimmed.length, text: trimmed }];
 }
