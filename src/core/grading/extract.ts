@@ -3,7 +3,9 @@
 // solutions end with "#### X". Both are accepted everywhere so a model trained on either
 // convention is graded fairly.
 
-const GSM8K_MARKER = /^####\s*(.+?)\s*$/;
+// `(.*\S)` rather than a lazy `(.+?)`: a lazy group before `\s*$` retries the rest of a long run
+// of spaces at every space (quadratic); this is linear.
+const GSM8K_MARKER = /^####\s*(.*\S)\s*$/;
 
 /** Compiles the manifest's answerPattern once; it is applied line by line, so `.` never crosses lines. */
 export function compileAnswerPattern(answerPattern: string): RegExp {
@@ -52,5 +54,6 @@ export function referenceAnswer(answerField: string): string {
 function cleanStatedAnswer(raw: string): string {
   // A final "." ends the sentence, but "3." alone would leave "3" either way, and "3.5" keeps its
   // dot because only a dot NOT followed by a digit at the very end is removed.
-  return raw.trim().replace(/[.!;,]+$/, '').trim();
+  // The lookbehind makes the match start only where a run starts: linear on a long run.
+  return raw.trim().replace(/(?<![.!;,])[.!;,]+$/, '').trim();
 }

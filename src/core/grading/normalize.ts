@@ -26,6 +26,10 @@ export const floatMath = create(factories);
 
 // Answers longer than this are prose, not values; it also bounds the work mathjs may do.
 const MAX_MATH_LENGTH = 120;
+// Raw answers longer than this are text without further analysis: the rewriting below is not
+// linear on pathological input (the unit-tail pattern backtracks, nested \frac recurses), and a
+// benchmark file or a user can hand over megabytes.
+const MAX_RAW_LENGTH = 1000;
 // Function names an answer may contain; any other run of letters is a product of variables
 // ("xy" = x·y), which also keeps mathjs from calling arbitrary functions on model output.
 const FUNCTIONS = new Set(['sqrt', 'nthRoot', 'sin', 'cos', 'tan', 'log', 'exp', 'abs', 'pi']);
@@ -39,6 +43,7 @@ const SINGLE_LETTER_VARIABLES = /^[xyzntk]$/i;
 
 export function parseAnswer(raw: string): ParsedAnswer {
   const text = normalizeText(raw);
+  if (raw.length > MAX_RAW_LENGTH) return { kind: 'text', raw, text };
   let s = stripMathDelimiters(raw.trim());
   s = latexToMathjs(s)
     .replace(/[−–—]/g, '-')
@@ -46,7 +51,7 @@ export function parseAnswer(raw: string): ParsedAnswer {
     .replace(/÷/g, '/')
     .replace(/\\?\$/g, '')
     .trim()
-    .replace(/[.!;,]+$/, '')
+    .replace(/(?<![.!;,])[.!;,]+$/, '')
     .trim();
 
   // "x = 5" answers with the value; only a single-letter left side counts ("area = 5" is prose).
@@ -93,7 +98,8 @@ export function normalizeText(raw: string): string {
   return stripMathDelimiters(raw.trim())
     .replace(/\\text\{([^}]*)\}/g, '$1')
     .replace(/\s+/g, '')
-    .replace(/[.!;]+$/, '')
+    // The lookbehind makes the match start only where a run starts: linear on a long run.
+    .replace(/(?<![.!;])[.!;]+$/, '')
     .toLowerCase();
 }
 
