@@ -3,6 +3,10 @@
 import type { BundleInfo, TextCodec } from '../lm.js';
 import { compileAnswerPattern, extractAnswer, isAnswerLine } from '../grading/index.js';
 
+// A run of whitespace holding a line break. The lookbehind lets a match start only where a run
+// starts; without it the match is retried from every space of a long run (quadratic).
+const LINE_BREAK_RUN = /(?<!\s)\s*\n\s*/g;
+
 export class TextFormat {
   readonly answerPattern: RegExp;
 
@@ -15,14 +19,14 @@ export class TextFormat {
 
   /** The templated prompt. Newlines in the problem would read as step breaks, so they become spaces. */
   prompt(problem: string): string {
-    const oneLine = problem.trim().replace(/\s*\n\s*/g, ' ');
+    const oneLine = problem.trim().replace(LINE_BREAK_RUN, ' ');
     // split/join rather than replace(): "$&" or "$1" in a problem must stay literal.
     return this.info.promptTemplate.split('{problem}').join(oneLine);
   }
 
   /** A step as written text, one line, as the policy would have produced it (delimiter included). */
   stepLine(step: string): string {
-    return step.replace(/\s*\n\s*/g, ' ').trim() + this.info.stepDelimiter;
+    return step.replace(LINE_BREAK_RUN, ' ').trim() + this.info.stepDelimiter;
   }
 
   /** Token ids of the prompt followed by the given steps, each encoded as its own line. */
