@@ -1,7 +1,7 @@
 // Opens a model bundle folder (docs/CONTRACTS.md): manifest, tokenizer and ONNX sessions, each
 // checked against the others so that a broken bundle fails here, with a BundleError saying
 // which file is wrong and what to do, rather than later inside a search.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { BundleInfo } from '../lm.js';
@@ -32,15 +32,30 @@ export interface LoadedBundle {
 }
 
 const REEXPORT = 'Re-export the bundle with the training pipeline (training/), which writes files and manifest together';
+const PERMISSIONS = 'Give your user read access to the bundle folder and its files (e.g. chmod -R u+rX on the folder)';
+
+/**
+ * A path that exists but may not be read (or, for a folder, listed) would otherwise surface as a
+ * misleading "missing" or "not valid JSON" or "corrupt": say what it is.
+ */
+function requireReadable(path: string, folder = false): void {
+  try {
+    accessSync(path, folder ? constants.R_OK | constants.X_OK : constants.R_OK);
+  } catch (error) {
+    throw new BundleError(path, `cannot be read (${firstLine(error)})`, PERMISSIONS, { cause: error });
+  }
+}
 
 export async function loadBundle(dir: string, options: LoadBundleOptions = {}): Promise<LoadedBundle> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new BundleError(dir, 'is not a folder', 'Point the tutor at a model bundle folder (one containing manifest.json)');
   }
+  requireReadable(dir, true);
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new BundleError(dir, 'has no manifest.json', 'Point the tutor at a model bundle folder such as models/default');
   }
+  requireReadable(manifestPath);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -95,6 +110,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
 function loadTokenizer(dir: string, manifest: Manifest): BundleTokenizer {
   const path = join(dir, manifest.tokenizer);
   if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizer")', REEXPORT);
+  requireReadable(path);
   const config = manifest.tokenizerConfig === undefined ? {} : readTokenizerConfig(join(dir, manifest.tokenizerConfig));
   let tokenizer: BundleTokenizer;
   try {
@@ -110,6 +126,7 @@ function loadTokenizer(dir: string, manifest: Manifest): BundleTokenizer {
 
 function readTokenizerConfig(path: string): Record<string, unknown> {
   if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizerConfig")', REEXPORT);
+  requireReadable(path);
   try {
     const config: unknown = JSON.parse(readFileSync(path, 'utf8'));
     if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error('not a JSON object');
@@ -122,6 +139,7 @@ function readTokenizerConfig(path: string): Record<string, unknown> {
 function modelPath(dir: string, entry: ManifestModel): string {
   const path = join(dir, entry.file);
   if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json)', REEXPORT);
+  requireReadable(path);
   return path;
 }
 
