@@ -10,6 +10,8 @@ export interface EngineModelOptions {
   /** Memory budget of the policy's cache of earlier prompts and continuations. */
   policyCacheBytes?: number;
   maxBatchRows?: number;
+  /** Largest sampling request (see PolicySessionConfig.requestBudgetBytes). */
+  requestBudgetBytes?: number;
 }
 
 /** stepEndTokens[id] = 1 when token `id`'s text contains the delimiter (e.g. "\n", ".\n", "\n\n"). */
@@ -40,6 +42,7 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
       maxPositions,
       maxBatchRows: options.maxBatchRows,
       cacheBytes: options.policyCacheBytes,
+      requestBudgetBytes: options.requestBudgetBytes,
     }),
     tvm: verifier('tvm') as ValueSession,
     ...(orm && { orm }),

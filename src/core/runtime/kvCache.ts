@@ -9,6 +9,11 @@ export interface RowKv {
   readonly tensors: readonly Float32Array[];
 }
 
+/** Bytes of float32 key and value cache that one position takes across all layers. */
+export function kvBytesPerPosition(layout: KvLayout): number {
+  return 2 * layout.layers * layout.kvHeads * layout.headDim * Float32Array.BYTES_PER_ELEMENT;
+}
+
 export function rowKvBytes(row: RowKv): number {
   return row.tensors.reduce((sum, t) => sum + t.byteLength, 0);
 }

@@ -5,7 +5,7 @@
 import { throwIfAborted, type Continuation, type FinishReason, type PolicyModel, type SamplingOptions } from '../lm.js';
 import type { DecoderModel } from './decoderModel.js';
 import { extendRows, headIndex } from './extendRows.js';
-import { rowKvBytes, type BatchedKv, type RowKv } from './kvCache.js';
+import { kvBytesPerPosition, rowKvBytes, type BatchedKv, type RowKv } from './kvCache.js';
 import { PrefixCache } from './prefixCache.js';
 import { chooseToken, createRandom, streamSeed } from './sampler.js';
 
@@ -21,6 +21,12 @@ export interface PolicySessionConfig {
   maxBatchRows?: number;
   /** Memory budget for the caches of earlier prompts and continuations (default 128 MiB; 0 = off). */
   cacheBytes?: number;
+  /**
+   * Largest request accepted: rows (prompts × samples) × maxPositions × KV bytes per position,
+   * i.e. the KV cache the request would need if all its rows were decoded at once (default 2 GiB).
+   * Larger requests are refused before any work, instead of running out of memory or for hours.
+   */
+  requestBudgetBytes?: number;
 }
 
 interface Row {
@@ -32,6 +38,9 @@ interface Row {
 }
 
 const DEFAULT_MAX_BATCH_ROWS = 64;
+export const DEFAULT_REQUEST_BUDGET_BYTES = 2 * 1024 ** 3;
+
+const size = (bytes: number): string => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`);
 
 export class PolicySession implements PolicyModel {
   private readonly cache: PrefixCache<RowKv>;
@@ -51,10 +60,11 @@ export class PolicySession implements PolicyModel {
   ): Promise<Continuation[][]> {
     if (!Number.isInteger(samplesPerPrompt) || samplesPerPrompt < 1) throw new RangeError('samplesPerPrompt must be a positive integer');
     if (!Number.isInteger(options.maxNewTokens) || options.maxNewTokens < 1) throw new RangeError('maxNewTokens must be a positive integer');
+    this.checkBudget(prompts.length * samplesPerPrompt);
     prompts.forEach((prompt, i) => {
       if (prompt.length === 0) throw new RangeError(`prompt ${i} is empty`);
       if (prompt.length >= this.config.maxPositions) {
-        throw new RangeError(`prompt ${i} has ${prompt.length} tokens; the model takes at most ${this.config.maxPositions} in all`);
+        throw new RangeError(`prompt ${i} has ${prompt.length} tokens (problem and steps so far); the model takes at most ${this.config.maxPositions} in all: shorten the problem`);
       }
     });
 
@@ -144,6 +154,16 @@ export class PolicySession implements PolicyModel {
     if (token === this.config.eosId) row.finish = 'eos';
     else if (options.stopAtStepEnd && this.config.stepEndTokens[token] === 1) row.finish = 'step';
     else if (row.tokens.length >= options.maxNewTokens || row.promptLength + row.tokens.length >= this.config.maxPositions) row.finish = 'length';
+  }
+
+  private checkBudget(rows: number): void {
+    const rowBytes = this.config.maxPositions * kvBytesPerPosition(this.model.signature);
+    const budget = this.config.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
+    if (rows * rowBytes <= budget) return;
+    throw new RangeError(
+      `${rows} sequences of up to ${this.config.maxPositions} tokens would need ${size(rows * rowBytes)} of KV cache, ` +
+        `over the engine's budget of ${size(budget)}: ask for at most ${Math.floor(budget / rowBytes)} candidates (k)`,
+    );
   }
 
   private checkVocab(headWidth: number): void {
