@@ -15,6 +15,12 @@ export class UsageError extends Error {
 
 export function exitCodeFor(error: unknown): number {
   const badInput =
-    error instanceof UsageError || error instanceof BadRequestError || error instanceof BundleError || error instanceof DeviceUnavailableError;
+    error instanceof UsageError ||
+    error instanceof BadRequestError ||
+    error instanceof BundleError ||
+    error instanceof DeviceUnavailableError ||
+    // As in the engine (src/core/host/errorCodes.ts): the runtime throws RangeError for inputs it
+    // cannot take (a problem longer than the model, a request over the memory budget).
+    error instanceof RangeError;
   return badInput ? EXIT_BAD_INPUT : EXIT_INTERNAL;
 }

@@ -9,6 +9,22 @@ import { openModels, type OpenModels } from './models.js';
 
 type Command = (open: OpenModels, signal: AbortSignal) => Promise<string>;
 
+/**
+ * onnxruntime reads /proc/self/cmdline when it starts and overflows the stack (a segmentation
+ * fault) on command lines from about 29 KB. No problem the models can read is that long: refuse.
+ */
+const MAX_COMMAND_LINE_BYTES = 16_000;
+
+function checkCommandLineLength(argv: readonly string[]): void {
+  const bytes = argv.reduce((sum, arg) => sum + Buffer.byteLength(arg) + 1, 0);
+  if (bytes <= MAX_COMMAND_LINE_BYTES) return;
+  throw new UsageError(
+    `the command line is ${bytes} bytes long, more than the ${MAX_COMMAND_LINE_BYTES} the CLI accepts ` +
+      '(the model reads a few hundred tokens at most, and onnxruntime crashes on very long command lines): ' +
+      'shorten the problem, or put long working in a file with --steps-file',
+  );
+}
+
 /** Runs the CLI and resolves to the exit code (sets process.exitCode rather than exiting, so output flushes). */
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -25,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return EXIT_OK;
     }
+    checkCommandLineLength(process.argv);
     const open = await openModels(args);
     try {
       const output = await command(open, controller.signal);
