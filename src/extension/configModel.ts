@@ -63,7 +63,9 @@ function bundlePath(value: string, ctx: ConfigContext): string {
   if (trimmed === '') return join(ctx.extensionPath, 'models', 'default');
   if (trimmed === '~' || trimmed.startsWith('~/')) return join(ctx.home, trimmed.slice(1));
   if (isAbsolute(trimmed)) return trimmed;
-  return resolve(ctx.workspaceFolder ?? ctx.home, trimmed);
+  // Untrusted: a relative user setting must not land inside the workspace, whose content the
+  // repository chooses (it could plant a bundle there); it is taken relative to home instead.
+  return resolve((ctx.trusted ? ctx.workspaceFolder : undefined) ?? ctx.home, trimmed);
 }
 
 /**
