@@ -96,7 +96,9 @@ export function parseAnswer(raw: string): ParsedAnswer {
 /** Lower-cased, whitespace-free, delimiter-free text: the last-resort comparison. */
 export function normalizeText(raw: string): string {
   return stripMathDelimiters(raw.trim())
-    .replace(/\\text\{([^}]*)\}/g, '$1')
+    // [^{}] rather than [^}]: an unclosed \text{ then fails at the next brace instead of scanning
+    // to the end, which made "\text{\text{…" quadratic.
+    .replace(/\\text\{([^{}]*)\}/g, '$1')
     .replace(/\s+/g, '')
     // The lookbehind makes the match start only where a run starts: linear on a long run.
     .replace(/(?<![.!;])[.!;]+$/, '')
