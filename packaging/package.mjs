@@ -1,4 +1,4 @@
-// `npm run package [-- --target linux-x64] [--bundle models/default] [--out file.vsix]`:
+// `npm run package [-- --target linux-x64] [--bundle models/default] [--out file.vsix] [--cuda]`:
 // production build, stage (stage.mjs) into dist/vsix-stage/, then `vsce package` that folder.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -30,7 +30,7 @@ if (!process.argv.includes('--no-build')) {
 }
 let files;
 try {
-  files = stageVsix({ root, stage, target, bundleDir });
+  files = stageVsix({ root, stage, target, bundleDir, cuda: process.argv.includes('--cuda') });
 } catch (error) {
   console.error(`package: ${error.message}`);
   process.exit(1);

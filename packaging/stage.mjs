@@ -20,8 +20,10 @@ export function defaultTarget() {
   return `${process.platform}-${process.arch}`;
 }
 
-/** CUDA and TensorRT execution providers are large and useless without NVIDIA drivers. */
-export function isRuntimeBinary(name) {
+/** CUDA and TensorRT execution providers are large and useless without NVIDIA drivers; a CUDA
+ * build (`--cuda`, after installing onnxruntime-node with its CUDA download) keeps the CUDA ones. */
+export function isRuntimeBinary(name, { cuda = false } = {}) {
+  if (cuda && /providers_(cuda|shared)/i.test(name)) return true;
   return !/providers_(cuda|tensorrt)/i.test(name);
 }
 
@@ -52,7 +54,7 @@ function stageBundle(bundleDir, out) {
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(shippedManifest(manifest), null, 2)}\n`);
 }
 
-function stageOnnxRuntime(root, stage, target) {
+function stageOnnxRuntime(root, stage, target, cuda) {
   const platform = ORT_PLATFORMS[target];
   if (!platform) throw new Error(`unsupported target ${target}: use one of ${Object.keys(ORT_PLATFORMS).join(', ')}`);
   const ort = join(root, 'node_modules', 'onnxruntime-node');
@@ -61,7 +63,7 @@ function stageOnnxRuntime(root, stage, target) {
   copy(join(ort, 'package.json'), join(out, 'package.json'));
   for (const file of readdirSync(join(ort, 'dist')).filter((f) => f.endsWith('.js'))) copy(join(ort, 'dist', file), join(out, 'dist', file));
   const bin = join(ort, 'bin', 'napi-v6', platform);
-  for (const file of readdirSync(bin).filter(isRuntimeBinary)) copy(join(bin, file), join(out, 'bin', 'napi-v6', platform, file));
+  for (const file of readdirSync(bin).filter((name) => isRuntimeBinary(name, { cuda }))) copy(join(bin, file), join(out, 'bin', 'napi-v6', platform, file));
   // onnxruntime-node requires onnxruntime-common (CommonJS build) at run time; its other
   // dependencies (adm-zip, global-agent) serve only its install script.
   const common = join(root, 'node_modules', 'onnxruntime-common');
@@ -83,7 +85,7 @@ export function listFiles(dir) {
 }
 
 /** Rebuilds `stage` from scratch; returns the staged files relative to it, sorted. */
-export function stageVsix({ root, stage, target, bundleDir = join(root, 'models', 'default') }) {
+export function stageVsix({ root, stage, target, bundleDir = join(root, 'models', 'default'), cuda = false }) {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   stagePackageJson(root, stage);
@@ -94,6 +96,6 @@ export function stageVsix({ root, stage, target, bundleDir = join(root, 'models'
   copy(join(root, 'media', 'dist', 'panel.js'), join(stage, 'media', 'dist', 'panel.js'));
   copy(join(root, 'media', 'katex'), join(stage, 'media', 'katex'));
   stageBundle(bundleDir, join(stage, 'models', 'default'));
-  stageOnnxRuntime(root, stage, target);
+  stageOnnxRuntime(root, stage, target, cuda);
   return listFiles(stage).map((f) => relative(stage, f).split('\\').join('/')).sort();
 }
