@@ -27,7 +27,10 @@ export interface ListItem {
 }
 
 // One parser for the process: html:false keeps raw HTML as text, linkify is not needed for structure.
+// Only block structure and each block's source text are used, so inline parsing (emphasis, links,
+// `$…$`) is skipped: it was most of the time on long paragraphs, and never changes a block.
 const parser = new MarkdownIt({ html: false, linkify: false }).use(mathRules);
+parser.core.ruler.disable(['inline']);
 
 function linesOf(token: Token): LineRange {
   const [start, end] = token.map ?? [0, 1];
