@@ -16,6 +16,8 @@ import type { SearchTrace, StrategyName } from '../../src/core/search/index.js';
 const DIR = process.env.TVM_TUTOR_TEST_BUNDLE ?? 'models/default';
 const skip = existsSync(join(DIR, 'manifest.json')) ? false : 'models/default has not been built yet';
 const small = { k: 4, b: 2, maxSteps: 8 };
+// Tests of what a trained model knows make no sense on a random fixture bundle.
+const skipQuality = skip || (process.env.TVM_TUTOR_TEST_BUNDLE ? 'needs the trained models/default' : false);
 
 let bundle: LoadedBundle;
 let models: EngineModels;
@@ -88,9 +90,31 @@ test('the checker gives the greedy path the same values the search saw', { skip 
     compared++;
   });
   // A trained policy writes lines that re-encode to the same tokens; a random fixture may not.
-  if (!process.env.TVM_TUTOR_TEST_BUNDLE) assert.ok(compared > 0, 'no step of the greedy path re-encoded to its sampled tokens');
+  if (!skipQuality) assert.ok(compared > 0, 'no step of the greedy path re-encoded to its sampled tokens');
   assert.ok(check.firstSuspicious === null || check.firstSuspicious < steps.length);
   assert.ok(check.reason.length > 0);
+});
+
+test('the TVM values a correct final line above a wrong one (reference solutions of the test split)', { skip: skipQuality }, async (t) => {
+  const split = join(DIR, 'splits', 'test.jsonl');
+  const items = existsSync(split)
+    ? readFileSync(split, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { question: string; answer: string; solution?: string })
+        .filter((item) => item.solution && /^\d+$/.test(item.answer))
+        .slice(0, 5)
+    : [];
+  if (items.length === 0) return t.skip('the test split has no reference solutions with integer answers');
+  let right = 0;
+  let wrong = 0;
+  for (const item of items) {
+    const steps = (item.solution ?? '').split('\n');
+    const corrupted = [...steps.slice(0, -1), `The answer is ${Number(item.answer) + 1}`];
+    right += (await checkDerivation(models, { problem: item.question, steps })).steps.at(-1)?.value ?? 0;
+    wrong += (await checkDerivation(models, { problem: item.question, steps: corrupted })).steps.at(-1)?.value ?? 0;
+  }
+  assert.ok(right > wrong, `mean final value: correct ${right / items.length}, corrupted ${wrong / items.length}`);
 });
 
 test('a hint continues the given steps by exactly one line', { skip }, async () => {
