@@ -12,6 +12,11 @@ interface Context {
   readonly blocks: readonly Block[];
 }
 
+/** target.push(...items) without the spread, which overflows the stack for a 100 000-item list. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function isBoundary(block: Block): boolean {
   return block.kind === 'heading' || block.kind === 'hr' || labelOf(block)?.kind === 'problem';
 }
@@ -96,7 +101,7 @@ function readSection(ctx: Context, first: number, label: Label | undefined): Sec
     for (; k < ctx.blocks.length; k++) {
       const block = ctx.blocks[k]!;
       if (isBoundary(block) || labelOf(block)?.kind === 'work') break;
-      statement.push(...statementSegments(ctx, block));
+      append(statement, statementSegments(ctx, block));
     }
     if (statement.length === 0) statement = headingRest(ctx, head);
   }
@@ -110,7 +115,7 @@ function readSection(ctx: Context, first: number, label: Label | undefined): Sec
   for (k = k + 1; k < ctx.blocks.length; k++) {
     const block = ctx.blocks[k]!;
     if (isBoundary(block)) break;
-    steps.push(...workSteps(ctx, block));
+    append(steps, workSteps(ctx, block));
     last = k;
   }
   return { statement, work: { labelLine: workHead.lines.start, steps }, last };
