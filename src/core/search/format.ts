@@ -38,7 +38,8 @@ export class TextFormat {
       // Each step is encoded separately so its tokens match what step-wise sampling would have
       // produced (a sampled step always ends with the delimiter token), and so the token ranges
       // of steps are exact.
-      tokens.push(...this.codec.encode(this.stepLine(step)));
+      // A loop, not push(...ids): spreading a long step's ids overflows the stack.
+      for (const id of this.codec.encode(this.stepLine(step))) tokens.push(id);
       stepEnds.push(tokens.length);
     }
     return { tokens, promptLength, stepEnds };
