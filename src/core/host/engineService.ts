@@ -35,6 +35,8 @@ export class EngineService {
   constructor(private readonly send: (message: EngineToHostMessage) => void) {}
 
   handle(message: HostToEngineMessage): void {
+    // IPC delivers whatever the other side sent: anything that is not a message object is dropped.
+    if (typeof message !== 'object' || message === null) return;
     if (message.type === 'cancel') {
       this.controllers.get(message.id)?.abort();
       return;
