@@ -27,6 +27,17 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * What to quote from a dead engine's stderr: the last lines, plus the last "…Error: …" line when
+ * it is further up (Node ends an uncaught error with its stack and properties, after the message).
+ */
+function crashDetail(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  const tail = lines.slice(-5);
+  const errorLine = [...lines].reverse().find((line) => /^\s*(?:[A-Z]\w*)?Error\b/.test(line));
+  return errorLine !== undefined && !tail.includes(errorLine) ? [errorLine.trim(), ...tail].join('\n') : tail.join('\n');
+}
+
 export type EngineEvent =
   | { type: 'started'; pid: number }
   /** The engine died while it was needed; pending requests were rejected. */
@@ -213,7 +224,7 @@ export class EngineClient {
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
         if (this.engine?.child === child) this.engine = undefined;
-        const detail = stderrTail.trim().split('\n').slice(-5).join('\n');
+        const detail = crashDetail(stderrTail);
         const error = new EngineError(
           'internal',
           `the engine process stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); it restarts on the next request` +
