@@ -18,9 +18,27 @@ export const KATEX_OPTIONS = {
   output: 'htmlAndMathml',
 } as const satisfies KatexOptions;
 
+/**
+ * Formulas whose rendering nests deeper than this are shown as source instead: Chromium's layout
+ * overflows its stack on a few hundred nested inline blocks (KaTeX's boxes) and the whole webview
+ * crashes — e.g. 300 nested \sqrt. Real formulas stay far below (a fraction adds about 7 levels).
+ */
+export const MAX_MATH_DEPTH = 300;
+
+function deeperThan(root: Node, limit: number): boolean {
+  const stack: Array<[Node, number]> = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > limit) return true;
+    for (const child of Array.from(node.childNodes)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function renderMath(target: HTMLElement, tex: string, displayMode: boolean): void {
   try {
     katex.render(tex, target, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
+    if (deeperThan(target, MAX_MATH_DEPTH)) throw new Error(`This formula is nested too deeply to display (over ${MAX_MATH_DEPTH} levels)`);
   } catch (error) {
     target.textContent = tex;
     target.classList.add('katex-error');
