@@ -1,0 +1,405 @@
+// The E2E stages, in the order they run. Each takes screenshots of what it checked and throws on
+// the first thing that is wrong. Stages share one workbench (and its engine), so later stages
+// rely on state the earlier ones leave behind only where said.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import type { Profile } from './codeServer.js';
+import { findProcesses } from './processes.js';
+import { plain, waitFor, type Workbench } from './workbench.js';
+
+export interface StageContext {
+  wb: Workbench;
+  workspace: string;
+  profile: Profile;
+  /** The default (trained) bundle: answers and check verdicts can be asserted. */
+  competent: boolean;
+  /** Assertions left out because the bundle is not the trained one (said in the output). */
+  skipped: string[];
+  notes: string[];
+  /** docs/images/<name> ← screenshot path, copied after a full passing run. */
+  docImages: Map<string, string>;
+}
+
+export interface Stage {
+  id: string;
+  title: string;
+  run(ctx: StageContext, shot: (name: string) => Promise<string>): Promise<void>;
+}
+
+/** A problem of examples/arithmetic.md that the default model solves with the default settings. */
+const SOLVABLE = { file: 'arithmetic.md' as const, heading: '## Problem 1', title: 'Problem 1', answer: '11' };
+const FIRST_LINE = { 'arithmetic.md': '# Arithmetic word problems', 'mixed-markdown.md': '# Notes that mix problems', 'planted-error.md': '# A derivation with a planted error' };
+/** test/e2e/notebooks/planted-error.md: the wrong step, and what fixes it. */
+const PLANTED = { file: 'planted-error.md' as const, heading: '## Problem 1', wrongLine: 'The bags hold $2 \\cdot 4 = 9$ apples.', wrong: '9', right: '8' };
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function fileText(ctx: StageContext, name: string): string {
+  return readFileSync(join(ctx.workspace, name), 'utf8');
+}
+
+/** 1-based line of the first line of `name` on disk that contains `text`. */
+function lineOf(ctx: StageContext, name: string, text: string): number {
+  const index = fileText(ctx, name).split('\n').findIndex((l) => l.includes(text));
+  check(index >= 0, `"${text}" is not in ${name}`);
+  return index + 1;
+}
+
+async function openFile(ctx: StageContext, name: keyof typeof FIRST_LINE): Promise<void> {
+  await ctx.wb.openFile(name, FIRST_LINE[name]);
+}
+
+async function closeAllEditors(ctx: StageContext): Promise<void> {
+  await ctx.wb.command('View: Close All Editors');
+  await ctx.wb.page.locator('.part.editor .tab').first().waitFor({ state: 'detached' });
+}
+
+/** Text of an element as shown: KaTeX's hidden MathML copy left out. */
+async function shownText(frame: Frame, selector: string): Promise<string> {
+  return frame.locator(selector).first().evaluate((element) => {
+    const copy = element.cloneNode(true) as Element;
+    copy.querySelectorAll('.katex-mathml').forEach((m) => m.remove());
+    return (copy.textContent ?? '').trim();
+  });
+}
+
+/** The panel shows a finished solution: every step with its probability, KaTeX math, an answer. */
+async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: string | undefined): Promise<string | null> {
+  const steps = await frame.locator('#steps > .step').all();
+  check(steps.length > 0, 'the panel shows no steps');
+  for (const [i, step] of steps.entries()) {
+    const value = Number(await step.getAttribute('data-value'));
+    const shown = (await step.locator('.step-value').textContent())?.trim();
+    check(Number.isFinite(value) && value >= 0 && value <= 1, `step ${i + 1} has no value (data-value=${value})`);
+    // data-value has three decimals: the percentage is that value's, give or take the rounding.
+    check(shown !== undefined && /^\d{1,3}%$/.test(shown) && Math.abs(parseInt(shown, 10) - value * 100) <= 0.51, `step ${i + 1} shows "${shown}" for value ${value}`);
+  }
+  check((await frame.locator('#problem .katex').count()) > 0, 'the problem statement has no KaTeX-rendered math');
+  // Every formula is rendered by KaTeX or, if it is not valid TeX, shown as its source
+  // (.katex-error); the trained model writes valid TeX, a random one need not.
+  const unrendered = await frame.locator('#steps .math:not(:has(.katex)):not(.katex-error)').count();
+  check(unrendered === 0, `${unrendered} formulas in the steps were not rendered`);
+  check((await frame.locator('#value-chart .chart-point').count()) === steps.length, 'the value chart does not have one point per step');
+  const answer = (await frame.locator('#answer').count()) > 0 ? await shownText(frame, '#answer .answer-text') : null;
+  if (ctx.competent) {
+    check((await frame.locator('#steps .step-text .katex').count()) > 0, 'no step has KaTeX-rendered math');
+    check((await frame.locator('.katex-error').count()) === 0, `a formula failed to render: ${await frame.locator('.katex-error').first().textContent()}`);
+    if (expectedAnswer !== undefined) check(answer === expectedAnswer, `the answer is ${JSON.stringify(answer)}, expected ${expectedAnswer}`);
+  } else if (expectedAnswer !== undefined) {
+    ctx.skipped.push(`the answer ${expectedAnswer} (the panel said ${JSON.stringify(answer)})`);
+  }
+  return answer;
+}
+
+/** Value labels (`83% (+5 pts)`) and hints (`💡 …`) drawn after editor lines. */
+async function decorations(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
+  return ctx.wb.page.evaluate(() => {
+    const out: Array<{ line: string; text: string; y: number }> = [];
+    for (const span of Array.from(document.querySelectorAll('.part.editor .view-line span'))) {
+      const content = getComputedStyle(span, '::after').content;
+      if (!content || content === 'none' || content === 'normal') continue;
+      const text = content.startsWith('"') ? content.slice(1, -1).replace(/\\"/g, '"') : content;
+      const line = span.closest('.view-line');
+      out.push({ line: (line?.textContent ?? '').replace(/\u00a0/g, ' '), text, y: line?.getBoundingClientRect().top ?? 0 });
+    }
+    return out;
+  });
+}
+
+const VALUE_LABEL = /^\d{1,3}% \((?:[+\u2212]\d+|±0) pts\)$/;
+
+async function valueLabels(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
+  return (await decorations(ctx)).filter((d) => VALUE_LABEL.test(d.text));
+}
+
+function userSettings(ctx: StageContext): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(ctx.profile.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Changes a setting in the Settings editor, as a user would, and waits until it is saved (a
+ * value equal to the default may be saved by removing the entry).
+ */
+async function setSetting(ctx: StageContext, key: string, value: number, defaultValue?: number): Promise<void> {
+  const { wb } = ctx;
+  await wb.command('Preferences: Open User Settings');
+  const search = wb.page.locator('.settings-editor .settings-header .suggest-input-container textarea, .settings-editor .settings-header .suggest-input-container input').first();
+  await search.waitFor();
+  await search.fill(key);
+  const input = wb.page.locator(`.settings-editor .setting-item-contents[data-key="${key}"] input`);
+  await input.waitFor();
+  await input.fill(String(value));
+  await waitFor(`${key} = ${value} in the user settings`, async () => {
+    const saved = userSettings(ctx);
+    return saved[key] === value || (value === defaultValue && !(key in saved)) ? true : undefined;
+  });
+  await wb.command('View: Close Editor');
+  await wb.page.locator('.settings-editor').waitFor({ state: 'detached' });
+}
+
+/** Clicks a CodeLens of the problem under `heading` (revealed first: the editor renders only what is visible). */
+async function clickCodeLens(ctx: StageContext, file: string, heading: string, title: string): Promise<void> {
+  await ctx.wb.goTo(lineOf(ctx, file, heading));
+  await (await ctx.wb.codeLens(heading, title)).click();
+}
+
+async function solveViaCodeLens(ctx: StageContext, file: string, heading: string): Promise<void> {
+  await clickCodeLens(ctx, file, heading, 'Solve');
+}
+
+async function solveViaPalette(ctx: StageContext, file: string, heading: string): Promise<void> {
+  await ctx.wb.goTo(lineOf(ctx, file, heading) + 2);
+  await ctx.wb.command('TVM Math Tutor: Solve');
+}
+
+function enginePids(ctx: StageContext): number[] {
+  return findProcesses('dist/engine.js')
+    .filter((p) => p.cmd.includes(ctx.profile.extensions))
+    .map((p) => p.pid);
+}
+
+export const STAGES: Stage[] = [
+  {
+    id: 'solve',
+    title: 'Solve from the CodeLens and from the command palette',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      await openFile(ctx, 'arithmetic.md');
+      await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
+      let frame = await wb.panelSettled(SOLVABLE.title, 'done');
+      await expectSolution(ctx, frame, SOLVABLE.answer);
+      await shot('codelens');
+
+      // A fresh panel, from the palette with the cursor in the problem.
+      await closeAllEditors(ctx);
+      await openFile(ctx, 'arithmetic.md');
+      await solveViaPalette(ctx, 'arithmetic.md', SOLVABLE.heading);
+      frame = await wb.panelSettled(SOLVABLE.title, 'done');
+      const answer = await expectSolution(ctx, frame, SOLVABLE.answer);
+      ctx.docImages.set('solve-panel.png', await shot('palette'));
+      ctx.notes.push(`solve: ${SOLVABLE.title} answered ${JSON.stringify(answer)} (${(await frame.locator('#stats').textContent())?.trim()})`);
+    },
+  },
+  {
+    id: 'hover',
+    title: 'Hover a token in the panel and in the editor',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      // The panel the solve stage left open (solved here when this stage runs alone).
+      if (!(await wb.hasPanel(SOLVABLE.title))) {
+        await openFile(ctx, SOLVABLE.file);
+        await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
+      }
+      const frame = await wb.panelSettled(SOLVABLE.title, 'done');
+      await frame.locator('#toggle-tokens').click();
+      await frame.locator('#toggle-tokens[aria-pressed="true"]').waitFor();
+      const token = frame.locator('#steps .tokens .token[data-value]').nth(2);
+      await token.hover();
+      check(await token.evaluate((e) => e.matches(':hover')), 'the panel token is not hovered');
+      const title = (await token.getAttribute('title')) ?? '';
+      const dataValue = (await token.getAttribute('data-value')) ?? '';
+      check(new RegExp(`^value ${dataValue.replace('.', '\\.')} \\(\\d+%\\)$`).test(title), `the panel token's tooltip is "${title}" (data-value ${dataValue})`);
+      ctx.notes.push(`hover: panel token "${await token.textContent()}" → ${title}`);
+
+      // Editor hovers exist over checked steps: check the solved problem's own (correct) working.
+      await wb.page.locator('.part.editor .tab', { hasText: SOLVABLE.file }).click();
+      await clickCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading, 'Check my steps');
+      await waitFor('value labels after the three steps of Problem 1', async () => ((await valueLabels(ctx)).length >= 3 ? true : undefined));
+      const text = await wb.hoverEditor(wb.editorLine('In total she has $3 + 8 = 11$'), '8', 'TVM');
+      const value = text.match(/Token (.+): value (\d\.\d{3})/);
+      check(value, `the editor hover does not show a token value:\n${text}`);
+      check(/Step value \d{1,3}% \((?:[+\u2212]\d+|±0) pts from step \d\)/.test(text), `the editor hover does not show the step value:\n${text}`);
+      await wb.page.waitForTimeout(300); // the hover fades in
+      await shot('editor');
+      ctx.notes.push(`hover: editor token ${value[1]} → ${value[2]}`);
+    },
+  },
+  {
+    id: 'check',
+    title: 'Check my steps finds a planted error; fixing the line clears it',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      await closeAllEditors(ctx);
+      await openFile(ctx, PLANTED.file);
+      const line = lineOf(ctx, PLANTED.file, PLANTED.wrongLine);
+      await wb.showProblems();
+      await wb.page.locator('.part.editor .tab', { hasText: PLANTED.file }).click();
+      await clickCodeLens(ctx, PLANTED.file, PLANTED.heading, 'Check my steps');
+      await waitFor('the value labels of the check', async () => ((await valueLabels(ctx)).length > 0 ? true : undefined), 60_000);
+      if (!ctx.competent) {
+        ctx.skipped.push(`the diagnostic on ${PLANTED.file}:${line}`);
+        await shot('checked');
+        return;
+      }
+      const found = await waitFor('a TVM Math Tutor diagnostic in the Problems view', async () => {
+        const rows = await wb.problems();
+        return rows.length > 0 ? rows : undefined;
+      });
+      check(found.length === 1 && found[0]!.line === line, `expected one diagnostic on line ${line}, the Problems view lists: ${JSON.stringify(found)}`);
+      ctx.docImages.set('check-decorations.png', await shot('diagnostic'));
+
+      // Fix the wrong number on that line in the editor: the diagnostic goes at once (stale), and
+      // the live re-check of the fixed text brings the labels back without it.
+      const column = readFileSync(join(ctx.workspace, PLANTED.file), 'utf8').split('\n')[line - 1]!.indexOf(`= ${PLANTED.wrong}$`) + 3;
+      await wb.goTo(line, column);
+      for (let i = 0; i < PLANTED.wrong.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      await wb.page.keyboard.type(PLANTED.right);
+      await wb.editorLine(PLANTED.wrongLine.replace(`= ${PLANTED.wrong}$`, `= ${PLANTED.right}$`)).waitFor();
+      await waitFor('the diagnostic to go', async () => ((await wb.problems()).length === 0 ? true : undefined));
+      const steps = (await valueLabels(ctx)).length;
+      await waitFor('the live re-check of the fixed derivation', async () => {
+        const labels = await valueLabels(ctx);
+        return labels.length >= steps && labels.some((l) => l.line.includes(`= ${PLANTED.right}$`)) ? true : undefined;
+      });
+      const after = await wb.problems();
+      check(!after.some((p) => p.line === line), `the fixed line ${line} is still flagged: ${JSON.stringify(after)}`);
+      await shot('fixed');
+    },
+  },
+  {
+    id: 'hint',
+    title: 'Hint shows one next step',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      await closeAllEditors(ctx);
+      await openFile(ctx, 'arithmetic.md');
+      await wb.clearNotifications();
+      await clickCodeLens(ctx, 'arithmetic.md', '## Problem 4', 'Hint');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Problem 4 — ' });
+      await toast.waitFor({ timeout: 60_000 });
+      const message = plain(await toast.locator('.notification-list-item-message').innerText());
+      const step = message.match(/^Problem 4 — Next step: (.+) \((\d{1,3})% chance of success\)$/);
+      check(step, `the hint message is not one next step: "${message}"`);
+      check(!step[1]!.includes('\n') && step[1]!.trim() !== '', `the hint is not one step: "${step[1]}"`);
+      const hints = (await decorations(ctx)).filter((d) => d.text.startsWith('💡'));
+      check(hints.length === 1, `expected one hint in the editor, found ${hints.length}`);
+      const heading = await wb.editorLine('## Problem 4').boundingBox();
+      check(heading && hints[0]!.y > heading.y && hints[0]!.line.startsWith('**Solution:**'), `the hint is not under Problem 4's work label: ${JSON.stringify(hints[0])}`);
+      await shot('hint');
+      ctx.notes.push(`hint: ${step[1]} (${step[2]}%)`);
+    },
+  },
+  {
+    id: 'insert',
+    title: 'Insert a solution, then undo it: the file is byte-identical',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      const file = 'arithmetic.md';
+      const original = readFileSync(join(ctx.workspace, file));
+      await closeAllEditors(ctx);
+      await openFile(ctx, file);
+      await solveViaCodeLens(ctx, file, '## Problem 4');
+      const frame = await wb.panelSettled('Problem 4', 'done');
+      const steps = await frame.locator('#steps > .step').count();
+      await frame.locator('#insert-solution').click();
+      const tab = wb.page.locator('.part.editor .tab', { hasText: file });
+      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor();
+      await tab.click();
+      await wb.page.keyboard.press('Control+S');
+      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
+      const inserted = readFileSync(join(ctx.workspace, file), 'utf8').split('\n');
+      const before = original.toString('utf8').split('\n');
+      const label = before.findIndex((l, i) => l === '**Solution:**' && before.slice(0, i).some((h) => h === '## Problem 4'));
+      const added = inserted.slice(label + 1, label + 1 + steps);
+      check(added.length === steps && added.every((l) => l.startsWith('- ')), `the file does not have the ${steps} steps as a list under Problem 4's label:\n${added.join('\n')}`);
+      check([...inserted.slice(0, label + 1), ...inserted.slice(label + 1 + steps)].join('\n') === before.join('\n'), 'the insertion changed more than the lines under the label');
+      await shot('inserted');
+
+      await wb.page.keyboard.press('Control+Z');
+      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor();
+      await wb.page.keyboard.press('Control+S');
+      await waitFor(`${file} to be saved`, async () => (readFileSync(join(ctx.workspace, file)).equals(original) ? true : undefined));
+      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
+      await shot('undone');
+    },
+  },
+  {
+    id: 'settings',
+    title: 'A new beam width (tvmTutor.b) is used by the next solve',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      await closeAllEditors(ctx);
+      await setSetting(ctx, 'tvmTutor.b', 2);
+      try {
+        await openFile(ctx, 'arithmetic.md');
+        await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
+        const frame = await wb.panelSettled(SOLVABLE.title, 'done');
+        // The settings line of a finished panel shows the parameters the engine reported using.
+        check((await frame.locator('#settings').getAttribute('data-b')) === '2', `the panel says b = ${await frame.locator('#settings').getAttribute('data-b')}`);
+        check((await frame.locator('#settings').textContent())?.includes('b = 2'), 'the settings line does not say b = 2');
+        await frame.locator('#toggle-tree').click();
+        await frame.locator('#tree .tree-level').first().waitFor();
+        const widths = await frame.locator('#tree .tree-level').evaluateAll((levels) => levels.map((l) => l.querySelectorAll('.beam').length));
+        check(widths.every((w) => w <= 2) && widths.slice(1).some((w) => w === 2), `beams per step: ${widths.join(', ')}`);
+        await shot('b2');
+        ctx.notes.push(`settings: beams per step with b = 2: ${widths.join(', ')}`);
+      } finally {
+        await setSetting(ctx, 'tvmTutor.b', 4, 4);
+      }
+    },
+  },
+  {
+    id: 'cancel',
+    title: 'Cancel a long solve; the editor stays responsive meanwhile',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      const file = 'mixed-markdown.md';
+      await closeAllEditors(ctx);
+      // The largest budget the settings allow makes a solve that takes minutes.
+      await setSetting(ctx, 'tvmTutor.k', 256);
+      await setSetting(ctx, 'tvmTutor.maxSteps', 40);
+      try {
+        await openFile(ctx, file);
+        await solveViaPalette(ctx, file, '## Problem 2');
+        const frame = await wb.panel('Problem 2');
+        await frame.locator('#status[data-status="solving"]').waitFor();
+        check((await frame.locator('#settings').getAttribute('data-k')) === '256', 'the long solve did not get K = 256');
+
+        // While it runs: typing works, and the extension host still answers (a CodeLens for a
+        // problem typed now appears).
+        await wb.page.locator('.part.editor .tab', { hasText: file }).click();
+        await wb.page.keyboard.press('Control+End');
+        const typedAt = Date.now();
+        await wb.page.keyboard.type('\n\n## Problem 9\n\nWhat is $2 + 2$?\n');
+        await wb.editorLine('What is $2 + 2$?').waitFor({ timeout: 5_000 });
+        await wb.codeLens('## Problem 9', 'Solve');
+        const responsive = Date.now() - typedAt;
+        check(await wb.panelStatus(frame) === 'solving', 'the solve finished before it could be cancelled: it was not long');
+        await shot('typing-while-solving');
+
+        await frame.locator('#cancel').click();
+        await frame.locator('#status[data-status="cancelled"]').waitFor();
+        await shot('cancelled');
+        ctx.notes.push(`cancel: typing and a new CodeLens took ${responsive} ms during the solve`);
+        await wb.page.locator('.part.editor .tab', { hasText: file }).click();
+        await wb.command('File: Revert File');
+        await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
+      } finally {
+        await setSetting(ctx, 'tvmTutor.k', 16, 16);
+        await setSetting(ctx, 'tvmTutor.maxSteps', 12, 12);
+      }
+    },
+  },
+  {
+    id: 'engine-restart',
+    title: 'Kill the engine process: the next command works again',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      const before = enginePids(ctx);
+      check(before.length === 1, `expected one engine process (dist/engine.js) under this profile, found ${before.length}`);
+      process.kill(before[0]!, 'SIGKILL');
+      await waitFor('the engine process to die', async () => (enginePids(ctx).length === 0 ? true : undefined));
+      await closeAllEditors(ctx);
+      await openFile(ctx, 'arithmetic.md');
+      await solveViaPalette(ctx, 'arithmetic.md', SOLVABLE.heading);
+      const frame = await wb.panelSettled(SOLVABLE.title, 'done');
+      await expectSolution(ctx, frame, SOLVABLE.answer);
+      const after = enginePids(ctx);
+      check(after.length === 1 && after[0] !== before[0], `expected a new engine process, found ${JSON.stringify(after)} (was ${before[0]})`);
+      await shot('restarted');
+    },
+  },
+];
