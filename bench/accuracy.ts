@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
-import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
+import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { bundleSplit, gsm8kTest, type ProblemSet } from './lib/problems.js';
 import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
@@ -51,7 +51,16 @@ async function main(): Promise<void> {
       const outcomes: ProblemOutcome[] = [];
       for (const [index, item] of set.items.entries()) {
         const t0 = performance.now();
-        const outcome = await evaluateProblem(open.models, item.question, item.reference, budgets, width, verifiers, deriveSeed(seed, index));
+        let outcome: ProblemOutcome;
+        try {
+          outcome = await evaluateProblem(open.models, item.question, item.reference, budgets, width, verifiers, deriveSeed(seed, index));
+        } catch (error) {
+          // A problem longer than the model's context cannot be solved by any strategy: it counts
+          // as wrong for all of them rather than silently shrinking n.
+          if (!(error instanceof BadRequestError)) throw error;
+          process.stderr.write(`${set.name} ${index + 1}: ${error.message}; counted wrong for every strategy\n`);
+          outcome = { question: item.question, reference: item.reference, correct: {}, seconds: {} };
+        }
         outcomes.push(outcome);
         const beamTvm = outcome.correct[`beam-tvm@${budgets.at(-1)}`] ? 'beam-tvm ✓' : 'beam-tvm ✗';
         process.stderr.write(`${set.name} ${index + 1}/${set.items.length} ${beamTvm} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
@@ -103,7 +112,7 @@ async function evaluateProblem(
   const maxN = Math.max(...budgets);
   const format = new TextFormat(models.info, models.tokenizer);
   const meter = new SearchMeter();
-  const prompt = format.encodePrefix(question, []).tokens;
+  const prompt = format.encodeSearchPrefix(question, []);
   const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, DEFAULT_COMMON, seed, undefined));
   const plainPaths = pool.map((p, i) => toTracePath(format, p, null, i));
   const scored: Partial<Record<VerifierName, TracePath[]>> = {};

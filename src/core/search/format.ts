@@ -2,6 +2,7 @@
 // line, a final "The answer is X" line, then EOS.
 import type { BundleInfo, TextCodec } from '../lm.js';
 import { compileAnswerPattern, extractAnswer, isAnswerLine } from '../grading/index.js';
+import { BadRequestError } from './models.js';
 
 // A run of whitespace holding a line break. The lookbehind lets a match start only where a run
 // starts; without it the match is retried from every space of a long run (quadratic).
@@ -27,6 +28,20 @@ export class TextFormat {
   /** A step as written text, one line, as the policy would have produced it (delimiter included). */
   stepLine(step: string): string {
     return step.replace(LINE_BREAK_RUN, ' ').trim() + this.info.stepDelimiter;
+  }
+
+  /**
+   * encodePrefix for a search: the policy must have room for at least one more token, so a
+   * problem (plus given steps) that fills maxPositions is the caller's mistake, not a crash.
+   */
+  encodeSearchPrefix(problem: string, steps: readonly string[]): number[] {
+    const { tokens } = this.encodePrefix(problem, steps);
+    if (tokens.length >= this.info.maxPositions) {
+      throw new BadRequestError(
+        `the problem${steps.length > 0 ? ' and steps' : ''} take ${tokens.length} tokens, but the model reads at most ${this.info.maxPositions}: shorten the problem`,
+      );
+    }
+    return tokens;
   }
 
   /** Token ids of the prompt followed by the given steps, each encoded as its own line. */

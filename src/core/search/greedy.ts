@@ -19,7 +19,7 @@ export async function greedy(
   const format = new TextFormat(models.info, models.codec);
   const meter = new SearchMeter();
   const prefixSteps = opts.prefixSteps ?? [];
-  const { tokens: prompt } = format.encodePrefix(problem, prefixSteps);
+  const prompt = format.encodeSearchPrefix(problem, prefixSteps);
   const report = (stage: 'sampling' | 'scoring' | 'done') =>
     onProgress?.({ strategy: 'greedy', stage, depth: 0, maxSteps: opts.maxSteps, finished: stage === 'done' ? 1 : 0, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs() });
 

@@ -22,7 +22,7 @@ export async function searchByPaths(
   const format = new TextFormat(models.info, models.codec);
   const meter = new SearchMeter();
   const prefixSteps = opts.prefixSteps ?? [];
-  const { tokens: prompt } = format.encodePrefix(problem, prefixSteps);
+  const prompt = format.encodeSearchPrefix(problem, prefixSteps);
   const report = (stage: 'sampling' | 'scoring' | 'done', finished: number) =>
     onProgress?.({ strategy, stage, depth: 0, maxSteps: opts.maxSteps, finished, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs() });
 

@@ -47,7 +47,7 @@ export async function stepBeamSearch(
   const format = new TextFormat(models.info, models.codec);
   const meter = new SearchMeter();
   const prefixSteps = opts.prefixSteps ?? [];
-  let live: Beam[] = [{ tokens: format.encodePrefix(problem, prefixSteps).tokens, chosen: [], value: null, fromCandidate: null }];
+  let live: Beam[] = [{ tokens: format.encodeSearchPrefix(problem, prefixSteps), chosen: [], value: null, fromCandidate: null }];
   let width = opts.b;
   const finished: Finished[] = [];
   const steps: TraceStep[] = [];

@@ -183,3 +183,8 @@ test('rejects K that is not a multiple of b, b above K, and a missing verifier',
   await assert.rejects(stepBeamSearch('x', models, { k: 0 }), BadRequestError);
   await assert.rejects(stepBeamSearch('x', fakeModels(new ScriptedPolicy(ladder))), /needs a verifier/);
 });
+
+test('a problem that fills the model context is a bad request, not a crash', async () => {
+  const models = { ...fakeModels(new ScriptedPolicy(ladder), verifier()), info: { ...fakeInfo, maxPositions: 10 } };
+  await assert.rejects(stepBeamSearch('a rather long problem', models), /take \d+ tokens, but the model reads at most 10: shorten the problem/);
+});
