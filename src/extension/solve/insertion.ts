@@ -9,19 +9,40 @@ export interface TextInsertion {
 }
 
 /**
+ * A step as one list item's text. Model output is one line per step, but a stray \r (or U+2028,
+ * U+2029) in it would be a line break in the editor: the rest could become a heading, a new
+ * Problem or the user's own working. An empty step would leave a bare "-", which under a
+ * paragraph is a setext heading underline: empty steps are dropped.
+ */
+function oneLine(step: string): string {
+  return step.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').trim();
+}
+
+/**
  * - No working yet: a `**Solution:**` label with the steps as a list, after the problem.
  * - An empty work label: the steps as a list right under it.
  * - The user's own working: the model's solution as a block quote after it, because quotes are
  *   comments in the notebook format and must not become the user's steps.
  */
-export function solutionInsertion(problem: Problem, steps: readonly string[], eol: string, caption: string): TextInsertion {
-  const list = steps.map((s) => `- ${s}`);
-  const work = problem.work;
-  if (!work) {
-    return { line: problem.range.end, text: [eol, '**Solution:**', ...list].join(eol) };
-  }
-  if (work.steps.length === 0) {
-    return { line: work.labelLine, text: ['', ...list].join(eol) };
-  }
-  return { line: problem.range.end, text: [eol, `> **Model solution** (${caption}):`, '>', ...list.map((l) => `> ${l}`)].join(eol) };
+export function solutionInsertion(
+  problem: Problem,
+  steps: readonly string[],
+  eol: string,
+  caption: string,
+  /**
+   * The document's line `n`, when known. A non-blank line right after the insertion gets a blank
+   * line before it: otherwise it would continue the inserted list or quote (lazy continuation),
+   * and a Problem label there would vanish into the model's solution.
+   */
+  lineAt?: (n: number) => string | undefined,
+): TextInsertion {
+  const list = steps.map(oneLine).flatMap((s) => (s === '' ? [] : [`- ${s}`]));
+  const plan = ((): TextInsertion => {
+    const work = problem.work;
+    if (!work) return { line: problem.range.end, text: [eol, '**Solution:**', ...list].join(eol) };
+    if (work.steps.length === 0) return { line: work.labelLine, text: ['', ...list].join(eol) };
+    return { line: problem.range.end, text: [eol, `> **Model solution** (${caption}):`, '>', ...list.map((l) => `> ${l}`)].join(eol) };
+  })();
+  const next = lineAt?.(plan.line + 1);
+  return plan.text !== '' && next !== undefined && next.trim() !== '' ? { ...plan, text: plan.text + eol } : plan;
 }

@@ -149,7 +149,7 @@ export class SolveController implements vscode.Disposable {
     const s = view.settings;
     const caption = s.strategy === 'beam' ? `beam search, K=${s.k}, b=${s.b}` : `${s.strategy}, N=${s.k}`;
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const at = solutionInsertion(problem, view.steps.map((step) => step.text), eol, caption);
+    const at = solutionInsertion(problem, view.steps.map((step) => step.text), eol, caption, (n) => (n < document.lineCount ? document.lineAt(n).text : undefined));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, document.lineAt(at.line).range.end, at.text);
     if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
