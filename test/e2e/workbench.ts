@@ -155,9 +155,10 @@ export class Workbench {
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     const out: Array<{ line: number; text: string }> = [];
     for (const row of await rows.all()) {
-      const text = plain(await row.innerText());
-      const at = text.match(/\[Ln (\d+), Col (\d+)\]/);
-      if (at && /TVM Math Tutor/.test(text)) out.push({ line: Number(at[1]), text });
+      // aria-label: "Warning: <message> at line 3 and character 9."; the text shows the source.
+      const label = (await row.getAttribute('aria-label')) ?? '';
+      const at = label.match(/ at line (\d+) and character (\d+)\.?$/);
+      if (at && plain(await row.innerText()).includes('TVM Math Tutor')) out.push({ line: Number(at[1]), text: label });
     }
     return out;
   }
