@@ -9,17 +9,36 @@ export function trackGroup(pgid: number): void {
   groups.add(pgid);
 }
 
+/** Kills the process group `pgid`; a process that is not a group leader is killed on its own. */
 export function killGroup(pgid: number): void {
   try {
     process.kill(-pgid, 'SIGKILL');
   } catch {
-    // already gone
+    try {
+      process.kill(pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
   groups.delete(pgid);
 }
 
+const finalizers: Array<() => void> = [];
+
+/** Runs after the process groups are killed, at exit (e.g. removing the temp folder). */
+export function atExit(fn: () => void): void {
+  finalizers.push(fn);
+}
+
 export function killAll(): void {
   for (const pgid of [...groups]) killGroup(pgid);
+  for (const fn of finalizers.splice(0)) {
+    try {
+      fn();
+    } catch {
+      // best effort
+    }
+  }
 }
 
 let installed = false;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureAptPackages, ensureCodeServer, installExtension, makeProfile, startCodeServer, type Profile } from './codeServer.js';
-import { installCleanup, killAll, runGroup, trackGroup } from './processes.js';
+import { atExit, findProcesses, installCleanup, killAll, killGroup, runGroup, trackGroup } from './processes.js';
 import { STAGES, type StageContext } from './stages.js';
 import { Workbench } from './workbench.js';
 
@@ -63,6 +63,13 @@ async function main(): Promise<number> {
   const competent = devBundle === undefined;
   const keep = process.argv.includes('--keep');
   const work = mkdtempSync(join(tmpdir(), 'tvm-tutor-e2e-'));
+  atExit(() => {
+    // Anything still running from the temp folder left its process group (chromium's crash
+    // handler starts its own): it goes too.
+    for (const { pid } of findProcesses(work)) killGroup(pid);
+    if (keep) console.log(`e2e: kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  });
   let browser: Browser | undefined;
   installCleanup(RUN_LIMIT_MS, () => {
     const passed = results.filter((r) => r.ok).length;
@@ -123,7 +130,7 @@ async function main(): Promise<number> {
     const browserServer = await chromium.launchServer({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-crash-reporter'],
       env: { ...process.env, HOME: browserHome, XDG_CONFIG_HOME: join(browserHome, '.config'), XDG_CACHE_HOME: join(browserHome, '.cache') },
     });
     const browserPid = browserServer.process().pid;
@@ -175,8 +182,6 @@ async function main(): Promise<number> {
     if (results.some((r) => !r.ok) && profile) console.log(`--- extension log (tail) ---\n${extensionLog(profile)}\n---`);
     await browser?.close().catch(() => undefined);
     killAll();
-    if (keep) console.log(`e2e: kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
