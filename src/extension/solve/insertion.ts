@@ -20,7 +20,9 @@ function oneLine(step: string): string {
 
 /**
  * - No working yet: a `**Solution:**` label with the steps as a list, after the problem.
- * - An empty work label: the steps as a list right under it.
+ * - An empty work label: the steps as a list right under it — or, when comments (quotes, code)
+ *   follow the label, after them: a list inserted above indented code would take it in, and a
+ *   Problem label after that code with it.
  * - The user's own working: the model's solution as a block quote after it, because quotes are
  *   comments in the notebook format and must not become the user's steps.
  */
@@ -37,10 +39,14 @@ export function solutionInsertion(
   lineAt?: (n: number) => string | undefined,
 ): TextInsertion {
   const list = steps.map(oneLine).flatMap((s) => (s === '' ? [] : [`- ${s}`]));
+  if (list.length === 0) return { line: problem.range.end, text: '' };
   const plan = ((): TextInsertion => {
     const work = problem.work;
     if (!work) return { line: problem.range.end, text: [eol, '**Solution:**', ...list].join(eol) };
-    if (work.steps.length === 0) return { line: work.labelLine, text: ['', ...list].join(eol) };
+    if (work.steps.length === 0) {
+      const line = problem.range.end;
+      return { line, text: [line === work.labelLine ? '' : eol, ...list].join(eol) };
+    }
     return { line: problem.range.end, text: [eol, `> **Model solution** (${caption}):`, '>', ...list.map((l) => `> ${l}`)].join(eol) };
   })();
   const next = lineAt?.(plan.line + 1);
