@@ -8,10 +8,18 @@ export interface ProblemSet {
   items: EvalItem[];
 }
 
-/** models/<bundle>/splits/<split>.jsonl; null when the bundle has no such split. */
+/**
+ * models/<bundle>/splits/<split>.jsonl; null when the bundle has no such split. The splits list
+ * their families one block after another, so a limited set takes evenly spaced items (every
+ * family in proportion), not the first block.
+ */
 export function bundleSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet | null {
   const file = join(bundleDir, 'splits', `${split}.jsonl`);
-  return existsSync(file) ? { name: split, items: readItems(file, limit) } : null;
+  if (!existsSync(file)) return null;
+  const all = readItems(file, undefined);
+  const n = Math.min(limit ?? all.length, all.length);
+  const items = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+  return { name: split, items };
 }
 
 /** GSM8K test from the shared data folder next to the repository; null when absent. */
