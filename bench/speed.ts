@@ -5,6 +5,7 @@
 //   npm run bench:speed -- [--bundle DIR] [--device auto|cpu|cuda] [--problems 10] [--out bench/results]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { loadBundle } from '../src/core/bundle/loadBundle.js';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     },
   });
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
+  // Other processes on a small machine move every number here; record how busy it was.
+  const loadAtStart = loadavg()[0] ?? 0;
   const bundle = await loadBundle(bundleDir, { device: values.device as 'auto' | 'cpu' | 'cuda' });
   const models = createEngineModels(bundle);
   const rows: Row[] = [];
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
       '# Runtime speed',
       '',
       `Bundle \`${bundle.info.name}\` on ${bundle.device.device} (${bundle.device.reason}); ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; 1-minute load average ${loadAtStart.toFixed(2)} at the start and ${(loadavg()[0] ?? 0).toFixed(2)} at the end.`,
       `Compute bound: onnxruntime MatMul 2048² in this run = ${gflops.toFixed(1)} GFLOP/s; policy ${fmt(policyParams)} parameters,`,
       `TVM ${fmt(tvmParams)} parameters; bound = GFLOP/s ÷ (2 · parameters) tokens/s (attention FLOPs ignored, so it is optimistic).`,
       'Ratio = fraction of the bound reached (throughput ÷ bound; for latency, bound ÷ latency). Produced by `npm run bench:speed`.',
