@@ -4,13 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BUNDLE = ['models/default', 'test/fixtures/bundle-mqa'].find((dir) => existsSync(join(dir, 'manifest.json')));
-const needsBundle = BUNDLE ? false : 'no model bundle (models/default or test/fixtures/bundle-mqa) yet';
-const bundleHasPrm = BUNDLE ? Boolean(JSON.parse(readFileSync(join(BUNDLE, 'manifest.json'), 'utf8')).models.prm) : false;
+const BUNDLE = 'models/default';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
@@ -49,8 +47,8 @@ test('--help prints the usage and exits 0', () => {
   assert.match(stdout, /tvm-tutor solve/);
 });
 
-test('solve --json prints the answer, valued steps, the strategy and the trace', { skip: needsBundle }, () => {
-  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
+test('solve --json prints the answer, valued steps, the strategy and the trace', () => {
+  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
   assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace']);
@@ -63,15 +61,15 @@ test('solve --json prints the answer, valued steps, the strategy and the trace',
   assert.deepEqual([out.trace.params.k, out.trace.params.b, out.trace.params.verifier], [4, 2, 'tvm']);
 });
 
-test('solve prints readable steps with percentages', { skip: needsBundle }, () => {
-  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--strategy', 'greedy', '--max-steps', '4', 'What is 2 + 3?');
+test('solve prints readable steps with percentages', () => {
+  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--strategy', 'greedy', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
   assert.match(stdout, /^greedy decoding with TVM, seed 0/);
   assert.match(stdout, /\[\s*\d+%\]/);
 });
 
-test('check --json scores each step and token, names the first suspicious step and gives a hint', { skip: needsBundle }, () => {
-  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE ?? '', '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
+test('check --json scores each step and token, names the first suspicious step and gives a hint', () => {
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
   assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps']);
@@ -86,19 +84,19 @@ test('check --json scores each step and token, names the first suspicious step a
   if (out.hint !== null) assert.deepEqual(Object.keys(out.hint).sort(), ['position', 'text', 'value']);
 });
 
-test('check reads steps from a file', { skip: needsBundle }, () => {
+test('check reads steps from a file', () => {
   const file = join(temp, 'steps.txt');
   writeFileSync(file, '$2 + 3 = 5$\n\nThe answer is 5\n');
-  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE ?? '', '-k', '2', '--problem', 'What is 2 + 3?', '--steps-file', file);
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '-k', '2', '--problem', 'What is 2 + 3?', '--steps-file', file);
   assert.equal(status, 0, stderr);
   assert.match(stdout, /1\. \[\s*\d+%\] \$2 \+ 3 = 5\$/);
   assert.match(stdout, /2\. \[\s*\d+%\] The answer is 5/);
 });
 
-test('eval --json reports accuracy over a JSONL file with bare and GSM8K-style answers', { skip: needsBundle }, () => {
+test('eval --json reports accuracy over a JSONL file with bare and GSM8K-style answers', () => {
   const file = join(temp, 'eval.jsonl');
   writeFileSync(file, ['{"question": "What is 2 + 3?", "answer": "5"}', '{"question": "What is 4 + 4?", "answer": "4 + 4 = 8\\n#### 8"}', '{"question": "skipped by --limit", "answer": 1}'].join('\n'));
-  const { status, stdout, stderr } = cli('eval', '--bundle', BUNDLE ?? '', '--json', '--strategy', 'greedy', '--max-steps', '4', '--limit', '2', '--input', file);
+  const { status, stdout, stderr } = cli('eval', '--bundle', BUNDLE, '--json', '--strategy', 'greedy', '--max-steps', '4', '--limit', '2', '--input', file);
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
   assert.equal(out.n, 2);
@@ -106,8 +104,9 @@ test('eval --json reports accuracy over a JSONL file with bare and GSM8K-style a
   assert.deepEqual(out.results.map((r: { reference: string }) => r.reference), ['5', '8']);
 });
 
-test('a verifier the bundle lacks is bad input', { skip: needsBundle || (bundleHasPrm && 'the bundle has every verifier') }, () => {
-  const { status, stderr } = cli('solve', '--bundle', BUNDLE ?? '', '--verifier', 'prm', 'x');
+test('a verifier the bundle lacks is bad input', () => {
+  // The shipped extension's bundle has no PRM: the fixture bundle has only the policy and the TVM.
+  const { status, stderr } = cli('solve', '--bundle', 'test/fixtures/bundle-mqa', '--verifier', 'prm', 'x');
   assert.equal(status, 2);
   assert.match(stderr, /has no prm verifier/);
 });

@@ -14,17 +14,15 @@ import type { SearchTrace, StrategyName } from '../../src/core/search/index.js';
 
 // TVM_TUTOR_TEST_BUNDLE points the suite at another bundle (e.g. the random fixture, to test plumbing).
 const DIR = process.env.TVM_TUTOR_TEST_BUNDLE ?? 'models/default';
-const skip = existsSync(join(DIR, 'manifest.json')) ? false : 'models/default has not been built yet';
 const small = { k: 4, b: 2, maxSteps: 8 };
 // Tests of what a trained model knows make no sense on a random fixture bundle.
-const skipQuality = skip || (process.env.TVM_TUTOR_TEST_BUNDLE ? 'needs the trained models/default' : false);
+const skipQuality = process.env.TVM_TUTOR_TEST_BUNDLE ? 'needs the trained models/default' : false;
 
 let bundle: LoadedBundle;
 let models: EngineModels;
 let problem = 'What is 12 + 30?';
 
 before(async () => {
-  if (skip) return;
   bundle = await loadBundle(DIR, { device: 'cpu' });
   models = createEngineModels(bundle);
   const split = join(DIR, 'splits', 'test.jsonl');
@@ -32,7 +30,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (!skip) await bundle.release();
+  await bundle?.release();
 });
 
 function assertValuesWellFormed(trace: SearchTrace): void {
@@ -48,7 +46,7 @@ function assertValuesWellFormed(trace: SearchTrace): void {
 }
 
 for (const strategy of ['greedy', 'vote', 'bon', 'wvote', 'beam'] as StrategyName[]) {
-  test(`${strategy} runs on the real models and returns a well-formed trace`, { skip }, async () => {
+  test(`${strategy} runs on the real models and returns a well-formed trace`, async () => {
     const result = await solve(models, { problem, strategy, ...small });
     const { trace } = result;
     assertValuesWellFormed(trace);
@@ -66,7 +64,7 @@ for (const strategy of ['greedy', 'vote', 'bon', 'wvote', 'beam'] as StrategyNam
   });
 }
 
-test('beam search on the real models is reproducible for a seed', { skip }, async () => {
+test('beam search on the real models is reproducible for a seed', async () => {
   const a = await solve(models, { problem, ...small, seed: 3 });
   const b = await solve(models, { problem, ...small, seed: 3 });
   assert.deepEqual(
@@ -76,7 +74,7 @@ test('beam search on the real models is reproducible for a seed', { skip }, asyn
   assert.equal(a.answer, b.answer);
 });
 
-test('the checker gives the greedy path the same values the search saw', { skip }, async () => {
+test('the checker gives the greedy path the same values the search saw', async () => {
   const g = await solve(models, { problem, strategy: 'greedy', maxSteps: 8 });
   const steps = g.steps.map((s) => s.text).filter((s) => s.trim() !== '');
   const check = await checkDerivation(models, { problem, steps });
@@ -117,7 +115,7 @@ test('the TVM values a correct final line above a wrong one (reference solutions
   assert.ok(right > wrong, `mean final value: correct ${right / items.length}, corrupted ${wrong / items.length}`);
 });
 
-test('a hint continues the given steps by exactly one line', { skip }, async () => {
+test('a hint continues the given steps by exactly one line', async () => {
   const g = await solve(models, { problem, strategy: 'greedy', maxSteps: 8 });
   const prefix = g.steps.slice(0, 1).map((s) => s.text);
   const hint = await hintNextStep(models, { problem, steps: prefix }, { k: 4 });
@@ -127,7 +125,7 @@ test('a hint continues the given steps by exactly one line', { skip }, async () 
   assert.equal(hint.trace.steps.length, 1);
 });
 
-test('an abort stops a real beam search with an AbortError', { skip }, async () => {
+test('an abort stops a real beam search with an AbortError', async () => {
   const controller = new AbortController();
   const run = solve(models, { problem, k: 16, b: 4 }, controller.signal, (p) => {
     if (p.stage === 'scoring') controller.abort();
