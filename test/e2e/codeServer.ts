@@ -12,7 +12,8 @@ export const CODE_SERVER_VERSION = '4.100.3';
 /** The @vscode/ripgrep version code-server 4.100.3 depends on, and the Debian rg it gets instead. */
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+/** chromium; kerberos headers and rg for building code-server; an emoji font for the screenshots (⏳, 💡). */
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-noto-color-emoji'];
 
 export function cacheRoot(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tvm-tutor-e2e');
@@ -22,7 +23,6 @@ function log(message: string): void {
   console.log(`e2e: ${message}`);
 }
 
-/** Debian packages the run needs: chromium, and for building code-server kerberos headers and rg. */
 export async function ensureAptPackages(): Promise<void> {
   const missing = APT_PACKAGES.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
   if (missing.length === 0) return;

@@ -167,10 +167,11 @@ async function main(): Promise<number> {
     }
     for (const note of ctx.notes) console.log(`note: ${note}`);
     for (const skip of ctx.skipped) console.log(`skipped (needs models/default): ${skip}`);
-    // The README's pictures come from a full, passing run with the real model only.
-    if (competent && results.length === STAGES.length && results.every((r) => r.ok)) {
+    // The README's pictures come from runs with the trained model, from stages that passed.
+    if (competent) {
       mkdirSync(DOC_IMAGES, { recursive: true });
-      for (const [name, path] of ctx.docImages) {
+      for (const [name, { stage, path }] of ctx.docImages) {
+        if (!results.some((r) => r.id === stage && r.ok)) continue;
         copyFileSync(path, join(DOC_IMAGES, name));
         console.log(`e2e: ${relative(ROOT, path)} -> docs/images/${name}`);
       }

@@ -17,8 +17,8 @@ export interface StageContext {
   /** Assertions left out because the bundle is not the trained one (said in the output). */
   skipped: string[];
   notes: string[];
-  /** docs/images/<name> ← screenshot path, copied after a full passing run. */
-  docImages: Map<string, string>;
+  /** docs/images/<name> ← a stage's screenshot, copied when that stage passed with the trained model. */
+  docImages: Map<string, { stage: string; path: string }>;
 }
 
 export interface Stage {
@@ -27,11 +27,23 @@ export interface Stage {
   run(ctx: StageContext, shot: (name: string) => Promise<string>): Promise<void>;
 }
 
-/** A problem of examples/arithmetic.md that the default model solves with the default settings. */
-const SOLVABLE = { file: 'arithmetic.md' as const, heading: '## Problem 1', title: 'Problem 1', answer: '11' };
-const FIRST_LINE = { 'arithmetic.md': '# Arithmetic word problems', 'mixed-markdown.md': '# Notes that mix problems', 'planted-error.md': '# A derivation with a planted error' };
-/** test/e2e/notebooks/planted-error.md: the wrong step, and what fixes it. */
-const PLANTED = { file: 'planted-error.md' as const, heading: '## Problem 1', wrongLine: 'The bags hold $2 \\cdot 4 = 9$ apples.', wrong: '9', right: '8' };
+/**
+ * An example problem the default model solves with the default settings (beam search, K = 16,
+ * b = 4, seed 0): mixed-markdown.md's "Solve for x" (the word problems of the examples are worded
+ * unlike its training curriculum).
+ */
+const SOLVABLE = { file: 'mixed-markdown.md' as const, heading: '## Problem 2', title: 'Problem 2', answer: '5', stepLine: '$3x = 15$', token: '15' };
+/** A problem without working (insert, hint), and one for the long solve. */
+const NO_WORK = { file: 'arithmetic.md' as const, heading: '## Problem 4', title: 'Problem 4' };
+const LONG = { file: 'long-solve.md' as const, heading: '## Problem 1', title: 'Problem 1' };
+const FIRST_LINE = {
+  'arithmetic.md': '# Arithmetic word problems',
+  'mixed-markdown.md': '# Notes that mix problems',
+  'planted-error.md': '# A derivation with a planted error',
+  'long-solve.md': '# A long solve',
+};
+/** test/e2e/notebooks/planted-error.md: the line with the slip, and the fix. */
+const PLANTED = { file: 'planted-error.md' as const, heading: '## Problem 1', wrongLine: '- $3x = 16$', wrong: '16', right: '15' };
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -53,6 +65,14 @@ async function openFile(ctx: StageContext, name: keyof typeof FIRST_LINE): Promi
 }
 
 async function closeAllEditors(ctx: StageContext): Promise<void> {
+  // A stage that failed half-way may have left unsaved edits: revert them (closing would ask).
+  const dirty = ctx.wb.page.locator('.part.editor .tab.dirty');
+  while ((await dirty.count()) > 0) {
+    const name = await dirty.first().getAttribute('data-resource-name');
+    await dirty.first().click();
+    await ctx.wb.command('File: Revert File');
+    await ctx.wb.page.locator(`.part.editor .tab.dirty[data-resource-name="${name}"]`).waitFor({ state: 'detached' });
+  }
   await ctx.wb.command('View: Close All Editors');
   await ctx.wb.page.locator('.part.editor .tab').first().waitFor({ state: 'detached' });
 }
@@ -86,7 +106,8 @@ async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: s
   const answer = (await frame.locator('#answer').count()) > 0 ? await shownText(frame, '#answer .answer-text') : null;
   if (ctx.competent) {
     check((await frame.locator('#steps .step-text .katex').count()) > 0, 'no step has KaTeX-rendered math');
-    check((await frame.locator('.katex-error').count()) === 0, `a formula failed to render: ${await frame.locator('.katex-error').first().textContent()}`);
+    const errors = await frame.locator('.katex-error').allTextContents();
+    check(errors.length === 0, `formulas failed to render: ${errors.join(' | ')}`);
     if (expectedAnswer !== undefined) check(answer === expectedAnswer, `the answer is ${JSON.stringify(answer)}, expected ${expectedAnswer}`);
   } else if (expectedAnswer !== undefined) {
     ctx.skipped.push(`the answer ${expectedAnswer} (the panel said ${JSON.stringify(answer)})`);
@@ -101,7 +122,10 @@ async function decorations(ctx: StageContext): Promise<Array<{ line: string; tex
     for (const span of Array.from(document.querySelectorAll('.part.editor .view-line span'))) {
       const content = getComputedStyle(span, '::after').content;
       if (!content || content === 'none' || content === 'normal') continue;
-      const text = content.startsWith('"') ? content.slice(1, -1).replace(/\\"/g, '"') : content;
+      // A CSS string: quoted, with backslash escapes (hex code points for control characters).
+      const text = content.startsWith('"')
+        ? content.slice(1, -1).replace(/\\(?:([0-9a-fA-F]{1,6}) ?|(.))/g, (_, hex: string | undefined, char: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : char!))
+        : content;
       const line = span.closest('.view-line');
       out.push({ line: (line?.textContent ?? '').replace(/\u00a0/g, ' '), text, y: line?.getBoundingClientRect().top ?? 0 });
     }
@@ -167,7 +191,7 @@ export const STAGES: Stage[] = [
     title: 'Solve from the CodeLens and from the command palette',
     async run(ctx, shot) {
       const { wb } = ctx;
-      await openFile(ctx, 'arithmetic.md');
+      await openFile(ctx, SOLVABLE.file);
       await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
       let frame = await wb.panelSettled(SOLVABLE.title, 'done');
       await expectSolution(ctx, frame, SOLVABLE.answer);
@@ -175,12 +199,12 @@ export const STAGES: Stage[] = [
 
       // A fresh panel, from the palette with the cursor in the problem.
       await closeAllEditors(ctx);
-      await openFile(ctx, 'arithmetic.md');
-      await solveViaPalette(ctx, 'arithmetic.md', SOLVABLE.heading);
+      await openFile(ctx, SOLVABLE.file);
+      await solveViaPalette(ctx, SOLVABLE.file, SOLVABLE.heading);
       frame = await wb.panelSettled(SOLVABLE.title, 'done');
       const answer = await expectSolution(ctx, frame, SOLVABLE.answer);
-      ctx.docImages.set('solve-panel.png', await shot('palette'));
-      ctx.notes.push(`solve: ${SOLVABLE.title} answered ${JSON.stringify(answer)} (${(await frame.locator('#stats').textContent())?.trim()})`);
+      ctx.docImages.set('solve-panel.png', { stage: 'solve', path: await shot('palette') });
+      ctx.notes.push(`solve: ${SOLVABLE.file} ${SOLVABLE.title} answered ${JSON.stringify(answer)} (${(await frame.locator('#stats').textContent())?.trim()})`);
     },
   },
   {
@@ -207,48 +231,54 @@ export const STAGES: Stage[] = [
       // Editor hovers exist over checked steps: check the solved problem's own (correct) working.
       await wb.page.locator('.part.editor .tab', { hasText: SOLVABLE.file }).click();
       await clickCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading, 'Check my steps');
-      await waitFor('value labels after the three steps of Problem 1', async () => ((await valueLabels(ctx)).length >= 3 ? true : undefined));
-      const text = await wb.hoverEditor(wb.editorLine('In total she has $3 + 8 = 11$'), '8', 'TVM');
+      await waitFor(`value labels after the steps of ${SOLVABLE.title}`, async () => ((await valueLabels(ctx)).length >= 3 ? true : undefined));
+      const text = await wb.hoverEditor(wb.editorLine(SOLVABLE.stepLine), SOLVABLE.token, 'TVM');
       const value = text.match(/Token (.+): value (\d\.\d{3})/);
       check(value, `the editor hover does not show a token value:\n${text}`);
       check(/Step value \d{1,3}% \((?:[+\u2212]\d+|±0) pts from step \d\)/.test(text), `the editor hover does not show the step value:\n${text}`);
       await wb.page.waitForTimeout(300); // the hover fades in
-      await shot('editor');
+      ctx.docImages.set('check-decorations.png', { stage: 'hover', path: await shot('editor') });
       ctx.notes.push(`hover: editor token ${value[1]} → ${value[2]}`);
     },
   },
   {
     id: 'check',
-    title: 'Check my steps finds a planted error; fixing the line clears it',
+    title: 'Check my steps flags a planted error on its line; fixing the line clears it',
     async run(ctx, shot) {
       const { wb } = ctx;
       await closeAllEditors(ctx);
       await openFile(ctx, PLANTED.file);
       const line = lineOf(ctx, PLANTED.file, PLANTED.wrongLine);
+      const fixedLine = PLANTED.wrongLine.replace(PLANTED.wrong, PLANTED.right);
       await wb.showProblems();
       await wb.page.locator('.part.editor .tab', { hasText: PLANTED.file }).click();
       await clickCodeLens(ctx, PLANTED.file, PLANTED.heading, 'Check my steps');
-      const fixedLine = PLANTED.wrongLine.replace(`= ${PLANTED.wrong}$`, `= ${PLANTED.right}$`);
-      const steps = await waitFor('a value label after each of the 3 steps', async () => {
-        const labels = await valueLabels(ctx);
-        return labels.length >= 3 ? labels.length : undefined;
+      const labels = await waitFor(`a value label after each of the 5 steps`, async () => {
+        const found = await valueLabels(ctx);
+        return found.length >= 5 ? found : undefined;
       }, 60_000);
+      const values = labels.map((l) => `${l.line.trim()}: ${l.text}`).join('; ');
+      // The verdict: decided by the model, so it is checked after the UI part below has run.
+      let verdict: Error | undefined;
       if (ctx.competent) {
+        // Labels and the diagnostic come from one render; the Problems view shows it soon after.
         const found = await waitFor('a TVM Math Tutor diagnostic in the Problems view', async () => {
           const rows = await wb.problems();
           return rows.length > 0 ? rows : undefined;
-        });
-        check(found.length === 1 && found[0]!.line === line, `expected one diagnostic, on line ${line}; the Problems view lists: ${JSON.stringify(found)}`);
-        ctx.docImages.set('check-decorations.png', await shot('diagnostic'));
+        }, 5_000).catch(() => []);
+        if (found.length !== 1 || found[0]!.line !== line) {
+          verdict = new Error(`expected one diagnostic, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
+        }
+        await shot('diagnostic');
       } else {
         ctx.skipped.push(`the diagnostic on ${PLANTED.file}:${line} and its going away after the fix`);
         await shot('checked');
       }
 
-      // Fix the wrong number on that line in the editor: the result is for other text now, so the
+      // Fix the number on that line in the editor: the result is for other text now, so the
       // labels and the diagnostic go at once; the live re-check (700 ms after typing stops) of the
       // fixed text brings the labels back.
-      const column = fileText(ctx, PLANTED.file).split('\n')[line - 1]!.indexOf(`= ${PLANTED.wrong}$`) + 3;
+      const column = fileText(ctx, PLANTED.file).split('\n')[line - 1]!.indexOf(PLANTED.wrong) + 1;
       await wb.goTo(line, column);
       for (let i = 0; i < PLANTED.wrong.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
       await wb.page.keyboard.type(PLANTED.right);
@@ -256,16 +286,17 @@ export const STAGES: Stage[] = [
       await waitFor('the labels of the outdated check to go', async () => ((await valueLabels(ctx)).length === 0 ? true : undefined));
       if (ctx.competent) await waitFor('the diagnostic to go', async () => ((await wb.problems()).length === 0 ? true : undefined));
       await waitFor('the live re-check of the fixed derivation', async () => {
-        const labels = await valueLabels(ctx);
-        return labels.length >= steps && labels.some((l) => l.line.includes(fixedLine)) ? true : undefined;
+        const now = await valueLabels(ctx);
+        return now.length >= labels.length && now.some((l) => l.line.includes(fixedLine)) ? true : undefined;
       }, 60_000);
+      await shot('fixed');
       if (ctx.competent) {
         const after = await wb.problems();
-        check(after.length === 0, `the fixed derivation is flagged again: ${JSON.stringify(after)}`);
+        if (!verdict && after.length > 0) verdict = new Error(`the fixed derivation is flagged: ${JSON.stringify(after)}`);
       }
-      await shot('fixed');
       await wb.page.keyboard.press('Control+S');
       await wb.page.locator('.part.editor .tab.dirty', { hasText: PLANTED.file }).waitFor({ state: 'detached' });
+      if (verdict) throw verdict;
     },
   },
   {
@@ -274,19 +305,23 @@ export const STAGES: Stage[] = [
     async run(ctx, shot) {
       const { wb } = ctx;
       await closeAllEditors(ctx);
-      await openFile(ctx, 'arithmetic.md');
+      await openFile(ctx, NO_WORK.file);
       await wb.clearNotifications();
-      await clickCodeLens(ctx, 'arithmetic.md', '## Problem 4', 'Hint');
-      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Problem 4 — ' });
+      await clickCodeLens(ctx, NO_WORK.file, NO_WORK.heading, 'Hint');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: `${NO_WORK.title} — ` });
       await toast.waitFor({ timeout: 60_000 });
       const message = plain(await toast.locator('.notification-list-item-message').innerText());
-      const step = message.match(/^Problem 4 — Next step: (.+) \((\d{1,3})% chance of success\)$/);
+      const step = message.match(new RegExp(`^${NO_WORK.title} — Next step: (.+) \\((\\d{1,3})% chance of success\\)$`));
       check(step, `the hint message is not one next step: "${message}"`);
       check(!step[1]!.includes('\n') && step[1]!.trim() !== '', `the hint is not one step: "${step[1]}"`);
       const hints = (await decorations(ctx)).filter((d) => d.text.startsWith('💡'));
       check(hints.length === 1, `expected one hint in the editor, found ${hints.length}`);
-      const heading = await wb.editorLine('## Problem 4').boundingBox();
-      check(heading && hints[0]!.y > heading.y && hints[0]!.line.startsWith('**Solution:**'), `the hint is not under Problem 4's work label: ${JSON.stringify(hints[0])}`);
+      // The same text in both places (whitespace and control characters aside: a notification
+      // collapses them, CSS shows NUL as U+FFFD; a random test model produces them).
+      const same = (text: string): string => text.replace(/[\u0000-\u001f\u007f\ufffd]/g, '').replace(/\s+/g, ' ');
+      check(same(hints[0]!.text) === same(`💡 Next step: ${step[1]} (${step[2]}% chance of success)`), `the editor's hint ${JSON.stringify(hints[0]!.text)} is not the message's ${JSON.stringify(message)}`);
+      const heading = await wb.editorLine(NO_WORK.heading).boundingBox();
+      check(heading && hints[0]!.y > heading.y && hints[0]!.line.startsWith('**Solution:**'), `the hint is not after ${NO_WORK.title}'s work label: ${JSON.stringify(hints[0])}`);
       await shot('hint');
       ctx.notes.push(`hint: ${step[1]} (${step[2]}%)`);
     },
@@ -296,32 +331,34 @@ export const STAGES: Stage[] = [
     title: 'Insert a solution, then undo it: the file is byte-identical',
     async run(ctx, shot) {
       const { wb } = ctx;
-      const file = 'arithmetic.md';
+      const file = NO_WORK.file;
       const original = readFileSync(join(ctx.workspace, file));
       await closeAllEditors(ctx);
       await openFile(ctx, file);
-      await solveViaCodeLens(ctx, file, '## Problem 4');
-      const frame = await wb.panelSettled('Problem 4', 'done');
+      await solveViaCodeLens(ctx, file, NO_WORK.heading);
+      const frame = await wb.panelSettled(NO_WORK.title, 'done');
       const steps = await frame.locator('#steps > .step').count();
       await frame.locator('#insert-solution').click();
-      const tab = wb.page.locator('.part.editor .tab', { hasText: file });
-      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor();
-      await tab.click();
+      const dirty = wb.page.locator('.part.editor .tab.dirty', { hasText: file });
+      await dirty.waitFor();
+      await wb.page.locator('.part.editor .tab', { hasText: file }).click();
       await wb.page.keyboard.press('Control+S');
-      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
-      const inserted = readFileSync(join(ctx.workspace, file), 'utf8').split('\n');
+      await dirty.waitFor({ state: 'detached' });
+      // On disk: the steps as a list right under the (empty) work label, nothing else changed.
+      const inserted = fileText(ctx, file).split('\n');
       const before = original.toString('utf8').split('\n');
-      const label = before.findIndex((l, i) => l === '**Solution:**' && before.slice(0, i).some((h) => h === '## Problem 4'));
+      const heading = before.indexOf(NO_WORK.heading);
+      const label = before.findIndex((l, i) => i > heading && l === '**Solution:**');
       const added = inserted.slice(label + 1, label + 1 + steps);
-      check(added.length === steps && added.every((l) => l.startsWith('- ')), `the file does not have the ${steps} steps as a list under Problem 4's label:\n${added.join('\n')}`);
+      check(added.length === steps && added.every((l) => l.startsWith('- ')), `the file does not have the ${steps} steps as a list under ${NO_WORK.title}'s label:\n${added.join('\n')}`);
       check([...inserted.slice(0, label + 1), ...inserted.slice(label + 1 + steps)].join('\n') === before.join('\n'), 'the insertion changed more than the lines under the label');
       await shot('inserted');
 
       await wb.page.keyboard.press('Control+Z');
-      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor();
+      await dirty.waitFor();
       await wb.page.keyboard.press('Control+S');
       await waitFor(`${file} to be saved`, async () => (readFileSync(join(ctx.workspace, file)).equals(original) ? true : undefined));
-      await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
+      await dirty.waitFor({ state: 'detached' });
       await shot('undone');
     },
   },
@@ -333,12 +370,13 @@ export const STAGES: Stage[] = [
       await closeAllEditors(ctx);
       await setSetting(ctx, 'tvmTutor.b', 2);
       try {
-        await openFile(ctx, 'arithmetic.md');
+        await openFile(ctx, SOLVABLE.file);
         await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
         const frame = await wb.panelSettled(SOLVABLE.title, 'done');
         // The settings line of a finished panel shows the parameters the engine reported using.
-        check((await frame.locator('#settings').getAttribute('data-b')) === '2', `the panel says b = ${await frame.locator('#settings').getAttribute('data-b')}`);
-        check((await frame.locator('#settings').textContent())?.includes('b = 2'), 'the settings line does not say b = 2');
+        const settings = frame.locator('#settings');
+        check((await settings.getAttribute('data-b')) === '2', `the panel says b = ${await settings.getAttribute('data-b')}`);
+        check((await settings.textContent())?.includes('b = 2'), 'the settings line does not say b = 2');
         await frame.locator('#toggle-tree').click();
         await frame.locator('#tree .tree-level').first().waitFor();
         const widths = await frame.locator('#tree .tree-level').evaluateAll((levels) => levels.map((l) => l.querySelectorAll('.beam').length));
@@ -355,17 +393,18 @@ export const STAGES: Stage[] = [
     title: 'Cancel a long solve; the editor stays responsive meanwhile',
     async run(ctx, shot) {
       const { wb } = ctx;
-      const file = 'mixed-markdown.md';
+      const file = LONG.file;
       await closeAllEditors(ctx);
-      // The largest budget the settings allow makes a solve that takes minutes.
+      // The largest sampling budget, with many beams, on a long expression: many seconds.
       await setSetting(ctx, 'tvmTutor.k', 256);
-      await setSetting(ctx, 'tvmTutor.maxSteps', 40);
+      await setSetting(ctx, 'tvmTutor.b', 64);
       try {
         await openFile(ctx, file);
-        await solveViaPalette(ctx, file, '## Problem 2');
-        const frame = await wb.panel('Problem 2');
+        await solveViaPalette(ctx, file, LONG.heading);
+        const frame = await wb.panel(LONG.title);
         await frame.locator('#status[data-status="solving"]').waitFor();
-        check((await frame.locator('#settings').getAttribute('data-k')) === '256', 'the long solve did not get K = 256');
+        const settings = frame.locator('#settings');
+        check((await settings.getAttribute('data-k')) === '256' && (await settings.getAttribute('data-b')) === '64', 'the long solve did not get K = 256, b = 64');
 
         // While it runs: typing works, and the extension host still answers (a CodeLens for a
         // problem typed now appears).
@@ -376,10 +415,9 @@ export const STAGES: Stage[] = [
         await wb.editorLine('What is $2 + 2$?').waitFor({ timeout: 5_000 });
         await wb.codeLens('## Problem 9', 'Solve');
         const responsive = Date.now() - typedAt;
-        check(await wb.panelStatus(frame) === 'solving', 'the solve finished before it could be cancelled: it was not long');
         await shot('typing-while-solving');
-
-        await frame.locator('#cancel').click();
+        check((await wb.panelStatus(frame)) === 'solving', 'the solve finished before it could be cancelled: it was not long');
+        await frame.locator('#cancel').click({ timeout: 2_000 });
         await frame.locator('#status[data-status="cancelled"]').waitFor();
         await shot('cancelled');
         ctx.notes.push(`cancel: typing and a new CodeLens took ${responsive} ms during the solve`);
@@ -388,7 +426,7 @@ export const STAGES: Stage[] = [
         await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
       } finally {
         await setSetting(ctx, 'tvmTutor.k', 16, 16);
-        await setSetting(ctx, 'tvmTutor.maxSteps', 12, 12);
+        await setSetting(ctx, 'tvmTutor.b', 4, 4);
       }
     },
   },
@@ -402,8 +440,8 @@ export const STAGES: Stage[] = [
       process.kill(before[0]!, 'SIGKILL');
       await waitFor('the engine process to die', async () => (enginePids(ctx).length === 0 ? true : undefined));
       await closeAllEditors(ctx);
-      await openFile(ctx, 'arithmetic.md');
-      await solveViaPalette(ctx, 'arithmetic.md', SOLVABLE.heading);
+      await openFile(ctx, SOLVABLE.file);
+      await solveViaPalette(ctx, SOLVABLE.file, SOLVABLE.heading);
       const frame = await wb.panelSettled(SOLVABLE.title, 'done');
       await expectSolution(ctx, frame, SOLVABLE.answer);
       const after = enginePids(ctx);

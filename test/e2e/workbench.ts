@@ -44,35 +44,43 @@ export class Workbench {
 
   // ---- quick input ---------------------------------------------------------------------------
 
-  /** Types into quick input, then clicks the row labelled exactly `label` once filtering shows it. */
-  private async quickPick(open: () => Promise<void>, text: string, label: string): Promise<void> {
-    await open();
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
-    await row.first().click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  /**
+   * Opens quick input from the title bar's command center (a click: F1 or Ctrl+P would depend on
+   * where keyboard focus is, and inside the Solve panel's iframe they do not always get through).
+   * Types `text` (">" for commands, ":" for lines) and clicks the row labelled exactly `label`.
+   */
+  private async quickPick(text: string, label: string): Promise<void> {
+    try {
+      await this.page.locator('.command-center .command-center-quick-pick').click();
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+      await row.first().click();
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    } catch (error) {
+      throw new Error(`quick input "${text}": ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
-  /** Runs a command from the palette (F1) by its full title, e.g. "TVM Math Tutor: Solve". */
+  /** Runs a command from the palette by its full title, e.g. "TVM Math Tutor: Solve". */
   async command(title: string): Promise<void> {
-    await this.quickPick(() => this.page.keyboard.press('F1'), `>${title}`, title);
+    await this.quickPick(`>${title}`, title);
   }
 
   /** Opens a workspace file with quick open and waits for its text. */
   async openFile(name: string, firstLine: string): Promise<void> {
-    await this.quickPick(() => this.page.keyboard.press('Control+P'), name, name);
+    await this.quickPick(name, name);
     await this.page.locator('.part.editor .tab.active', { hasText: name }).waitFor();
     // A reopened file gets its old scroll position back: start at the top.
     await this.goTo(1);
     await this.editorLine(firstLine).waitFor();
   }
 
-  /** Moves the cursor to a 1-based line and column (quick open's `:line:column`). */
+  /** Moves the cursor of the active text editor to a 1-based line and column (quick open's `:line:column`). */
   async goTo(line: number, column = 1): Promise<void> {
+    await this.page.locator('.command-center .command-center-quick-pick').click();
     const input = this.page.locator('.quick-input-widget input');
-    await this.page.keyboard.press('Control+P');
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
     await this.page.locator('.quick-input-widget', { hasText: `line ${line}` }).waitFor();
