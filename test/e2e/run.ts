@@ -9,6 +9,7 @@
 //                                            competent model are reported as skipped
 //   npm run test:e2e -- --only solve,check   some stages (ids in stages.ts)
 //   npm run test:e2e -- --vsix <file>        reuse a built vsix;  --keep: keep the temp folder
+//   npm run test:e2e -- --docs-images        replace docs/images/*.png with this run's screenshots
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -167,11 +168,13 @@ async function main(): Promise<number> {
     }
     for (const note of ctx.notes) console.log(`note: ${note}`);
     for (const skip of ctx.skipped) console.log(`skipped (needs models/default): ${skip}`);
-    // The README's pictures come from runs with the trained model, from stages that passed.
+    // The README's pictures: from the trained model, from stages that passed; replaced only on
+    // request (--docs-images), so that a test run leaves the working tree clean.
     if (competent) {
       mkdirSync(DOC_IMAGES, { recursive: true });
       for (const [name, { stage, path }] of ctx.docImages) {
         if (!results.some((r) => r.id === stage && r.ok)) continue;
+        if (existsSync(join(DOC_IMAGES, name)) && !process.argv.includes('--docs-images')) continue;
         copyFileSync(path, join(DOC_IMAGES, name));
         console.log(`e2e: ${relative(ROOT, path)} -> docs/images/${name}`);
       }

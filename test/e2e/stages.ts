@@ -398,6 +398,12 @@ export const STAGES: Stage[] = [
       // The largest sampling budget, with many beams, on a long expression: many seconds.
       await setSetting(ctx, 'tvmTutor.k', 256);
       await setSetting(ctx, 'tvmTutor.b', 64);
+      let restored = false;
+      const restore = async (): Promise<void> => {
+        restored = true;
+        await setSetting(ctx, 'tvmTutor.k', 16, 16);
+        await setSetting(ctx, 'tvmTutor.b', 4, 4);
+      };
       try {
         await openFile(ctx, file);
         await solveViaPalette(ctx, file, LONG.heading);
@@ -424,9 +430,18 @@ export const STAGES: Stage[] = [
         await wb.page.locator('.part.editor .tab', { hasText: file }).click();
         await wb.command('File: Revert File');
         await wb.page.locator('.part.editor .tab.dirty', { hasText: file }).waitFor({ state: 'detached' });
+
+        // The engine stopped the cancelled search too: a small solve now is not queued behind it
+        // (the long one had many seconds left).
+        await restore();
+        await closeAllEditors(ctx);
+        await openFile(ctx, SOLVABLE.file);
+        const solvedAt = Date.now();
+        await solveViaCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading);
+        await wb.panelSettled(SOLVABLE.title, 'done');
+        ctx.notes.push(`cancel: a solve right after the cancel took ${Date.now() - solvedAt} ms`);
       } finally {
-        await setSetting(ctx, 'tvmTutor.k', 16, 16);
-        await setSetting(ctx, 'tvmTutor.b', 4, 4);
+        if (!restored) await restore();
       }
     },
   },
