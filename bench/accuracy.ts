@@ -5,8 +5,11 @@
 // Beam+TVM is compared with every other strategy at each budget by McNemar's exact test.
 //
 //   npm run bench:accuracy -- [--bundle DIR] [--limit 100] [--budgets 4,8,16,32] [--gsm8k-limit 50]
-//                             [--b 4] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
-import { mkdirSync, writeFileSync } from 'node:fs';
+//                             [--b 4] [--seed 0] [--device auto|cpu|cuda] [--out bench/results] [--resume]
+//
+// Raw outcomes are saved after every problem (OUT/raw/accuracy-partial.json); --resume reuses the
+// problems already done there, so a run killed on a shared machine continues where it stopped.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '0' },
       device: { type: 'string', default: 'auto' },
       out: { type: 'string', default: join('bench', 'results') },
+      resume: { type: 'boolean', default: false },
     },
   });
   const budgets = values.budgets.split(',').map(Number);
@@ -46,10 +50,26 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const started = new Date();
   const reports: SetReport[] = [];
+  mkdirSync(join(values.out, 'raw'), { recursive: true });
+  const partialFile = join(values.out, 'raw', 'accuracy-partial.json');
+  // Outcomes of an earlier run with the same settings, keyed by set and question.
+  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers };
+  const earlier = new Map<string, ProblemOutcome>();
+  if (values.resume && existsSync(partialFile)) {
+    const saved = JSON.parse(readFileSync(partialFile, 'utf8')) as { settings: unknown; reports: SetReport[] };
+    if (JSON.stringify(saved.settings) !== JSON.stringify(settings)) throw new Error(`${partialFile} was made with other settings; run without --resume`);
+    for (const report of saved.reports) for (const o of report.outcomes) earlier.set(`${report.name}\n${o.question}`, o);
+  }
   try {
     for (const set of sets) {
       const outcomes: ProblemOutcome[] = [];
+      reports.push({ name: set.name, outcomes });
       for (const [index, item] of set.items.entries()) {
+        const done = earlier.get(`${set.name}\n${item.question}`);
+        if (done) {
+          outcomes.push(done);
+          continue;
+        }
         const t0 = performance.now();
         let outcome: ProblemOutcome;
         try {
@@ -64,13 +84,12 @@ async function main(): Promise<void> {
         outcomes.push(outcome);
         const beamTvm = outcome.correct[`beam-tvm@${budgets.at(-1)}`] ? 'beam-tvm ✓' : 'beam-tvm ✗';
         process.stderr.write(`${set.name} ${index + 1}/${set.items.length} ${beamTvm} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+        writeFileSync(partialFile, JSON.stringify({ settings, reports }));
       }
-      reports.push({ name: set.name, outcomes });
     }
   } finally {
     await open.release();
   }
-  mkdirSync(join(values.out, 'raw'), { recursive: true });
   writeFileSync(join(values.out, 'raw', `accuracy-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(reports));
   const { markdown, charts } = renderAccuracy(reports, budgets, verifiers, {
     bundle: open.models.info.name,
