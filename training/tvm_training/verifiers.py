@@ -12,11 +12,6 @@ from .labels import LabelledPath
 from .model import Decoder
 
 
-# An error prefix has `error_rollouts` rollouts against N_tr sampled paths per problem; each rollout
-# counts as this many samples so that mistaken states are not drowned out by the mostly-correct paths.
-ERROR_WEIGHT = 4.0
-
-
 def verifier_from_policy(policy: Decoder) -> Decoder:
     model = Decoder(policy.cfg, value_head=True)
     missing, unexpected = model.load_state_dict(policy.state_dict(), strict=False)
@@ -53,7 +48,7 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], kind: str, profile
             ids[i, : len(r.ids)] = torch.tensor(r.ids)
             mask[i, : len(r.ids)] = 1
             target[i, r.start: r.start + len(labels)] = torch.tensor(labels)
-            weight[i, r.start: r.start + len(labels)] = r.weight * (ERROR_WEIGHT if r.source == "error" else 1.0)
+            weight[i, r.start: r.start + len(labels)] = r.weight
         for g in opt.param_groups:
             g["lr"] = profile.verifier_lr * min(1.0, (step + 1) / 100) * (1 - 0.9 * step / steps)
         pos = torch.arange(width).unsqueeze(0).expand_as(ids)
