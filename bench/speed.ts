@@ -18,6 +18,7 @@ import { defaultBundleDir } from '../src/cli/models.js';
 import { countParameters, matmulModel } from './lib/onnxProto.js';
 import { percentile } from './lib/stats.js';
 import { bundleSplit } from './lib/problems.js';
+import { createRandom } from '../src/core/runtime/sampler.js';
 
 const CONTEXT = 64;
 const DECODE_STEPS = 64;
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     const tvmParams = countParameters(readFileSync(join(bundleDir, bundle.manifest.models.tvm.file)));
     const bound = (params: number) => (gflops * 1e9) / (2 * params); // tokens per second
     const vocab = models.tokenizer.vocabSize;
-    const random = mulberry32(1);
+    const random = createRandom(1);
     const randomTokens = (n: number) => Array.from({ length: n }, () => 1 + Math.floor(random() * (vocab - 1)));
     const report = (name: string, tokensPerSecond: number, params: number) =>
       rows.push({ name, measured: `${fmt(tokensPerSecond)} tok/s`, bound: `${fmt(bound(params))} tok/s`, ratio: tokensPerSecond / bound(params) });
@@ -195,17 +196,6 @@ function fmt(x: number): string {
   if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
   if (x >= 1e3) return `${(x / 1e3).toFixed(1)}k`;
   return x.toFixed(0);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 main().catch((error: unknown) => {

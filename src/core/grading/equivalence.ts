@@ -2,6 +2,7 @@
 // numbers, by evaluation at random points for expressions (x^2 + 5x + 6 vs 6 + 5x + x^2), and by
 // normalised text otherwise ("Tuesday" vs "tuesday").
 import { floatMath, parseAnswer, type ParsedAnswer } from './normalize.js';
+import { createRandom } from '../runtime/sampler.js';
 
 const RELATIVE_TOLERANCE = 1e-9;
 const EXPRESSION_TOLERANCE = 1e-7;
@@ -63,7 +64,7 @@ function expressionsEqual(
   const left = a.node.compile();
   const right = b.node.compile();
   // Fixed pseudo-random points: the same pair of answers always gets the same verdict.
-  const random = mulberry32(0x5eed);
+  const random = createRandom(0x5eed);
   let valid = 0;
   for (let point = 0; point < EVALUATION_POINTS; point++) {
     const scope: Record<string, number> = {};
@@ -93,15 +94,4 @@ function complexParts(value: unknown): [number, number] | null {
     return Number.isFinite(re) && Number.isFinite(im) ? [re, im] : null;
   }
   return null;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
