@@ -13,6 +13,7 @@ import { createEngineModels } from '../src/core/runtime/engineModels.js';
 import { BatchedKv } from '../src/core/runtime/kvCache.js';
 import type { DecoderModel } from '../src/core/runtime/decoderModel.js';
 import { solve } from '../src/core/solve.js';
+import { checkDerivation } from '../src/core/check/index.js';
 import { DEFAULT_BEAM } from '../src/core/search/index.js';
 import { defaultBundleDir } from '../src/cli/models.js';
 import { countParameters, matmulModel } from './lib/onnxProto.js';
@@ -109,6 +110,29 @@ async function main(): Promise<void> {
           ratio: boundSeconds / measured,
         });
       }
+    }
+
+    // Checking a user's 10-line derivation: a test problem's reference steps, repeated to 10 lines.
+    const references = readFileSync(join(bundleDir, 'splits', 'test.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { question: string; solution: string })
+      .slice(0, Number(values.problems));
+    const checkLatencies: number[] = [];
+    for (const reference of references) {
+      const lines = reference.solution.split('\n');
+      const steps = Array.from({ length: 10 }, (_, i) => lines[i % lines.length]!);
+      const t0 = performance.now();
+      await checkDerivation(models, { problem: reference.question, steps });
+      checkLatencies.push((performance.now() - t0) / 1000);
+    }
+    for (const p of [50, 95]) {
+      rows.push({
+        name: `check a 10-line derivation p${p} (TVM, ${checkLatencies.length} test problems)`,
+        measured: `${(percentile(checkLatencies, p) * 1000).toFixed(1)} ms`,
+        bound: '-',
+        ratio: null,
+      });
     }
 
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
