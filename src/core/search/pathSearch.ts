@@ -1,4 +1,4 @@
-// The shared body of majority vote and best-of-N: sample N complete paths, score them if a
+// The shared body of greedy, majority vote and best-of-N: sample N complete paths, score them if a
 // verifier is given, then let the strategy's selection rule pick one.
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
