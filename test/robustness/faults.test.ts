@@ -127,7 +127,9 @@ test('an engine script that cannot start fails its request with the reason, not 
 
 /**
  * Unreadable bundle files. Permission bits do not stop root, and tests often run as root: then
- * the load runs in a child process as user nobody (65534), for whom chmod 000 does apply.
+ * the load runs in a child process without the capabilities that bypass them (setpriv drops
+ * CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH). It stays root, so it can still read the repository
+ * wherever the clone lies, while chmod 000 applies to it.
  */
 test('an unreadable bundle folder, manifest or model file is reported as unreadable', fixture, () => {
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
@@ -142,17 +144,17 @@ test('an unreadable bundle folder, manifest or model file is reported as unreada
     for (const [label, lock, message] of cases) {
       const copy = copyFixture('mqa');
       copies.push(copy);
-      chmodSync(copy.dir, 0o755);
       lock(copy.dir);
       const script =
         "const { loadBundle } = require('./src/core/bundle/loadBundle.ts');" +
         `loadBundle(${JSON.stringify(copy.dir)}, { device: 'cpu' }).then(` +
         "() => console.log(JSON.stringify({ loaded: true })), (e) => console.log(JSON.stringify({ name: e.name, message: e.message })));";
-      const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      const node = [process.execPath, '--import', 'tsx', '-e', script];
+      const command = asRoot ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', ...node] : node;
+      const run = spawnSync(command[0]!, command.slice(1), {
         encoding: 'utf8',
         env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },
         timeout: 60_000,
-        ...(asRoot && { uid: 65534, gid: 65534 }),
       });
       assert.equal(run.status, 0, `${label}: ${run.stderr}`);
       const outcome = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { name?: string; message?: string };
