@@ -6,14 +6,15 @@ import { markdownBlock, valueAttrs } from './parts.js';
 
 function candidateState(c: CandidateView): string {
   if (c.chosen) return 'chosen';
-  return c.kept ? 'kept' : 'pruned';
+  if (c.kept) return 'kept';
+  return c.duplicateOf === null ? 'pruned' : 'duplicate';
 }
 
 function candidate(c: CandidateView): HTMLElement {
   const state = candidateState(c);
   return h('li', { class: 'candidate', 'data-id': c.id, 'data-state': state, 'data-rank': c.rank, 'data-finished': c.finished, ...valueAttrs(c.value) }, [
     h('span', { class: 'candidate-value' }, [c.value?.percent ?? '–']),
-    h('span', { class: 'candidate-state' }, [state]),
+    h('span', { class: 'candidate-state', title: c.duplicateOf === null ? null : `same step as candidate ${c.duplicateOf}` }, [state]),
     markdownBlock({ class: 'candidate-text' }, c.text, true),
     c.answer !== null && h('span', { class: 'candidate-answer' }, [` → ${c.answer}`]),
   ]);

@@ -148,6 +148,8 @@ export interface CandidateView {
   finished: boolean;
   answer: string | null;
   rank: number;
+  /** Id of the better candidate of the same beam with the same text. */
+  duplicateOf: string | null;
 }
 
 export interface BeamView {

@@ -98,12 +98,13 @@ test('the problem statement is rendered as markdown with raw HTML escaped', () =
   assert.equal(problem?.querySelectorAll('.katex').length, 1);
 });
 
-test('tree and tokens open on request; candidates say kept, pruned or chosen', () => {
+test('tree and tokens open on request; candidates say kept, pruned, duplicate or chosen', () => {
   renderView(root, solvedView(request, sampleTrace()), { treeOpen: true, tokensOpen: true });
   assert.equal(root.querySelector('#tree')?.hasAttribute('hidden'), false);
   assert.equal(root.querySelector('.tokens')?.hasAttribute('hidden'), false);
   const states = Array.from(root.querySelectorAll('.candidate')).map((c) => c.getAttribute('data-state'));
-  assert.deepEqual(states, ['chosen', 'kept', 'pruned', 'chosen', 'kept']);
+  assert.deepEqual(states, ['chosen', 'kept', 'pruned', 'duplicate', 'chosen', 'kept']);
+  assert.equal(root.querySelector('.candidate[data-state="duplicate"] .candidate-state')?.getAttribute('title'), 'same step as candidate 0.0.1');
   assert.equal(root.querySelectorAll('.tree-level').length, 2);
   assert.ok(root.querySelector('.candidate[data-state="pruned"] .katex-error'), 'bad TeX in a candidate shown inline');
 });

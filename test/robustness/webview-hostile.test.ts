@@ -149,7 +149,7 @@ function hostileTrace(payloads: readonly string[]): SearchTrace {
   const text = payloads.join(' ');
   const scored = (t: string) => ({ text: t, tokenIds: [1, 2, 3], tokenTexts: [t, ...payloads.slice(0, 2)], tokenValues: [0.5, 0.2, 0.9], value: 0.9 });
   const candidates = payloads.map((p, i) => ({
-    ...scored(p), id: `0.0.${i}`, parentBeam: 0, finish: 'step' as const, finished: i === 0, answer: i === 0 ? p : null, kept: i < 2, rank: i,
+    ...scored(p), id: `0.0.${i}`, parentBeam: 0, finish: 'step' as const, finished: i === 0, answer: i === 0 ? p : null, kept: i < 2, rank: i, duplicateOf: null,
   }));
   return {
     ...trace,

@@ -2,7 +2,9 @@
 // K candidates and b beams; a step is one line. The single root beam (the prompt, or the user's
 // own steps) gets all K samples; afterwards each live beam gets K/b. Every candidate is scored by
 // the verifier's value at its last token (prefix + step), the top b are kept, and kept candidates
-// that finish (EOS or a final-answer line) are set aside and shrink the beam width. The answer is
+// that finish (EOS or a final-answer line) are set aside and shrink the beam width. A candidate
+// whose text repeats a better one of the same beam is never kept: a confident policy often samples
+// the same step K/b times, and copies of one beam would crowd out the alternatives. The answer is
 // the highest-valued finished path.
 import { throwIfAborted } from '../lm.js';
 import { SearchMeter } from './meter.js';
@@ -110,6 +112,7 @@ export async function stepBeamSearch(
         answer: isFinished ? format.extractAnswer([...prefixSteps, ...beam.chosen.map((s) => s.text), text].join('\n')) : null,
         kept: false,
         rank: 0,
+        duplicateOf: null,
       };
       traceBeam?.candidates.push(candidate);
       return { candidate, beam };
@@ -120,7 +123,7 @@ export async function stepBeamSearch(
     ranked.forEach((entry, rank) => (entry.candidate.rank = rank));
     const next: Beam[] = [];
     let finishedNow = 0;
-    for (const { candidate, beam } of ranked.slice(0, width)) {
+    for (const { candidate, beam } of distinct(ranked).slice(0, width)) {
       candidate.kept = true;
       const { text, tokenIds, tokenTexts, tokenValues, value } = candidate;
       const chosen = [...beam.chosen, { text, tokenIds, tokenTexts, tokenValues, value, candidateId: candidate.id }];
@@ -164,6 +167,18 @@ export async function stepBeamSearch(
   };
   report('done', steps.length);
   return trace;
+}
+
+/** The candidates in rank order, less those marked as repeating a better one of the same beam. */
+function distinct<T extends { candidate: TraceCandidate }>(ranked: T[]): T[] {
+  const firstWithText = new Map<string, string>();
+  return ranked.filter(({ candidate }) => {
+    const key = `${candidate.parentBeam}\u0000${candidate.text}`;
+    const first = firstWithText.get(key);
+    if (first === undefined) firstWithText.set(key, candidate.id);
+    else candidate.duplicateOf = first;
+    return first === undefined;
+  });
 }
 
 /**

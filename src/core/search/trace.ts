@@ -48,10 +48,12 @@ export interface TraceCandidate extends ScoredText {
   finished: boolean;
   /** Final answer stated by the path ending here (finished candidates only). */
   answer: string | null;
-  /** Among the top b of its step: a live beam at the next step, or set aside if finished. */
+  /** Among the top b distinct candidates of its step: a live beam at the next step, or set aside if finished. */
   kept: boolean;
   /** Rank by value among all candidates of its step, 0 = best. */
   rank: number;
+  /** A higher-ranked candidate of the same beam with the same text (never kept: it would be a second copy of that beam). */
+  duplicateOf: string | null;
 }
 
 export interface TraceBeam {

@@ -74,6 +74,7 @@ function candidate(c: TraceCandidate, chosenIds: ReadonlySet<string>): Candidate
     finished: c.finished,
     answer: c.answer,
     rank: c.rank,
+    duplicateOf: c.duplicateOf,
   };
 }
 

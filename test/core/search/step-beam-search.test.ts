@@ -188,3 +188,20 @@ test('a problem that fills the model context is a bad request, not a crash', asy
   const models = { ...fakeModels(new ScriptedPolicy(ladder), verifier()), info: { ...fakeInfo, maxPositions: 10 } };
   await assert.rejects(stepBeamSearch('a rather long problem', models), /take \d+ tokens, but the model reads at most 10: shorten the problem/);
 });
+
+test('never keeps two candidates of one beam with the same text; the copies point at the better one', async () => {
+  // Every root sample is one of two steps; without the check the b = 3 beams would be copies.
+  const policy = new ScriptedPolicy(({ prefix, sample }) => {
+    const depth = solutionLines(prefix).length;
+    if (depth === 0) return sample % 2 === 0 ? 'same v=60\n' : 'other v=40\n';
+    return `v=${50 + sample} The answer is ${sample}\n`;
+  });
+  const trace = await stepBeamSearch('x', fakeModels(policy, verifier()), { k: 6, b: 3 });
+  const root = trace.steps[0]?.beams[0]?.candidates ?? [];
+  assert.deepEqual(root.filter((c) => c.kept).map((c) => c.text), ['same v=60', 'other v=40']);
+  assert.deepEqual(
+    root.filter((c) => c.duplicateOf !== null).map((c) => [c.id, c.duplicateOf]),
+    [['0.0.2', '0.0.0'], ['0.0.3', '0.0.1'], ['0.0.4', '0.0.0'], ['0.0.5', '0.0.1']],
+  );
+  assert.equal(trace.steps[1]?.beams.length, 2);
+});

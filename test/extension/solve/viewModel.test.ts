@@ -36,15 +36,16 @@ test('solved view: the engine parameters replace the requested ones', () => {
   assert.deepEqual(view.settings, { ...request.settings, k: 4, b: 2, maxSteps: 8 });
 });
 
-test('solved view: the tree marks kept, pruned and chosen candidates', () => {
+test('solved view: the tree marks kept, pruned, duplicate and chosen candidates', () => {
   const view = solvedView(request, sampleTrace());
-  const states = view.tree.flatMap((l) => l.beams.flatMap((b) => b.candidates.map((c) => [c.id, c.kept, c.chosen])));
+  const states = view.tree.flatMap((l) => l.beams.flatMap((b) => b.candidates.map((c) => [c.id, c.kept, c.chosen, c.duplicateOf])));
   assert.deepEqual(states, [
-    ['0.0.0', true, true],
-    ['0.0.1', true, false],
-    ['0.0.2', false, false],
-    ['1.0.0', true, true],
-    ['1.1.0', true, false],
+    ['0.0.0', true, true, null],
+    ['0.0.1', true, false, null],
+    ['0.0.2', false, false, null],
+    ['0.0.3', false, false, '0.0.1'],
+    ['1.0.0', true, true, null],
+    ['1.1.0', true, false, null],
   ]);
   assert.equal(view.tree[1]!.beams[1]!.fromCandidate, '0.0.1');
 });
