@@ -1,0 +1,133 @@
+// How well Check my steps points at a student's slip. Each reference solution of the bundle's test
+// and hard splits is checked twice per verifier: as written (any flag is a false alarm) and with
+// one planted slip (bench/lib/plantedErrors.ts) — the flag should land on the slipped step, not
+// before it (a false alarm on correct work) or after it (late), and not be missing.
+//
+//   npm run bench:check -- [--bundle DIR] [--limit 160] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDerivation } from '../src/core/check/index.js';
+import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
+import { defaultBundleDir, openModels } from '../src/cli/models.js';
+import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
+
+const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
+
+interface SplitItem {
+  question: string;
+  family: string;
+  solution: string;
+}
+
+interface Tally {
+  n: number;
+  hit: number;
+  early: number;
+  late: number;
+  missed: number;
+  cleanN: number;
+  cleanFlagged: number;
+  /** Sum of (value before − value after) at the slipped step, and at the same step of the clean solution. */
+  slipDrop: number;
+  cleanDrop: number;
+}
+
+const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanN: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0 });
+
+function readSplit(bundleDir: string, split: string, limit: number): SplitItem[] {
+  const all = readFileSync(join(bundleDir, 'splits', `${split}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SplitItem);
+  const n = Math.min(limit, all.length);
+  // Families come in blocks: evenly spaced items keep every family in proportion.
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      bundle: { type: 'string' },
+      limit: { type: 'string', default: '160' },
+      seed: { type: 'string', default: '0' },
+      device: { type: 'string', default: 'auto' },
+      out: { type: 'string', default: join('bench', 'results') },
+    },
+  });
+  const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
+  const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
+  const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);
+  const seed = Number(values.seed);
+  const tallies = new Map<string, Tally>();
+  const tally = (key: string): Tally => tallies.get(key) ?? (tallies.set(key, emptyTally()), tallies.get(key)!);
+  try {
+    for (const split of ['test', 'hard']) {
+      for (const [index, item] of readSplit(bundleDir, split, Number(values.limit)).entries()) {
+        const clean = item.solution.split('\n');
+        const planted = plantInSolution(clean, deriveSeed(seed, index));
+        if (!planted) continue;
+        for (const verifier of verifiers) {
+          const before = await checkDerivation(open.models, { problem: item.question, steps: clean }, { verifier });
+          const after = await checkDerivation(open.models, { problem: item.question, steps: planted.steps }, { verifier });
+          for (const key of [`${split}|${verifier}|all`, `${split}|${verifier}|${planted.kind}`]) {
+            const t = tally(key);
+            t.n++;
+            t.cleanN++;
+            if (before.firstSuspicious !== null) t.cleanFlagged++;
+            const flagged = after.firstSuspicious;
+            if (flagged === null) t.missed++;
+            else if (flagged === planted.slipped) t.hit++;
+            else if (flagged < planted.slipped) t.early++;
+            else t.late++;
+            const slip = after.steps[planted.slipped]!;
+            const same = before.steps[planted.slipped]!;
+            t.slipDrop += slip.before - slip.value;
+            t.cleanDrop += same.before - same.value;
+          }
+        }
+      }
+    }
+  } finally {
+    await open.release();
+  }
+  const markdown = render(tallies, verifiers, open.models.info.name, Number(values.limit), seed);
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'check.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: string, limit: number, seed: number): string {
+  const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(1)}`);
+  const kinds: Array<SlipKind | 'all'> = ['all', 'off by one', 'off by ten', 'sign'];
+  const lines = [
+    '# Check my steps: does the flag land on a planted slip?',
+    '',
+    `Bundle \`${bundle}\`, up to ${limit} reference solutions per split (evenly spaced over families), seed ${seed},`,
+    `default suspicion settings, ${new Date().toISOString().slice(0, 10)}. Each solution is checked as written and with one`,
+    'slip planted in a random step (the steps after it unchanged). **hit**: the first suspicious step is the',
+    'slipped one; **early**: a correct step before it is flagged; **late**: only a later step; **missed**: nothing',
+    'flagged; **clean alarm**: the unmodified solution is flagged. Drops are mean value points lost at the',
+    'slipped step, with the slip and without it.',
+    '',
+    '| split | verifier | slip | n | hit % | early % | late % | missed % | clean alarm % | drop with slip | drop without |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const split of ['test', 'hard']) {
+    for (const verifier of verifiers) {
+      for (const kind of kinds) {
+        const t = tallies.get(`${split}|${verifier}|${kind}`);
+        if (!t) continue;
+        lines.push(
+          `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.cleanN)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} |`,
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
