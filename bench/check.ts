@@ -11,6 +11,7 @@ import { checkDerivation } from '../src/core/check/index.js';
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
+import { evenlySpaced } from './lib/problems.js';
 
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
 
@@ -40,9 +41,8 @@ function readSplit(bundleDir: string, split: string, limit: number): SplitItem[]
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as SplitItem);
-  const n = Math.min(limit, all.length);
   // Families come in blocks: evenly spaced items keep every family in proportion.
-  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+  return evenlySpaced(all, limit);
 }
 
 async function main(): Promise<void> {

@@ -16,10 +16,13 @@ export interface ProblemSet {
 export function bundleSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet | null {
   const file = join(bundleDir, 'splits', `${split}.jsonl`);
   if (!existsSync(file)) return null;
-  const all = readItems(file, undefined);
+  return { name: split, items: evenlySpaced(readItems(file, undefined), limit) };
+}
+
+/** At most `limit` items spread evenly over `all`, in order. */
+export function evenlySpaced<T>(all: readonly T[], limit: number | undefined): T[] {
   const n = Math.min(limit ?? all.length, all.length);
-  const items = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
-  return { name: split, items };
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
 }
 
 /** GSM8K test from the shared data folder next to the repository; null when absent. */

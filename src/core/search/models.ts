@@ -1,6 +1,6 @@
 // What every search strategy receives: the models, the bundle's text conventions and options.
 import type { BundleInfo, PolicyModel, TextCodec, ValueModel } from '../lm.js';
-import type { VerifierName } from './trace.js';
+import type { SearchParameters, StrategyName, VerifierName } from './trace.js';
 
 export interface SearchModels {
   policy: PolicyModel;
@@ -46,4 +46,10 @@ export function validateCommon(options: CommonOptions): void {
 
 export function requirePositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new BadRequestError(`${name} must be a positive integer, got ${value}`);
+}
+
+/** The parameters a trace records: the sampling options as applied, with the strategy's budget (K candidates over b beams, or N paths with b = 1). */
+export function searchParameters(strategy: StrategyName, verifier: VerifierName | null, options: CommonOptions, k: number, b: number): SearchParameters {
+  const { temperature, topK, topP, seed, maxSteps, maxStepTokens } = options;
+  return { strategy, verifier, k, b, temperature, topK, topP, seed, maxSteps, maxStepTokens };
 }

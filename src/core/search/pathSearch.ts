@@ -2,7 +2,7 @@
 // verifier is given, then let the strategy's selection rule pick one.
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
-import { requirePositiveInteger, validateCommon, type CommonOptions, type SearchModels } from './models.js';
+import { requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import { sampleFullPaths, scorePaths, toTracePath } from './paths.js';
 import { pathTrace } from './pathTrace.js';
 import type { Selection } from './votes.js';
@@ -35,18 +35,7 @@ export async function searchByPaths(
     problem,
     format,
     prefixSteps,
-    {
-      strategy,
-      verifier: models.verifier?.name ?? null,
-      k: opts.n,
-      b: 1,
-      temperature: opts.temperature,
-      topK: opts.topK,
-      topP: opts.topP,
-      seed: opts.seed,
-      maxSteps: opts.maxSteps,
-      maxStepTokens: opts.maxStepTokens,
-    },
+    searchParameters(strategy, models.verifier?.name ?? null, opts, opts.n, 1),
     paths,
     select(paths),
     meter,

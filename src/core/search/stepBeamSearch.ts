@@ -10,7 +10,7 @@ import { throwIfAborted } from '../lm.js';
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
 import { deriveSeed } from './seed.js';
-import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, validateCommon, type CommonOptions, type SearchModels } from './models.js';
+import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import type { ChosenStep, ProgressCallback, SearchTrace, TraceCandidate, TraceStep } from './trace.js';
 
 export interface BeamOptions extends CommonOptions {
@@ -145,18 +145,7 @@ export async function stepBeamSearch(
     problem,
     prompt: format.prompt(problem),
     prefixSteps: [...prefixSteps],
-    params: {
-      strategy: 'beam',
-      verifier: verifier.name,
-      k: opts.k,
-      b: opts.b,
-      temperature: opts.temperature,
-      topK: opts.topK,
-      topP: opts.topP,
-      seed: opts.seed,
-      maxSteps: opts.maxSteps,
-      maxStepTokens: opts.maxStepTokens,
-    },
+    params: searchParameters('beam', verifier.name, opts, opts.k, opts.b),
     steps,
     paths: [],
     votes: [],
