@@ -1,7 +1,9 @@
 // How well Check my steps points at a student's slip. Each reference solution of the bundle's test
 // and hard splits is checked twice per verifier: as written (any flag is a false alarm) and with
 // one planted slip (bench/lib/plantedErrors.ts) — the flag should land on the slipped step, not
-// before it (a false alarm on correct work) or after it (late), and not be missing.
+// before it (a false alarm on correct work) or after it (late), and not be missing. A second
+// check per solution changes only its final answer (off by one): a verifier that reads the
+// working should value that last line lower than the right one.
 //
 //   npm run bench:check -- [--bundle DIR] [--limit 160] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,9 +34,14 @@ interface Tally {
   /** Sum of (value before − value after) at the slipped step, and at the same step of the clean solution. */
   slipDrop: number;
   cleanDrop: number;
+  /** Solutions whose answer is an integer: final value as written, and with the answer off by one. */
+  answerN: number;
+  answerRightValue: number;
+  answerWrongValue: number;
+  answerWrongLower: number;
 }
 
-const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanN: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0 });
+const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanN: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0, answerN: 0, answerRightValue: 0, answerWrongValue: 0, answerWrongLower: 0 });
 
 function readSplit(bundleDir: string, split: string, limit: number): SplitItem[] {
   const all = readFileSync(join(bundleDir, 'splits', `${split}.jsonl`), 'utf8')
@@ -70,6 +77,10 @@ async function main(): Promise<void> {
         for (const verifier of verifiers) {
           const before = await checkDerivation(open.models, { problem: item.question, steps: clean }, { verifier });
           const after = await checkDerivation(open.models, { problem: item.question, steps: planted.steps }, { verifier });
+          const answer = /^The answer is (-?\d+)$/.exec(clean.at(-1) ?? '');
+          const offByOne = answer
+            ? await checkDerivation(open.models, { problem: item.question, steps: [...clean.slice(0, -1), `The answer is ${Number(answer[1]) + 1}`] }, { verifier })
+            : null;
           for (const key of [`${split}|${verifier}|all`, `${split}|${verifier}|${planted.kind}`]) {
             const t = tally(key);
             t.n++;
@@ -84,6 +95,14 @@ async function main(): Promise<void> {
             const same = before.steps[planted.slipped]!;
             t.slipDrop += slip.before - slip.value;
             t.cleanDrop += same.before - same.value;
+            if (offByOne) {
+              const right = before.steps.at(-1)!.value;
+              const wrong = offByOne.steps.at(-1)!.value;
+              t.answerN++;
+              t.answerRightValue += right;
+              t.answerWrongValue += wrong;
+              if (wrong < right) t.answerWrongLower++;
+            }
           }
         }
       }
@@ -97,6 +116,12 @@ async function main(): Promise<void> {
   process.stdout.write(markdown);
 }
 
+function answerCell(t: Tally): string {
+  if (t.answerN === 0) return '–';
+  const mean = (x: number) => (x / t.answerN).toFixed(3);
+  return `${mean(t.answerRightValue)} / ${mean(t.answerWrongValue)}, ${((100 * t.answerWrongLower) / t.answerN).toFixed(0)} % (n = ${t.answerN})`;
+}
+
 function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: string, limit: number, seed: number): string {
   const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(1)}`);
   const kinds: Array<SlipKind | 'all'> = ['all', 'off by one', 'off by ten', 'sign'];
@@ -108,10 +133,11 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: 
     'slip planted in a random step (the steps after it unchanged). **hit**: the first suspicious step is the',
     'slipped one; **early**: a correct step before it is flagged; **late**: only a later step; **missed**: nothing',
     'flagged; **clean alarm**: the unmodified solution is flagged. Drops are mean value points lost at the',
-    'slipped step, with the slip and without it.',
+    'slipped step, with the slip and without it. **Answer ±1**: the same solutions with only the final',
+    'answer off by one: mean value of the last line as written / off by one, and how often the wrong one is lower.',
     '',
-    '| split | verifier | slip | n | hit % | early % | late % | missed % | clean alarm % | drop with slip | drop without |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| split | verifier | slip | n | hit % | early % | late % | missed % | clean alarm % | drop with slip | drop without | answer ±1: value right / wrong, wrong lower % |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const split of ['test', 'hard']) {
     for (const verifier of verifiers) {
@@ -119,7 +145,7 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: 
         const t = tallies.get(`${split}|${verifier}|${kind}`);
         if (!t) continue;
         lines.push(
-          `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.cleanN)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} |`,
+          `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.cleanN)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
         );
       }
     }

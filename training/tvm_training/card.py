@@ -53,7 +53,7 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
            "identical except for their labels.",
            f"- Value labels: {lab['problems']} training problems × N_tr = {lab['paths_per_problem']} sampled paths "
            f"(T = 0.7; {lab['distinct_sampled_paths']} distinct), plus {lab['error_rollouts']} rollouts from "
-           "student-error prefixes; "
+           f"{lab['error_pairs']} student-error prefixes and their clean twins (the same prefix without the mistake); "
            f"{lab['supervised_tokens'] / 1e6:.2f}M supervised tokens.", "",
            "## Files", "", "| file | bytes |", "|---|---|"]
     out += [f"| {n} | {s:,} |" for n, s in sizes.items()]

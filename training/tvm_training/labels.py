@@ -202,12 +202,16 @@ def inject_mistake(line: str, kind: str, rng: random.Random) -> str | None:
 
 def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], n_prefixes: int,
                         rollouts: int, seed: int, max_new: int) -> list[LabelledPath]:
-    """Reference prefix + one mistaken step, labelled by policy rollouts from the mistaken step."""
+    """Pairs of reference prefixes cut after step j: one with step j mistaken, one as written, each
+    labelled by policy rollouts from its end. Both are supervised from the first token where they
+    differ, so the only thing that tells their labels apart is the mistake itself: without the
+    clean twin, a verifier can lower its values on whatever error rows share (their length, the
+    step-closing tokens) instead of on the wrong number."""
     rng = random.Random(seed)
     nl = newline_token_ids(tok)
     made: list[tuple[Example, list[int], list[int], int, str]] = []
     attempts = 0
-    while len(made) < n_prefixes and attempts < n_prefixes * 20:
+    while len(made) < 2 * n_prefixes and attempts < n_prefixes * 20:
         attempts += 1
         ex = problems[rng.randrange(len(problems))]
         j = rng.randrange(len(ex.steps))
@@ -220,28 +224,29 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
         bad = tok.encode("\n".join(ex.steps[:j] + [wrong]) + "\n")
         first_diff = next((i for i, (x, y) in enumerate(zip(good, bad)) if x != y), min(len(good), len(bad)))
         made.append((ex, prompt, bad, first_diff, kind))
+        made.append((ex, prompt, good, first_diff, "clean"))
     out: list[LabelledPath] = []
     chunk = 128
     for s in range(0, len(made), chunk):
         part = made[s:s + chunk]
         conts = sample_paths(model, tok, [p + b for _, p, b, _, _ in part], rollouts, 0.7, seed + s, max_new)
-        for (ex, prompt, bad, first_diff, kind), cs in zip(part, conts):
-            outcomes = [is_correct(tok.decode(bad + c), ex.answer) for c in cs]
+        for (ex, prompt, prefix, first_diff, kind), cs in zip(part, conts):
+            outcomes = [is_correct(tok.decode(prefix + c), ex.answer) for c in cs]
             trie = Trie()
             for c, ok in zip(cs, outcomes):
-                trie.add(bad + c, ok)
+                trie.add(prefix + c, ok)
             any_good = float(any(outcomes))
             for c, ok in zip(cs, outcomes):
-                toks = bad + c
+                toks = prefix + c
                 tvm = [cor / tot for cor, tot in trie.values(toks)]
-                # PRM: the mistaken step (and every step before it in this prefix) is judged by all
+                # PRM: the last step of the prefix (and every step before it) is judged by all
                 # rollouts from its end; later steps of this rollout by its own outcome.
-                n_prefix_steps = len(step_ends(bad, nl))
+                n_prefix_steps = len(step_ends(prefix, nl))
                 ends = step_ends(toks, nl)
                 step_good = [any_good if i < n_prefix_steps else float(ok) for i in range(len(ends))]
                 out.append(LabelledPath(ids=prompt + toks, start=len(prompt) + first_diff, tvm=tvm[first_diff:],
                                         orm=[float(ok)] * (len(toks) - first_diff),
                                         prm=step_spread(toks, nl, step_good)[first_diff:], source="error",
                                         meta={"family": ex.family, "mistake": kind}))
-        log(f"error prefixes: {min(s + chunk, len(made))}/{len(made)}")
+        log(f"error prefix pairs: {min(s + chunk, len(made)) // 2}/{len(made) // 2}")
     return out
