@@ -29,16 +29,17 @@ export interface Stage {
 
 /**
  * An example problem the default model solves with the default settings (beam search, K = 16,
- * b = 4, seed 0): mixed-markdown.md's "Solve for x" (the word problems of the examples are worded
- * unlike its training curriculum).
+ * b = 4, seed 0): practice.md's linear equation, written in the curriculum's notation (the word
+ * problems of the other examples are worded unlike the training curriculum).
  */
-const SOLVABLE = { file: 'mixed-markdown.md' as const, heading: '## Problem 2', title: 'Problem 2', answer: '5', stepLine: '$3x = 15$', token: '15' };
+const SOLVABLE = { file: 'practice.md' as const, heading: '## Problem 4', title: 'Problem 4', answer: '5', stepLine: '$3x = 15$', token: '15' };
 /** A problem without working (insert, hint), and one for the long solve. */
 const NO_WORK = { file: 'arithmetic.md' as const, heading: '## Problem 4', title: 'Problem 4' };
 const LONG = { file: 'long-solve.md' as const, heading: '## Problem 1', title: 'Problem 1' };
 const FIRST_LINE = {
   'arithmetic.md': '# Arithmetic word problems',
   'mixed-markdown.md': '# Notes that mix problems',
+  'practice.md': '# Practice problems',
   'planted-error.md': '# A derivation with a planted error',
   'long-solve.md': '# A long solve',
 };
@@ -379,8 +380,16 @@ export const STAGES: Stage[] = [
         check((await settings.textContent())?.includes('b = 2'), 'the settings line does not say b = 2');
         await frame.locator('#toggle-tree').click();
         await frame.locator('#tree .tree-level').first().waitFor();
-        const widths = await frame.locator('#tree .tree-level').evaluateAll((levels) => levels.map((l) => l.querySelectorAll('.beam').length));
-        check(widths.every((w) => w <= 2) && widths.slice(1).some((w) => w === 2), `beams per step: ${widths.join(', ')}`);
+        const levels = await frame.locator('#tree .tree-level').evaluateAll((nodes) =>
+          nodes.map((l) => {
+            const states = Array.from(l.querySelectorAll('.candidate')).map((c) => c.getAttribute('data-state'));
+            return { beams: l.querySelectorAll('.beam').length, kept: states.filter((s) => s === 'kept' || s === 'chosen').length, pruned: states.filter((s) => s === 'pruned').length };
+          }),
+        );
+        const widths = levels.map((l) => l.beams);
+        // At most b = 2 beams; fewer only where every other candidate repeated a kept one (or finished).
+        check(widths.every((w) => w <= 2) && levels.every((l) => l.kept <= 2), `beams per step: ${widths.join(', ')}`);
+        check(levels.some((l) => l.kept === 2) || levels.every((l) => l.pruned === 0), `no step kept 2 candidates although some were pruned: ${JSON.stringify(levels)}`);
         await shot('b2');
         ctx.notes.push(`settings: beams per step with b = 2: ${widths.join(', ')}`);
       } finally {
