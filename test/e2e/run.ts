@@ -10,13 +10,16 @@
 //   npm run test:e2e -- --only solve,check   some stages (ids in stages.ts)
 //   npm run test:e2e -- --vsix <file>        reuse a built vsix;  --keep: keep the temp folder
 //   npm run test:e2e -- --docs-images        replace docs/images/*.png with this run's screenshots
+//   npm run test:e2e -- --tolerate-model-verdicts   a stage whose UI checks all pass but whose model
+//                                            verdict is wrong (ModelVerdictError) is reported as a
+//                                            known model failure and does not fail the run (CI)
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureAptPackages, ensureCodeServer, installExtension, makeProfile, startCodeServer, type Profile } from './codeServer.js';
 import { atExit, findProcesses, installCleanup, killAll, killGroup, runGroup, trackGroup } from './processes.js';
-import { STAGES, type StageContext } from './stages.js';
+import { ModelVerdictError, STAGES, type StageContext } from './stages.js';
 import { Workbench } from './workbench.js';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -55,6 +58,8 @@ async function buildVsix(bundle: string, out: string): Promise<void> {
 }
 
 const results: Array<{ id: string; ok: boolean }> = [];
+/** Stages whose UI checks passed but whose model verdict was wrong, under --tolerate-model-verdicts. */
+const knownModelFailures: string[] = [];
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -63,6 +68,7 @@ async function main(): Promise<number> {
   const bundle = resolve(ROOT, devBundle ?? join('models', 'default'));
   const competent = devBundle === undefined;
   const keep = process.argv.includes('--keep');
+  const tolerateVerdicts = process.argv.includes('--tolerate-model-verdicts');
   const work = mkdtempSync(join(tmpdir(), 'tvm-tutor-e2e-'));
   atExit(() => {
     // Anything still running from the temp folder left its process group (chromium's crash
@@ -159,6 +165,13 @@ async function main(): Promise<number> {
         results.push({ id: stage.id, ok: true });
         console.log(`ok   ${stage.id}: ${stage.title} (${seconds(t)})`);
       } catch (error) {
+        if (error instanceof ModelVerdictError && tolerateVerdicts) {
+          knownModelFailures.push(stage.id);
+          console.log(`KNOWN ${stage.id}: ${stage.title} (${seconds(t)}): the UI checks passed; the model's verdict is wrong\n     ${error.message}`);
+          await shot('MODEL-VERDICT').catch(() => undefined);
+          await page.keyboard.press('Escape').catch(() => undefined);
+          continue;
+        }
         results.push({ id: stage.id, ok: false });
         console.log(`FAIL ${stage.id}: ${stage.title} (${seconds(t)})\n     ${error instanceof Error ? error.message.replace(/\n/g, '\n     ') : String(error)}`);
         await shot('FAILED').catch(() => undefined);
@@ -190,7 +203,8 @@ async function main(): Promise<number> {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log(`e2e: ${seconds(started)} in all`);
-  console.log(`${passed} passed, ${failed} failed`);
+  const known = knownModelFailures.length > 0 ? `, ${knownModelFailures.length} known model failure${knownModelFailures.length === 1 ? '' : 's'} (${knownModelFailures.join(', ')})` : '';
+  console.log(`${passed} passed${known}, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 

@@ -46,6 +46,15 @@ const FIRST_LINE = {
 /** test/e2e/notebooks/planted-error.md: the line with the slip, and the fix. */
 const PLANTED = { file: 'planted-error.md' as const, heading: '## Problem 1', wrongLine: '- $3x = 16$', wrong: '16', right: '15' };
 
+/**
+ * A verdict the model got wrong while every UI check of the stage passed (the planted slip not
+ * flagged, or the fixed working flagged). `--tolerate-model-verdicts` reports it as a known model
+ * failure instead of failing the run; without it, it fails like any other check.
+ */
+export class ModelVerdictError extends Error {
+  override readonly name = 'ModelVerdictError';
+}
+
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
@@ -260,7 +269,7 @@ export const STAGES: Stage[] = [
       }, 60_000);
       const values = labels.map((l) => `${l.line.trim()}: ${l.text}`).join('; ');
       // The verdict: decided by the model, so it is checked after the UI part below has run.
-      let verdict: Error | undefined;
+      let verdict: ModelVerdictError | undefined;
       if (ctx.competent) {
         // Labels and the diagnostic come from one render; the Problems view shows it soon after.
         const found = await waitFor('a TVM Math Tutor diagnostic in the Problems view', async () => {
@@ -268,7 +277,7 @@ export const STAGES: Stage[] = [
           return rows.length > 0 ? rows : undefined;
         }, 5_000).catch(() => []);
         if (found.length !== 1 || found[0]!.line !== line) {
-          verdict = new Error(`expected one diagnostic, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
+          verdict = new ModelVerdictError(`expected one diagnostic, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
         }
         await shot('diagnostic');
       } else {
@@ -293,7 +302,7 @@ export const STAGES: Stage[] = [
       await shot('fixed');
       if (ctx.competent) {
         const after = await wb.problems();
-        if (!verdict && after.length > 0) verdict = new Error(`the fixed derivation is flagged: ${JSON.stringify(after)}`);
+        if (!verdict && after.length > 0) verdict = new ModelVerdictError(`the fixed derivation is flagged: ${JSON.stringify(after)}`);
       }
       await wb.page.keyboard.press('Control+S');
       await wb.page.locator('.part.editor .tab.dirty', { hasText: PLANTED.file }).waitFor({ state: 'detached' });
