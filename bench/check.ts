@@ -6,22 +6,16 @@
 // working should value that last line lower than the right one.
 //
 //   npm run bench:check -- [--bundle DIR] [--limit 160] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDerivation } from '../src/core/check/index.js';
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
-import { evenlySpaced } from './lib/problems.js';
+import { bundleSolutions } from './lib/problems.js';
 
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
-
-interface SplitItem {
-  question: string;
-  family: string;
-  solution: string;
-}
 
 interface Tally {
   n: number;
@@ -29,7 +23,6 @@ interface Tally {
   early: number;
   late: number;
   missed: number;
-  cleanN: number;
   cleanFlagged: number;
   /** Sum of (value before − value after) at the slipped step, and at the same step of the clean solution. */
   slipDrop: number;
@@ -41,16 +34,7 @@ interface Tally {
   answerWrongLower: number;
 }
 
-const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanN: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0, answerN: 0, answerRightValue: 0, answerWrongValue: 0, answerWrongLower: 0 });
-
-function readSplit(bundleDir: string, split: string, limit: number): SplitItem[] {
-  const all = readFileSync(join(bundleDir, 'splits', `${split}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SplitItem);
-  // Families come in blocks: evenly spaced items keep every family in proportion.
-  return evenlySpaced(all, limit);
-}
+const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0, answerN: 0, answerRightValue: 0, answerWrongValue: 0, answerWrongLower: 0 });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -70,21 +54,19 @@ async function main(): Promise<void> {
   const tally = (key: string): Tally => tallies.get(key) ?? (tallies.set(key, emptyTally()), tallies.get(key)!);
   try {
     for (const split of ['test', 'hard']) {
-      for (const [index, item] of readSplit(bundleDir, split, Number(values.limit)).entries()) {
+      for (const [index, item] of bundleSolutions(bundleDir, split, Number(values.limit)).entries()) {
         const clean = item.solution.split('\n');
         const planted = plantInSolution(clean, deriveSeed(seed, index));
         if (!planted) continue;
+        const answer = /^The answer is (-?\d+)$/.exec(clean.at(-1) ?? '');
+        const wrongAnswer = answer ? [...clean.slice(0, -1), `The answer is ${Number(answer[1]) + 1}`] : null;
         for (const verifier of verifiers) {
           const before = await checkDerivation(open.models, { problem: item.question, steps: clean }, { verifier });
           const after = await checkDerivation(open.models, { problem: item.question, steps: planted.steps }, { verifier });
-          const answer = /^The answer is (-?\d+)$/.exec(clean.at(-1) ?? '');
-          const offByOne = answer
-            ? await checkDerivation(open.models, { problem: item.question, steps: [...clean.slice(0, -1), `The answer is ${Number(answer[1]) + 1}`] }, { verifier })
-            : null;
+          const offByOne = wrongAnswer ? await checkDerivation(open.models, { problem: item.question, steps: wrongAnswer }, { verifier }) : null;
           for (const key of [`${split}|${verifier}|all`, `${split}|${verifier}|${planted.kind}`]) {
             const t = tally(key);
             t.n++;
-            t.cleanN++;
             if (before.firstSuspicious !== null) t.cleanFlagged++;
             const flagged = after.firstSuspicious;
             if (flagged === null) t.missed++;
@@ -145,7 +127,7 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: 
         const t = tallies.get(`${split}|${verifier}|${kind}`);
         if (!t) continue;
         lines.push(
-          `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.cleanN)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
+          `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
         );
       }
     }

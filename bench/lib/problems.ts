@@ -1,5 +1,5 @@
 // Benchmark problem sets: the bundle's splits and GSM8K test (read where it lies, never copied).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readItems, type EvalItem } from '../../src/cli/commands/eval.js';
 
@@ -14,9 +14,29 @@ export interface ProblemSet {
  * family in proportion), not the first block.
  */
 export function bundleSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet | null {
-  const file = join(bundleDir, 'splits', `${split}.jsonl`);
+  const file = splitFile(bundleDir, split);
   if (!existsSync(file)) return null;
   return { name: split, items: evenlySpaced(readItems(file, undefined), limit) };
+}
+
+/** A split's problems with their reference solutions, evenly spaced like bundleSplit. */
+export interface SolvedProblem {
+  question: string;
+  family: string;
+  /** One step per line, the last one "The answer is …". */
+  solution: string;
+}
+
+export function bundleSolutions(bundleDir: string, split: string, limit: number | undefined): SolvedProblem[] {
+  const all = readFileSync(splitFile(bundleDir, split), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SolvedProblem);
+  return evenlySpaced(all, limit);
+}
+
+function splitFile(bundleDir: string, split: string): string {
+  return join(bundleDir, 'splits', `${split}.jsonl`);
 }
 
 /** At most `limit` items spread evenly over `all`, in order. */

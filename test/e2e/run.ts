@@ -169,12 +169,11 @@ async function main(): Promise<number> {
           knownModelFailures.push(stage.id);
           console.log(`KNOWN ${stage.id}: ${stage.title} (${seconds(t)}): the UI checks passed; the model's verdict is wrong\n     ${error.message}`);
           await shot('MODEL-VERDICT').catch(() => undefined);
-          await page.keyboard.press('Escape').catch(() => undefined);
-          continue;
+        } else {
+          results.push({ id: stage.id, ok: false });
+          console.log(`FAIL ${stage.id}: ${stage.title} (${seconds(t)})\n     ${error instanceof Error ? error.message.replace(/\n/g, '\n     ') : String(error)}`);
+          await shot('FAILED').catch(() => undefined);
         }
-        results.push({ id: stage.id, ok: false });
-        console.log(`FAIL ${stage.id}: ${stage.title} (${seconds(t)})\n     ${error instanceof Error ? error.message.replace(/\n/g, '\n     ') : String(error)}`);
-        await shot('FAILED').catch(() => undefined);
       }
       // Whatever a stage left open (quick input, hover) must not leak into the next one.
       await page.keyboard.press('Escape').catch(() => undefined);

@@ -236,12 +236,12 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
             for c, ok in zip(cs, outcomes):
                 trie.add(prefix + c, ok)
             any_good = float(any(outcomes))
+            # PRM: the last step of the prefix (and every step before it) is judged by all
+            # rollouts from its end; later steps of a rollout by its own outcome.
+            n_prefix_steps = len(step_ends(prefix, nl))
             for c, ok in zip(cs, outcomes):
                 toks = prefix + c
                 tvm = [cor / tot for cor, tot in trie.values(toks)]
-                # PRM: the last step of the prefix (and every step before it) is judged by all
-                # rollouts from its end; later steps of this rollout by its own outcome.
-                n_prefix_steps = len(step_ends(prefix, nl))
                 ends = step_ends(toks, nl)
                 step_good = [any_good if i < n_prefix_steps else float(ok) for i in range(len(ends))]
                 out.append(LabelledPath(ids=prompt + toks, start=len(prompt) + first_diff, tvm=tvm[first_diff:],

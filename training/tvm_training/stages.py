@@ -66,7 +66,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
             "problems": len(problems), "paths_per_problem": profile.label_paths,
             "distinct_sampled_paths": sum(d.source == "sampled" for d in data),
             "sampled_paths": int(sum(d.weight for d in data if d.source == "sampled")),
-            "error_pairs": profile.error_prefixes,
+            "error_pairs": sum(d.meta.get("mistake") == "clean" for d in data) // profile.error_rollouts,
             "error_rollouts": sum(d.source == "error" for d in data),
             "supervised_tokens": sum(len(d.tvm) for d in data)})
     if until == "labels":
