@@ -1,9 +1,11 @@
 """Writes the tiny random-weight test bundles under test/fixtures/ (two differently shaped decoders):
-`bundle-mqa` (one shared KV head, explicit position_ids) and `bundle-mha` (a KV head per query head,
-no position_ids input). They exercise the loader and runtime, not accuracy.
+`bundle-mqa` (one shared KV head, explicit position_ids, a verifier that reads the policy's token
+log-probabilities, as the default bundle's do) and `bundle-mha` (a KV head per query head, no
+position_ids input, a verifier on token ids alone). They exercise the loader and runtime, not accuracy.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import sys
 from pathlib import Path
@@ -35,7 +37,12 @@ def main() -> None:
                                   use_position_ids=False),
     }
     for name, cfg in shapes.items():
-        policy, tvm = Decoder(cfg), Decoder(cfg, value_head=True)
+        policy = Decoder(cfg)
+        tvm = Decoder(dataclasses.replace(cfg, logprob_input=name == "bundle-mqa", logprob_threshold=1.0,
+                                          logprob_span=8.0), value_head=True)
+        if tvm.surprise is not None:
+            # Large enough that a wrong log-probability input visibly changes the values.
+            torch.nn.init.normal_(tvm.surprise, std=1.0)
         write_bundle(ROOT / name, tok, {"policy": (policy, "policy"), "tvm": (tvm, "tvm")},
                      {"note": "random weights, for tests only", "config": cfg.to_dict()}, name=name)
         print(f"wrote {ROOT / name}")

@@ -74,11 +74,12 @@ test('check --json scores each step and token, names the first suspicious step a
   const out = JSON.parse(stdout);
   assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps']);
   assert.equal(out.steps.length, 2);
-  for (const step of out.steps) {
+  out.steps.forEach((step: { text: string; value: number; tokens: { text: string; value: number }[] }, i: number) => {
     assert.ok(step.tokens.length > 0);
-    assert.equal(step.tokens.at(-1).value, step.value);
-    assert.equal(step.tokens.map((t: { text: string }) => t.text).join(''), `${step.text}\n`);
-  }
+    assert.equal(step.tokens.at(-1)?.value, step.value);
+    // Every line ends with its line break, but the final answer ends as the policy ends one: EOS.
+    assert.equal(step.tokens.map((t) => t.text).join(''), `${step.text}${i === out.steps.length - 1 ? '<|eos|>' : '\n'}`);
+  });
   assert.ok(out.firstSuspicious === null || Number.isInteger(out.firstSuspicious));
   assert.equal(typeof out.reason, 'string');
   if (out.hint !== null) assert.deepEqual(Object.keys(out.hint).sort(), ['position', 'text', 'value']);

@@ -49,8 +49,11 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
            f"- Trained {pol['steps']} steps (batch {profile.batch_size}) on {pol['tokens'] / 1e6:.1f}M tokens in "
            f"{pol['seconds'] / 60:.0f} minutes on {training['trainedOn']}.",
            f"- Verifiers (TVM, ORM, PRM): same architecture initialised from the policy plus a sigmoid value head "
-           f"({training['verifierParameters'] / 1e6:.2f}M parameters each), trained {profile.verifier_epochs} epochs, "
-           "identical except for their labels.",
+           f"({training['verifierParameters'] / 1e6:.2f}M parameters each), trained {profile.verifier_epochs} epochs "
+           f"on {training['verifiersTrainedOn']}, identical except for their labels. Each also reads the policy's "
+           "log-probability of every solution token (0 on the prompt): its surprise −log p beyond "
+           f"{profile.logprob_threshold:g} nats, capped at {profile.logprob_span:g} nats and scaled to [0, 1], times a "
+           "learned vector, is added to the token embedding (the engine computes it with the ONNX policy).",
            f"- Value labels: {lab['problems']} training problems × N_tr = {lab['paths_per_problem']} sampled paths "
            f"(T = 0.7; {lab['distinct_sampled_paths']} distinct), plus {lab['error_rollouts']} rollouts from "
            f"{lab['error_pairs']} student-error prefixes and their clean twins (the same prefix without the mistake); "

@@ -39,6 +39,9 @@ class Profile:
     prm_rollouts: int
     verifier_epochs: float
     verifier_lr: float
+    logprob_threshold: float
+    logprob_span: float
+    surprise_lr: float
     heldout_problems: int
     heldout_paths: int
     heldout_rollouts: int
@@ -48,13 +51,15 @@ class Profile:
 SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=64, n_layer=2, n_head=4,
                 policy_steps=60, batch_size=16, lr=3e-3, test_per_family=3, hard_per_family=2, val_per_family=2,
                 eval_per_family=2, label_problems=12, label_paths=8, error_prefixes=6, error_rollouts=4,
-                prm_rollouts=2, verifier_epochs=1.0, verifier_lr=1e-3, heldout_problems=6, heldout_paths=4,
+                prm_rollouts=2, verifier_epochs=1.0, verifier_lr=1e-3, logprob_threshold=0.0, logprob_span=20.0,
+                surprise_lr=1e-2, heldout_problems=6, heldout_paths=4,
                 heldout_rollouts=4, max_new_tokens=40)
 
 FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_model=160, n_layer=4, n_head=5,
                policy_steps=11000, batch_size=32, lr=2.5e-3, test_per_family=40, hard_per_family=40,
                val_per_family=10, eval_per_family=40, label_problems=1200, label_paths=32, error_prefixes=6000,
-               error_rollouts=2, prm_rollouts=4, verifier_epochs=1.5, verifier_lr=5e-4, heldout_problems=160,
+               error_rollouts=2, prm_rollouts=4, verifier_epochs=1.5, verifier_lr=5e-4, logprob_threshold=0.0, logprob_span=20.0,
+               surprise_lr=1e-2, heldout_problems=160,
                heldout_paths=4, heldout_rollouts=8, max_new_tokens=200)
 
 PROFILES = {p.name: p for p in (SMOKE, FULL)}
@@ -65,6 +70,19 @@ def cache_dir(profile: Profile) -> Path:
     path = root / profile.name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def device() -> torch.device:
+    """Where training and scoring run: CPU unless TVM_TUTOR_DEVICE names another (e.g. cuda)."""
+    return torch.device(os.environ.get("TVM_TUTOR_DEVICE", "cpu"))
+
+
+def device_name() -> str:
+    """Where training runs, in words, for the model card."""
+    dev = device()
+    if dev.type == "cuda":
+        return f"{torch.cuda.get_device_name(dev)} GPU (PyTorch {torch.__version__})"
+    return f"{torch.get_num_threads()}-thread CPU (PyTorch {torch.__version__})"
 
 
 def seed_everything(seed: int) -> None:

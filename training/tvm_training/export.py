@@ -1,7 +1,9 @@
 """ONNX export in the Hugging Face Optimum / transformers.js decoder signature, and bundle writing.
 
 Policy: inputs input_ids, attention_mask, [position_ids], past_key_values.{i}.key|value;
-outputs logits, present.{i}.key|value. Verifiers: same inputs, outputs values (sigmoid) and presents.
+outputs logits, present.{i}.key|value. Verifiers: the same inputs plus, when trained with them,
+token_logprobs [batch, sequence] (the policy's log-probability of each new token, 0 for a
+sequence's first token); outputs values (sigmoid) and presents.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from torch import nn
 from .common import write_json
 from .data import ANSWER_PREFIX, PROMPT_TEMPLATE
 from .model import Decoder
+from .surprise import token_logprobs
 from .tokenizer import EOS, BpeTokenizer
 
 OPSET = 17
@@ -30,10 +33,12 @@ class OnnxDecoder(nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, *rest: torch.Tensor):
         cfg = self.model.cfg
-        position_ids = rest[0] if cfg.use_position_ids else None
-        flat = rest[1:] if cfg.use_position_ids else rest
+        extra = list(rest[: int(cfg.use_position_ids) + int(cfg.logprob_input)])
+        flat = rest[len(extra):]
+        position_ids = extra.pop(0) if cfg.use_position_ids else None
+        token_logprobs = extra.pop(0) if cfg.logprob_input else None
         past = [(flat[2 * i], flat[2 * i + 1]) for i in range(cfg.n_layer)]
-        hidden, presents = self.model.trunk(input_ids, attention_mask, position_ids, past)
+        hidden, presents = self.model.trunk(input_ids, attention_mask, position_ids, past, token_logprobs)
         head = self.model.logits(hidden) if self.role == "policy" else self.model.values(hidden)
         return (head, *[t for kv in presents for t in kv])
 
@@ -41,6 +46,7 @@ class OnnxDecoder(nn.Module):
 def io_names(model: Decoder, role: str) -> tuple[list[str], list[str]]:
     n = model.cfg.n_layer
     inputs = ["input_ids", "attention_mask"] + (["position_ids"] if model.cfg.use_position_ids else [])
+    inputs += ["token_logprobs"] if model.cfg.logprob_input else []
     inputs += [f"past_key_values.{i}.{kv}" for i in range(n) for kv in ("key", "value")]
     outputs = ["logits" if role == "policy" else "values"] + [f"present.{i}.{kv}" for i in range(n) for kv in ("key", "value")]
     return inputs, outputs
@@ -53,8 +59,10 @@ def example_inputs(model: Decoder, batch: int = 2, past: int = 3, seq: int = 5, 
     mask = torch.ones((batch, past + seq), dtype=torch.long)
     mask[0, :2] = 0  # a left-padded row
     pos = (mask.cumsum(1) - 1).clamp(min=0)[:, past:]
+    # Spread over the feature's whole range, past its clamp on both sides.
+    logprobs = -torch.rand((batch, seq), generator=g) * 1.5 * (cfg.logprob_threshold + cfg.logprob_span)
     kv = [torch.randn((batch, cfg.n_kv_head, past, cfg.head_dim), generator=g) for _ in range(2 * cfg.n_layer)]
-    return [ids, mask] + ([pos] if cfg.use_position_ids else []) + kv
+    return [ids, mask] + ([pos] if cfg.use_position_ids else []) + ([logprobs] if cfg.logprob_input else []) + kv
 
 
 def export_onnx(model: Decoder, role: str, path: Path) -> dict[str, object]:
@@ -65,6 +73,8 @@ def export_onnx(model: Decoder, role: str, path: Path) -> dict[str, object]:
                                        "attention_mask": {0: "batch", 1: "total_sequence"}}
     if model.cfg.use_position_ids:
         axes["position_ids"] = {0: "batch", 1: "sequence"}
+    if model.cfg.logprob_input:
+        axes["token_logprobs"] = {0: "batch", 1: "sequence"}
     for name in inputs[2:]:
         if name.startswith("past"):
             axes[name] = {0: "batch", 2: "past_sequence"}
@@ -91,6 +101,13 @@ def parity_case(model: Decoder, role: str) -> dict[str, object]:
                         for n, t in zip(outs[:3], result[:3])}}
 
 
+def token_logprobs_case(policy: Decoder, tok: BpeTokenizer) -> dict[str, object]:
+    """A sequence and the policy's log-probability of each of its tokens, as the verifiers were trained
+    on them: the engine must compute the same numbers (test/core/runtime/policyTokenLogprobs.test.ts)."""
+    tokens = tok.encode(PROMPT_TEMPLATE.replace("{problem}", "Solve $3x + 4 = 19$.") + "$3x = 15$\n$x = 5$\nThe answer is 5")
+    return {"tokens": tokens, "logprobs": [round(x, 6) for x in token_logprobs(policy, [tokens], tok)[0]]}
+
+
 def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], training: dict[str, object],
                  name: str = "default") -> None:
     """models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm'."""
@@ -105,7 +122,10 @@ def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, 
         if role == "verifier":
             entry["labels"] = labels
         entries[key] = entry
-        parity[key] = parity_case(model, role)
+        case = parity_case(model, role)
+        if role == "policy":
+            case["tokenLogprobs"] = token_logprobs_case(model, tok)
+        parity[key] = case
     write_json(out / "parity.json", parity)
     write_json(out / "manifest.json", {
         "formatVersion": 1, "name": name, "tokenizer": "tokenizer.json", "tokenizerConfig": "tokenizer_config.json",

@@ -25,6 +25,14 @@ class ModelConfig:
     max_positions: int = 384
     ffn_mult: int = 4
     use_position_ids: bool = True
+    # Verifiers only: the policy's log-probability of each input token is an input. Its surprise
+    # (minus log-probability) beyond `logprob_threshold` nats, scaled to [0, 1] over `logprob_span`
+    # nats, times a learned vector, is added to the token embedding. A student's slip is a token the
+    # policy finds very unlikely (about -13 nats against -0.06 for the right one), a fact the
+    # verifier could not learn to recover from the token ids alone.
+    logprob_input: bool = False
+    logprob_threshold: float = 0.0
+    logprob_span: float = 20.0
 
     @property
     def head_dim(self) -> int:
@@ -92,6 +100,8 @@ class Decoder(nn.Module):
         self.ln_f = nn.LayerNorm(cfg.d_model)
         self.value = nn.Linear(cfg.d_model, 1) if value_head else None
         self.apply(self._init)
+        # Zero at the start, so a verifier initialised from the policy starts as the policy's trunk.
+        self.surprise = nn.Parameter(torch.zeros(cfg.d_model)) if cfg.logprob_input else None
 
     @staticmethod
     def _init(m: nn.Module) -> None:
@@ -105,7 +115,7 @@ class Decoder(nn.Module):
         return [(torch.zeros(shape, device=device), torch.zeros(shape, device=device)) for _ in range(self.cfg.n_layer)]
 
     def trunk(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, position_ids: torch.Tensor | None,
-              past: Past) -> tuple[torch.Tensor, Past]:
+              past: Past, token_logprobs: torch.Tensor | None = None) -> tuple[torch.Tensor, Past]:
         b, s = input_ids.shape
         past_len = past[0][0].shape[2]
         total = past_len + s
@@ -113,6 +123,11 @@ class Decoder(nn.Module):
             # Without an explicit input, count real tokens of each row (left padding gets 0).
             position_ids = (torch.cumsum(attention_mask, dim=1) - 1).clamp(min=0)[:, past_len:]
         x = self.tok(input_ids) + self.pos(position_ids)
+        if self.surprise is not None:
+            assert token_logprobs is not None, "this verifier takes the policy's token log-probabilities"
+            span = self.cfg.logprob_span
+            feature = torch.clamp(-token_logprobs - self.cfg.logprob_threshold, 0.0, span) / span
+            x = x + feature.unsqueeze(-1) * self.surprise
         q_pos = torch.arange(s, device=input_ids.device).unsqueeze(1) + past_len
         k_pos = torch.arange(total, device=input_ids.device).unsqueeze(0)
         causal = (k_pos <= q_pos).unsqueeze(0)

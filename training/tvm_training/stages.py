@@ -9,12 +9,13 @@ from pathlib import Path
 import torch
 
 from .card import write_model_card
-from .common import Profile, cache_dir, log, seed_everything, setup_torch, write_json
+from .common import Profile, cache_dir, device_name, log, seed_everything, setup_torch, write_json
 from .export import copy_splits, write_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
 from .model import Decoder, ModelConfig, count_parameters
 from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
-from .verifier_eval import evaluate_verifiers
+from .surprise import token_logprobs
+from .verifier_eval import evaluate_verifiers, evaluation_rows
 from .verifiers import train_verifier
 
 STAGE_NAMES = ["tokenizer", "policy", "policy-eval", "labels", "verifiers", "verifier-eval", "bundle"]
@@ -22,16 +23,17 @@ VERIFIERS = ("tvm", "orm", "prm")
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _save_model(path: Path, model: Decoder) -> None:
-    torch.save({"config": model.cfg.to_dict(), "model": model.state_dict()}, path)
+def save_model(path: Path, model: Decoder) -> None:
+    torch.save({"config": model.cfg.to_dict(), "model": model.state_dict(), "trained_on": device_name()}, path)
 
 
-def _load_model(path: Path) -> Decoder:
-    state = torch.load(path)
+def load_verifier(path: Path) -> tuple[Decoder, str]:
+    """The verifier and where it was trained."""
+    state = torch.load(path, map_location="cpu")
     model = Decoder(ModelConfig(**state["config"]), value_head=True)
     model.load_state_dict(state["model"])
     model.eval()
-    return model
+    return model, str(state.get("trained_on", "unrecorded"))
 
 
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None) -> None:
@@ -73,23 +75,29 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         return
 
     verifiers: dict[str, Decoder] = {}
+    verifiers_trained_on: set[str] = set()
+    logprobs: list[list[float]] | None = None
     for kind in VERIFIERS:
         path = out / f"{kind}-n{profile.label_paths}.pt"
         if not path.exists():
-            _save_model(path, train_verifier(policy, data, kind, profile, tok.eos_id))
-        verifiers[kind] = _load_model(path)
+            logprobs = logprobs or token_logprobs(policy, [d.ids for d in data], tok)
+            save_model(path, train_verifier(policy, data, logprobs, kind, profile, tok.eos_id))
+        verifiers[kind], trained_on = load_verifier(path)
+        verifiers_trained_on.add(trained_on)
     if until == "verifiers":
         return
 
     eval_file = out / f"verifier_eval-n{profile.label_paths}.json"
     if not eval_file.exists():
-        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, splits.test, splits.hard, profile))
+        rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out / "verifier_eval_rows.pkl")
+        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows))
     if until == "verifier-eval":
         return
 
     target = bundle_dir or (REPO / "models" / "default" if profile.name == "full" else out / "bundle")
     training = {
         "profile": profile.name, "seed": profile.seed, "trainedOn": "2-core CPU (PyTorch, 2 threads)",
+        "verifiersTrainedOn": ", ".join(sorted(verifiers_trained_on)),
         "policy": json.loads((out / "policy_train.json").read_text()),
         "policyEval": json.loads((out / "policy_eval.json").read_text()),
         "labels": json.loads((out / "labels.json").read_text()),

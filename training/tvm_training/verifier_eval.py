@@ -3,17 +3,20 @@ can still reach the correct answer" (empirical rollout success >= 0.5) and the B
 empirical success rate; the same on student-error prefixes."""
 from __future__ import annotations
 
+import pickle
 import random
 from collections import defaultdict
+from pathlib import Path
 
 import torch
 
-from .common import Profile, is_correct, log
+from .common import Profile, device, is_correct, log
 from .curriculum import Example
 from .data import prompt_of
 from .labels import MISTAKES, inject_mistake, newline_token_ids, rollout_success, step_ends
 from .model import Decoder
 from .policy import sample_paths
+from .surprise import padded_logprobs, token_logprobs
 from .tokenizer import BpeTokenizer
 
 
@@ -34,8 +37,11 @@ def brier(scores: list[float], rates: list[float]) -> float:
 
 
 @torch.no_grad()
-def values_at(model: Decoder, seqs: list[list[int]], pad_id: int, batch: int = 64) -> list[float]:
-    """Verifier value at the last token of each sequence."""
+def values_at(model: Decoder, seqs: list[list[int]], logprobs: list[list[float]], pad_id: int, batch: int = 64
+              ) -> list[float]:
+    """Verifier value at the last token of each sequence (`logprobs`: the policy's, per token)."""
+    dev = device()
+    model.to(dev)
     out: list[float] = []
     for s in range(0, len(seqs), batch):
         part = seqs[s:s + batch]
@@ -45,10 +51,13 @@ def values_at(model: Decoder, seqs: list[list[int]], pad_id: int, batch: int = 6
         for i, x in enumerate(part):
             ids[i, : len(x)] = torch.tensor(x)
             mask[i, : len(x)] = 1
-        pos = torch.arange(width).unsqueeze(0).expand_as(ids)
-        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(part)))
-        vals = model.values(hidden)
+        lp = padded_logprobs(logprobs[s:s + batch], width).to(dev)
+        ids, mask = ids.to(dev), mask.to(dev)
+        pos = torch.arange(width, device=dev).unsqueeze(0).expand_as(ids)
+        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(part), dev), lp)
+        vals = model.values(hidden).cpu()
         out += [float(vals[i, len(x) - 1]) for i, x in enumerate(part)]
+    model.cpu()
     return out
 
 
@@ -96,11 +105,12 @@ def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], 
     return rows
 
 
-def score_table(rows: list[dict[str, object]], verifiers: dict[str, Decoder], pad_id: int, group_key: str
-                ) -> dict[str, dict[str, dict[str, float | int | None]]]:
+def score_table(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
+                group_key: str) -> dict[str, dict[str, dict[str, float | int | None]]]:
     """{group: {verifier: {auc, brier, n}}} plus an 'intermediate' and 'all' group."""
-    seqs = [r["seq"] for r in rows]
-    vals = {k: values_at(m, seqs, pad_id) for k, m in verifiers.items()}  # type: ignore[arg-type]
+    seqs: list[list[int]] = [r["seq"] for r in rows]  # type: ignore[misc]
+    logprobs = token_logprobs(policy, seqs, tok)
+    vals = {k: values_at(m, seqs, logprobs, tok.eos_id) for k, m in verifiers.items()}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         g = str(r[group_key])
@@ -119,17 +129,30 @@ def score_table(rows: list[dict[str, object]], verifiers: dict[str, Decoder], pa
     return table
 
 
-def evaluate_verifiers(policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer, test: list[Example],
-                       hard: list[Example], profile: Profile) -> dict[str, object]:
+def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], hard: list[Example], profile: Profile,
+                    cache: Path) -> dict[str, list[dict[str, object]]]:
+    """Held-out prefixes with their rollout success: they depend on the policy only, so they are
+    kept in the cache and every verifier (or variant of one) is scored on the same rows."""
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
     half = profile.heldout_problems // 2
     rng = random.Random(profile.seed + 900)
     t, h = rng.sample(test, min(half, len(test))), rng.sample(hard, min(half, len(hard)))
-    report: dict[str, object] = {}
+    rows: dict[str, list[dict[str, object]]] = {}
     for split, probs in (("test", t), ("hard", h)):
-        rows = heldout_prefixes(policy, tok, probs, profile, split)
-        report[f"{split}_steps"] = score_table(rows, verifiers, tok.eos_id, "step")
-        log(f"verifier eval {split}: {report[f'{split}_steps']['intermediate']}")
-        err = error_prefixes(policy, tok, probs, profile, split)
-        report[f"{split}_errors"] = score_table(err, verifiers, tok.eos_id, "step")
-        log(f"verifier eval {split} error prefixes: {report[f'{split}_errors']['all']}")
+        rows[f"{split}_steps"] = heldout_prefixes(policy, tok, probs, profile, split)
+        rows[f"{split}_errors"] = error_prefixes(policy, tok, probs, profile, split)
+        log(f"verifier eval rows {split}: {len(rows[f'{split}_steps'])} sampled prefixes, "
+            f"{len(rows[f'{split}_errors'])} error prefixes")
+    cache.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def evaluate_verifiers(policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
+                       rows: dict[str, list[dict[str, object]]]) -> dict[str, object]:
+    report: dict[str, object] = {}
+    for key, part in rows.items():
+        table = score_table(part, policy, verifiers, tok, "step")
+        report[key] = table
+        log(f"verifier eval {key}: {table['intermediate' if key.endswith('steps') else 'all']}")
     return report

@@ -1,28 +1,42 @@
 """Verifier training: initialised from the policy, a scalar sigmoid head per token, per-token BCE
-against soft labels on supervised (solution) tokens only. TVM, ORM and PRM differ only in labels."""
+against soft labels on supervised (solution) tokens only. TVM, ORM and PRM differ only in labels.
+
+Every verifier also reads the policy's log-probability of each token (see `ModelConfig`); those
+are computed once per run with the frozen policy and shared by the three."""
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 
 import torch
 
-from .common import Profile, log
+from .common import Profile, device, log
 from .labels import LabelledPath
 from .model import Decoder
+from .surprise import padded_logprobs
 
 
-def verifier_from_policy(policy: Decoder) -> Decoder:
-    model = Decoder(policy.cfg, value_head=True)
+def verifier_from_policy(policy: Decoder, profile: Profile) -> Decoder:
+    cfg = dataclasses.replace(policy.cfg, logprob_input=True, logprob_threshold=profile.logprob_threshold,
+                              logprob_span=profile.logprob_span)
+    model = Decoder(cfg, value_head=True)
     missing, unexpected = model.load_state_dict(policy.state_dict(), strict=False)
-    assert not unexpected and all(k.startswith("value.") for k in missing)
+    assert not unexpected and all(k.startswith("value.") or k == "surprise" for k in missing)
     return model
 
 
-def train_verifier(policy: Decoder, data: list[LabelledPath], kind: str, profile: Profile, pad_id: int) -> Decoder:
-    model = verifier_from_policy(policy)
+def train_verifier(policy: Decoder, data: list[LabelledPath], logprobs: list[list[float]], kind: str,
+                   profile: Profile, pad_id: int) -> Decoder:
+    dev = device()
+    model = verifier_from_policy(policy, profile).to(dev)
     model.train()
-    opt = torch.optim.AdamW(model.parameters(), lr=profile.verifier_lr, weight_decay=0.01)
+    trunk = [p for n, p in model.named_parameters() if n != "surprise"]
+    # The surprise vector starts at zero and must grow against a trunk tuned without it: its own
+    # learning rate, and no weight decay pulling it back.
+    opt = torch.optim.AdamW([{"params": trunk, "base_lr": profile.verifier_lr, "weight_decay": 0.01},
+                             {"params": [model.surprise], "base_lr": profile.surprise_lr, "weight_decay": 0.0}],
+                            lr=profile.verifier_lr)
     rng = random.Random(profile.seed + 31)
     order = list(range(len(data)))
     steps = max(1, int(len(data) * profile.verifier_epochs / profile.batch_size))
@@ -49,10 +63,12 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], kind: str, profile
             mask[i, : len(r.ids)] = 1
             target[i, r.start: r.start + len(labels)] = torch.tensor(labels)
             weight[i, r.start: r.start + len(labels)] = r.weight
+        lp = padded_logprobs([logprobs[i] for i in idx], width)
+        ids, mask, target, weight, lp = (t.to(dev) for t in (ids, mask, target, weight, lp))
         for g in opt.param_groups:
-            g["lr"] = profile.verifier_lr * min(1.0, (step + 1) / 100) * (1 - 0.9 * step / steps)
-        pos = torch.arange(width).unsqueeze(0).expand_as(ids)
-        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(rows)))
+            g["lr"] = g["base_lr"] * min(1.0, (step + 1) / 100) * (1 - 0.9 * step / steps)
+        pos = torch.arange(width, device=dev).unsqueeze(0).expand_as(ids)
+        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(rows), dev), lp)
         where = weight > 0
         logits = model.value_logits(hidden[where])
         # Distinct paths stand for `weight` identical samples, as if each sample were its own row.
@@ -63,6 +79,7 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], kind: str, profile
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         if (step + 1) % 200 == 0 or step + 1 == steps:
-            log(f"{kind}: step {step + 1}/{steps} loss {float(loss):.4f} ({time.time() - t0:.0f}s)")
+            log(f"{kind}: step {step + 1}/{steps} loss {float(loss):.4f} |surprise| "
+                f"{float(model.surprise.norm()):.2f} ({time.time() - t0:.0f}s)")
     model.eval()
-    return model
+    return model.cpu()

@@ -7,6 +7,8 @@ import type { KvLayout } from './manifest.js';
 export interface DecoderSignature extends KvLayout {
   /** Whether the graph takes `position_ids` (otherwise it derives positions from attention_mask). */
   hasPositionIds: boolean;
+  /** Whether the graph (a verifier) takes `token_logprobs`: the policy's log-probability of each token. */
+  hasTokenLogprobs: boolean;
   /** 'logits' for a policy, 'values' for a verifier. */
   headOutput: 'logits' | 'values';
   /** Whether the graph returns `present.*`, i.e. can continue from a KV cache. */
@@ -50,6 +52,11 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
   need('attention_mask', 'int64');
   const hasPositionIds = tensorMeta(inputs, 'position_ids') !== undefined;
   if (hasPositionIds) need('position_ids', 'int64');
+  const hasTokenLogprobs = tensorMeta(inputs, 'token_logprobs') !== undefined;
+  if (hasTokenLogprobs) {
+    if (expectedHead === 'logits') throw new SignatureError('the policy takes "token_logprobs", an input only verifiers have');
+    need('token_logprobs', 'float32');
+  }
 
   const layers = inputs.filter((m) => /^past_key_values\.\d+\.key$/.test(m.name)).length;
   if (layers === 0) throw new SignatureError('the graph has no past_key_values.{i}.key inputs (exported without a KV cache?)');
@@ -94,6 +101,7 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
     kvHeads: kvHeads as number,
     headDim: headDim as number,
     hasPositionIds,
+    hasTokenLogprobs,
     headOutput: expectedHead,
     hasPresent,
     ...(logitsWidth !== undefined && { logitsWidth }),

@@ -201,6 +201,7 @@ async function probe(path: string, model: DecoderModel, tokenizer: BundleTokeniz
       width: 1,
       newMask: Uint8Array.of(1),
       positions: Int32Array.of(0),
+      ...(model.signature.hasTokenLogprobs && { tokenLogprobs: Float32Array.of(0) }),
     });
     headWidth = output.headWidth;
   } catch (error) {

@@ -58,7 +58,7 @@ export async function checkDerivation(
   const format = new TextFormat(models.info, models.tokenizer);
   throwIfAborted(signal);
 
-  const { tokens, promptLength, stepEnds } = format.encodePrefix(request.problem, request.steps);
+  const { tokens, promptLength, stepEnds } = format.encodePrefix(request.problem, request.steps, { closeAnswer: true });
   if (tokens.length > models.info.maxPositions) {
     throw new BadRequestError(`the problem and steps are ${tokens.length} tokens, more than the model's ${models.info.maxPositions}: check fewer steps at a time`);
   }

@@ -9,10 +9,13 @@ function segment(source: readonly string[], line: number, text: string): StepSeg
   const sourceLine = (source[line] ?? '').trimEnd();
   // markdown-it strips container markup (list markers, `>`, indentation) from the front of each
   // line only, so the content is a suffix of the source line; fall back to the first non-space.
-  const column = sourceLine.endsWith(trimmed)
-    ? sourceLine.length - trimmed.length
-    : sourceLine.length - sourceLine.trimStart().length;
-  return { line, column, text: trimmed };
+  // It also replaces NUL with U+FFFD, one for one: compare in its terms, keep the source's text.
+  const seen = sourceLine.replaceAll('\0', '\uFFFD');
+  if (seen.endsWith(trimmed)) {
+    const column = sourceLine.length - trimmed.length;
+    return { line, column, text: sourceLine.slice(column) };
+  }
+  return { line, column: sourceLine.length - sourceLine.trimStart().length, text: trimmed };
 }
 
 /** One segment per non-empty content line of a paragraph. */

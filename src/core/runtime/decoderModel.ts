@@ -20,6 +20,8 @@ export interface ForwardInput {
   newMask: Uint8Array;
   /** rows × width position of each new token (its index among the row's real tokens). */
   positions: Int32Array;
+  /** rows × width policy log-probability of each new token, for graphs with a `token_logprobs` input. */
+  tokenLogprobs?: Float32Array;
 }
 
 export interface ForwardOutput {
@@ -57,6 +59,10 @@ export class DecoderModel {
     };
     if (this.signature.hasPositionIds) {
       feeds.position_ids = new Tensor('int64', BigInt64Array.from(input.positions, (p) => BigInt(p)), [rows, width]);
+    }
+    if (this.signature.hasTokenLogprobs) {
+      if (input.tokenLogprobs?.length !== rows * width) throw new Error('this verifier needs the policy\'s log-probability of every new token (token_logprobs)');
+      feeds.token_logprobs = new Tensor('float32', input.tokenLogprobs, [rows, width]);
     }
     for (let layer = 0; layer < this.signature.layers; layer++) {
       feeds[pastKeyName(layer)] = past.tensors[2 * layer] as Tensor;

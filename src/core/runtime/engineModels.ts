@@ -2,6 +2,8 @@
 import type { LoadedBundle } from '../bundle/loadBundle.js';
 import type { EngineModels } from '../lm.js';
 import { PolicySession } from './policySession.js';
+import { policyTokenLogprobs } from './policyTokenLogprobs.js';
+import type { TokenScorer } from './prefixScorer.js';
 import { ValueSession } from './valueSession.js';
 
 export interface EngineModelOptions {
@@ -24,11 +26,31 @@ export function stepEndTokens(bundle: LoadedBundle): Uint8Array {
   return flags;
 }
 
+/** The policy's token log-probabilities, as the bundle's verifiers read them. */
+export function bundleTokenLogprobs(bundle: LoadedBundle, maxBatchRows?: number): TokenScorer {
+  return policyTokenLogprobs(bundle.models.policy, {
+    vocabSize: bundle.tokenizer.vocabSize,
+    stepEndTokens: stepEndTokens(bundle),
+    ...(maxBatchRows !== undefined && { maxBatchRows }),
+  });
+}
+
 export function createEngineModels(bundle: LoadedBundle, options: EngineModelOptions = {}): EngineModels {
   const { maxPositions } = bundle.info;
+  // One scorer for all verifiers that read the policy's token log-probabilities: a step scored
+  // by the TVM and a baseline runs the policy over it once.
+  const tokenLogprobs = bundleTokenLogprobs(bundle, options.maxBatchRows);
   const verifier = (slot: 'tvm' | 'orm' | 'prm') => {
     const model = bundle.models[slot];
-    return model && new ValueSession(model, { maxPositions, cacheBytes: options.valueCacheBytes, maxBatchRows: options.maxBatchRows });
+    return (
+      model &&
+      new ValueSession(model, {
+        maxPositions,
+        cacheBytes: options.valueCacheBytes,
+        maxBatchRows: options.maxBatchRows,
+        ...(model.signature.hasTokenLogprobs && { tokenLogprobs }),
+      })
+    );
   };
   const orm = verifier('orm');
   const prm = verifier('prm');

@@ -18,6 +18,10 @@ export interface ExtendRow {
    * wanted), so a cache of the whole sequence is used minus its last position.
    */
   cached?: RowKv;
+  /** Use at most this many positions of `cached` (to get the output of a cached position again). */
+  maxCached?: number;
+  /** The model's `token_logprobs` input for every token of `tokens`, when it takes one. */
+  tokenLogprobs?: Float32Array;
 }
 
 export interface ExtendResult extends ForwardOutput {
@@ -35,7 +39,7 @@ export function headIndex(result: ExtendResult, row: number, tokenIndex: number,
 
 export async function extendRows(model: DecoderModel, rows: readonly ExtendRow[]): Promise<ExtendResult> {
   if (rows.some((row) => row.tokens.length === 0)) throw new Error('extendRows needs at least one token per row');
-  const usable = (row: ExtendRow): number => Math.min(row.cached?.length ?? 0, row.tokens.length - 1);
+  const usable = (row: ExtendRow): number => Math.max(0, Math.min(row.cached?.length ?? 0, row.tokens.length - 1, row.maxCached ?? Infinity));
   const width = Math.max(...rows.map((row) => row.tokens.length - usable(row)));
   const firstFed = rows.map((row) => Math.max(0, row.tokens.length - width));
   const pastLength = Math.max(0, ...firstFed);
@@ -49,7 +53,11 @@ export async function extendRows(model: DecoderModel, rows: readonly ExtendRow[]
   const tokenIds = new Int32Array(rows.length * width);
   const newMask = new Uint8Array(rows.length * width);
   const positions = new Int32Array(rows.length * width);
+  const tokenLogprobs = model.signature.hasTokenLogprobs ? new Float32Array(rows.length * width) : undefined;
   rows.forEach((row, r) => {
+    if (tokenLogprobs && row.tokenLogprobs?.length !== row.tokens.length) {
+      throw new Error(`row ${r} has ${row.tokens.length} tokens but ${row.tokenLogprobs?.length ?? 'no'} token log-probabilities`);
+    }
     const start = firstFed[r] as number;
     const fed = row.tokens.length - start;
     for (let i = 0; i < fed; i++) {
@@ -57,8 +65,9 @@ export async function extendRows(model: DecoderModel, rows: readonly ExtendRow[]
       tokenIds[r * width + column] = row.tokens[start + i] as number;
       newMask[r * width + column] = 1;
       positions[r * width + column] = start + i;
+      if (tokenLogprobs) tokenLogprobs[r * width + column] = row.tokenLogprobs?.[start + i] as number;
     }
   });
-  const output = await model.forward({ past, tokenIds, width, newMask, positions });
+  const output = await model.forward({ past, tokenIds, width, newMask, positions, ...(tokenLogprobs && { tokenLogprobs }) });
   return { ...output, width, firstFed };
 }

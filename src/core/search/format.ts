@@ -8,6 +8,8 @@ import { BadRequestError } from './models.js';
 // starts; without it the match is retried from every space of a long run (quadratic).
 const LINE_BREAK_RUN = /(?<!\s)\s*\n\s*/g;
 
+const oneLine = (step: string): string => step.replace(LINE_BREAK_RUN, ' ').trim();
+
 export class TextFormat {
   readonly answerPattern: RegExp;
 
@@ -20,14 +22,13 @@ export class TextFormat {
 
   /** The templated prompt. Newlines in the problem would read as step breaks, so they become spaces. */
   prompt(problem: string): string {
-    const oneLine = problem.trim().replace(LINE_BREAK_RUN, ' ');
     // split/join rather than replace(): "$&" or "$1" in a problem must stay literal.
-    return this.info.promptTemplate.split('{problem}').join(oneLine);
+    return this.info.promptTemplate.split('{problem}').join(oneLine(problem));
   }
 
   /** A step as written text, one line, as the policy would have produced it (delimiter included). */
   stepLine(step: string): string {
-    return step.replace(LINE_BREAK_RUN, ' ').trim() + this.info.stepDelimiter;
+    return oneLine(step) + this.info.stepDelimiter;
   }
 
   /**
@@ -44,19 +45,30 @@ export class TextFormat {
     return tokens;
   }
 
-  /** Token ids of the prompt followed by the given steps, each encoded as its own line. */
-  encodePrefix(problem: string, steps: readonly string[]): { tokens: number[]; promptLength: number; stepEnds: number[] } {
+  /**
+   * Token ids of the prompt followed by the given steps, each encoded as its own line. With
+   * `closeAnswer`, a last step that states the final answer ends with EOS instead of the
+   * delimiter, as the policy ends a solution: verifiers that read the policy's token
+   * log-probabilities would otherwise see a line break the policy finds very unlikely there.
+   */
+  encodePrefix(
+    problem: string,
+    steps: readonly string[],
+    { closeAnswer = false }: { closeAnswer?: boolean } = {},
+  ): { tokens: number[]; promptLength: number; stepEnds: number[] } {
     const tokens = this.codec.encode(this.prompt(problem));
     const promptLength = tokens.length;
     const stepEnds: number[] = [];
-    for (const step of steps) {
+    steps.forEach((step, i) => {
+      const closing = closeAnswer && i === steps.length - 1 && this.isAnswerLine(step);
       // Each step is encoded separately so its tokens match what step-wise sampling would have
       // produced (a sampled step always ends with the delimiter token), and so the token ranges
       // of steps are exact.
+      const ids = closing ? [...this.codec.encode(oneLine(step)), this.codec.eosId] : this.codec.encode(this.stepLine(step));
       // A loop, not push(...ids): spreading a long step's ids overflows the stack.
-      for (const id of this.codec.encode(this.stepLine(step))) tokens.push(id);
+      for (const id of ids) tokens.push(id);
       stepEnds.push(tokens.length);
-    }
+    });
     return { tokens, promptLength, stepEnds };
   }
 

@@ -34,6 +34,14 @@ test('gives every token and every step the verifier value, the step value being 
   assert.equal(result.reason, 'No step lowers the success estimate sharply; it ends at 95%.');
 });
 
+test('a final answer line ends with EOS, as the policy ends a solution; other lines with their line break', async () => {
+  const engine = fakeEngine(policy(), arithmeticVerifier());
+  const done = await checkDerivation(engine, { problem, steps: ['3 + 5 = 8', 'The answer is 8'] });
+  assert.deepEqual(done.steps.map((s) => s.tokens.at(-1)?.id), [engine.tokenizer.encode('\n').at(-1), engine.tokenizer.eosId]);
+  const unfinished = await checkDerivation(engine, { problem, steps: ['The answer is 8', '3 + 5 = 8'] });
+  assert.deepEqual(unfinished.steps.map((s) => s.tokens.at(-1)?.text), ['\n', '\n']);
+});
+
 test('flags the first step whose value collapses and names the token where it falls', async () => {
   const result = await checkDerivation(fakeEngine(policy(), arithmeticVerifier()), {
     problem,

@@ -156,3 +156,8 @@ test('a problem ends at its last non-blank line, even after a loose list', () =>
   const [p] = parseNotebook(doc('## Problem 1', 'Q?', '**Solution:**', '- a', '', '- b', '', '', '## Problem 2', 'R?'));
   assert.deepEqual(p?.range, { start: 0, end: 5 });
 });
+
+test('a NUL character in a step stays the source character, at its column (markdown-it shows it as U+FFFD)', () => {
+  const [p] = parseNotebook(doc('## Problem 1', '10) tenth', '### Work', '- $x\u0000 = 1$'));
+  assert.deepEqual(p?.work?.steps[0]?.segments, [{ line: 3, column: 2, text: '$x\u0000 = 1$' }]);
+});

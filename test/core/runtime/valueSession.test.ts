@@ -2,7 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
 import { DecoderModel, type ForwardInput } from '../../../src/core/runtime/decoderModel.js';
-import { ValueSession } from '../../../src/core/runtime/valueSession.js';
+import { bundleTokenLogprobs } from '../../../src/core/runtime/engineModels.js';
+import { ValueSession, type ValueSessionConfig } from '../../../src/core/runtime/valueSession.js';
 import { FIXTURE_BUNDLES, FIXTURE_KINDS, skipUnlessFixture } from '../../helpers/bundles.js';
 
 /** A verifier that records how many token positions each forward pass fed. */
@@ -32,7 +33,14 @@ for (const kind of FIXTURE_KINDS) {
     let bundle: LoadedBundle;
     let prompt: number[];
     let steps: number[][];
-    const fresh = () => new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions });
+    /** A session on `model` (default: the TVM) with its own caches, fed by the policy when the verifier reads it. */
+    const session = (model = bundle.models.tvm, config: Partial<ValueSessionConfig> = {}) =>
+      new ValueSession(model, {
+        maxPositions: bundle.info.maxPositions,
+        ...(model.signature.hasTokenLogprobs && { tokenLogprobs: bundleTokenLogprobs(bundle) }),
+        ...config,
+      });
+    const fresh = () => session();
     before(async () => {
       bundle = await loadBundle(FIXTURE_BUNDLES[kind], { device: 'cpu' });
       const encode = (text: string) => bundle.tokenizer.encode(text);
@@ -59,10 +67,10 @@ for (const kind of FIXTURE_KINDS) {
       for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
 
       const { model, fed } = countingModel(bundle.models.tvm);
-      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
-      await session.tokenValues([[...prompt, ...s1]]);
+      const scorer = session(model);
+      await scorer.tokenValues([[...prompt, ...s1]]);
       fed.length = 0;
-      const incremental = await session.tokenValues(sequences);
+      const incremental = await scorer.tokenValues(sequences);
       assertClose(incremental, expected);
       // Only rows needing new tokens ran, and far fewer positions than the full sequences.
       const fullCost = sequences.reduce((sum, s) => sum + s.length, 0);
@@ -72,19 +80,18 @@ for (const kind of FIXTURE_KINDS) {
 
     test('a repeated sequence is answered from the cache without running the model', async () => {
       const { model, fed } = countingModel(bundle.models.tvm);
-      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
+      const scorer = session(model);
       const sequence = [...prompt, ...(steps[0] as number[])];
-      const first = await session.tokenValues([sequence, sequence]);
+      const first = await scorer.tokenValues([sequence, sequence]);
       assert.equal(fed.length, 1);
-      assert.deepEqual(await session.tokenValues([sequence]), [first[0]]);
+      assert.deepEqual(await scorer.tokenValues([sequence]), [first[0]]);
       assert.equal(fed.length, 1);
     });
 
     test('siblings after an unscored prompt share one scoring of it', async () => {
       const { model, fed } = countingModel(bundle.models.tvm);
-      const session = new ValueSession(model, { maxPositions: bundle.info.maxPositions });
       const siblings = steps.map((step) => [...prompt, ...step]);
-      const values = await session.tokenValues(siblings);
+      const values = await session(model).tokenValues(siblings);
       const expected: number[][] = [];
       for (const sequence of siblings) expected.push(...(await fresh().tokenValues([sequence])));
       assertClose(values, expected);
@@ -93,17 +100,33 @@ for (const kind of FIXTURE_KINDS) {
     });
 
     test('a tiny cache budget still returns correct values', async () => {
-      const session = new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions, cacheBytes: 1 });
       const sequences = steps.map((step) => [...prompt, ...step]);
       const expected: number[][] = [];
       for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
-      assertClose(await session.tokenValues(sequences), expected);
+      assertClose(await session(bundle.models.tvm, { cacheBytes: 1 }).tokenValues(sequences), expected);
     });
 
     test('sequences longer than maxPositions are refused; abort rejects with AbortError', async () => {
-      const session = new ValueSession(bundle.models.tvm, { maxPositions: 8 });
-      await assert.rejects(session.tokenValues([new Array(9).fill(1)]), RangeError);
+      await assert.rejects(session(bundle.models.tvm, { maxPositions: 8 }).tokenValues([new Array(9).fill(1)]), RangeError);
       await assert.rejects(fresh().tokenValues([prompt], AbortSignal.abort()), { name: 'AbortError' });
+    });
+
+    if (kind === 'mha') {
+      test('a verifier on token ids alone runs without the policy', async () => {
+        assert.equal(bundle.models.tvm.signature.hasTokenLogprobs, false);
+        const plain = new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions });
+        assert.equal((await plain.tokenValues([prompt]))[0]?.length, prompt.length);
+      });
+      return;
+    }
+
+    test('a verifier that reads token log-probabilities depends on them, and refuses to run without them', async () => {
+      const sequence = [...prompt, ...(steps[0] as number[])];
+      const [real] = await fresh().tokenValues([sequence]);
+      const unsurprised = { score: async (rows: readonly (readonly number[])[]) => rows.map((row) => new Float32Array(row.length)) };
+      const [flat] = await session(bundle.models.tvm, { tokenLogprobs: unsurprised }).tokenValues([sequence]);
+      assert.ok(real && flat && real.some((v, k) => Math.abs(v - (flat[k] as number)) > 1e-3), 'values ignore the token log-probabilities');
+      assert.throws(() => new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions }), /token log-probabilities/);
     });
   });
 }
