@@ -247,7 +247,7 @@ export const STAGES: Stage[] = [
       check(value, `the editor hover does not show a token value:\n${text}`);
       check(/Step value \d{1,3}% \((?:[+\u2212]\d+|±0) pts from step \d\)/.test(text), `the editor hover does not show the step value:\n${text}`);
       await wb.page.waitForTimeout(300); // the hover fades in
-      ctx.docImages.set('check-decorations.png', { stage: 'hover', path: await shot('editor') });
+      await shot('editor');
       ctx.notes.push(`hover: editor token ${value[1]} → ${value[2]}`);
     },
   },
@@ -279,7 +279,8 @@ export const STAGES: Stage[] = [
         if (found.length !== 1 || found[0]!.line !== line) {
           verdict = new ModelVerdictError(`expected one diagnostic, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
         }
-        await shot('diagnostic');
+        const image = await shot('diagnostic');
+        if (!verdict) ctx.docImages.set('check-decorations.png', { stage: 'check', path: image });
       } else {
         ctx.skipped.push(`the diagnostic on ${PLANTED.file}:${line} and its going away after the fix`);
         await shot('checked');

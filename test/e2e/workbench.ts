@@ -163,9 +163,10 @@ export class Workbench {
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     const out: Array<{ line: number; text: string }> = [];
     for (const row of await rows.all()) {
-      // aria-label: "Warning: <message> at line 3 and character 9."; the text shows the source.
+      // aria-label: "Warning: <message> at line 3 and character 9." (code-server 4.100 adds the
+      // source after it); the text shows the source.
       const label = (await row.getAttribute('aria-label')) ?? '';
-      const at = label.match(/ at line (\d+) and character (\d+)\.?$/);
+      const at = label.match(/ at line (\d+) and character (\d+)\b/);
       if (at && plain(await row.innerText()).includes('TVM Math Tutor')) out.push({ line: Number(at[1]), text: label });
     }
     return out;
