@@ -82,9 +82,15 @@ async function main(): Promise<void> {
       report(`sampling, batch ${batch} (PolicySession, incl. prefill of ${CONTEXT})`, generated / seconds, policyParams);
     }
 
-    // Value scoring: fresh sequences (no cached prefixes), the TVM's per-token values.
+    // Value scoring: fresh sequences (no cached prefixes), the TVM's per-token values. A TVM that
+    // reads the policy's token log-probabilities needs a policy pass over the same tokens first.
+    const readsPolicy = bundle.models.tvm.signature.hasTokenLogprobs;
     const scoreSeconds = await timeBest(3, () => models.tvm.tokenValues(Array.from({ length: SCORE_ROWS }, () => randomTokens(SCORE_LENGTH))));
-    report(`value scoring, ${SCORE_ROWS} × ${SCORE_LENGTH} fresh tokens (ValueSession)`, (SCORE_ROWS * SCORE_LENGTH) / scoreSeconds, tvmParams);
+    report(
+      `value scoring, ${SCORE_ROWS} × ${SCORE_LENGTH} fresh tokens (ValueSession${readsPolicy ? ': policy log-probabilities, then TVM' : ''})`,
+      (SCORE_ROWS * SCORE_LENGTH) / scoreSeconds,
+      tvmParams + (readsPolicy ? policyParams : 0),
+    );
 
     // End to end: solve() with the defaults (beam search, TVM, K=16, b=4) on test problems.
     const test = bundleSplit(bundleDir, 'test', Number(values.problems));

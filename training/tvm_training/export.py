@@ -66,7 +66,7 @@ def example_inputs(model: Decoder, batch: int = 2, past: int = 3, seq: int = 5, 
 
 
 def export_onnx(model: Decoder, role: str, path: Path) -> dict[str, object]:
-    model.eval()
+    model.cpu().eval()
     wrapper = OnnxDecoder(model, role)
     inputs, outputs = io_names(model, role)
     axes: dict[str, dict[int, str]] = {"input_ids": {0: "batch", 1: "sequence"},

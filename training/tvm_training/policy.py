@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from .common import Profile, is_correct, extract_answer, canonical, log, save_checkpoint, write_json
+from .common import Profile, canonical, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
 from .curriculum import TRAIN, Example, generate, mixture, sample_family
 from .data import (Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example,
                    write_split)
@@ -72,11 +72,12 @@ def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: fl
 def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits) -> Decoder:
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
-    model = Decoder(cfg)
+    dev = device()
+    model = Decoder(cfg).to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=profile.lr, betas=(0.9, 0.98), weight_decay=0.05)
     step, tokens_seen, seconds = 0, 0, 0.0
     if ckpt.exists():
-        state = torch.load(ckpt)
+        state = torch.load(ckpt, map_location=dev)
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
         step, tokens_seen, seconds = int(state["step"]), int(state["tokens"]), float(state["seconds"])
@@ -87,11 +88,11 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits)
     t0, window_tokens, window_loss, window_n = time.time(), 0, 0.0, 0
     while step < profile.policy_steps:
         progress = (step // BUCKETS * BUCKETS) / profile.policy_steps
-        batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id)
+        batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, profile.policy_steps, profile.lr)
-        pos = torch.arange(batch.ids.shape[1]).unsqueeze(0).expand_as(batch.ids)
-        hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0]))
+        pos = torch.arange(batch.ids.shape[1], device=dev).unsqueeze(0).expand_as(batch.ids)
+        hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0], dev))
         # The LM head runs only where there is a solution token to predict (prompts carry no loss).
         where = batch.loss_mask[:, :-1] > 0
         logits = model.logits(hidden[:, :-1][where])
@@ -117,12 +118,13 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits)
                                    "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()})
     model.eval()
     write_json(out / "policy_train.json", {"steps": step, "tokens": tokens_seen, "seconds": round(seconds),
+                                           "trained_on": device_name(),
                                            "parameters": count_parameters(model), "config": cfg.to_dict()})
     return model
 
 
 def load_policy(out: Path, tok: BpeTokenizer) -> Decoder:
-    state = torch.load(out / "policy.pt")
+    state = torch.load(out / "policy.pt", map_location="cpu")
     model = Decoder(ModelConfig(**state["config"]))
     model.load_state_dict(state["model"])
     model.eval()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import torch
 
+from .common import device
 from .model import Decoder
 
 
@@ -10,7 +11,11 @@ from .model import Decoder
 def sample(model: Decoder, prompts: list[list[int]], eos_id: int, max_new: int, temperature: float,
            generator: torch.Generator, newline_ids: set[int] | None = None) -> list[list[int]]:
     """Continue each prompt until EOS (or, with `newline_ids`, the end of one step) or `max_new` tokens.
-    temperature 0 = greedy. Returns only the new tokens (EOS/newline included when produced)."""
+    temperature 0 = greedy. Returns only the new tokens (EOS/newline included when produced).
+    The model runs on `device()`; tokens are drawn on the CPU with `generator`, so a seed gives the
+    same draws from the same probabilities on any device."""
+    dev = device()
+    model.to(dev)
     b = len(prompts)
     width = max(len(p) for p in prompts)
     ids = torch.full((b, width), eos_id, dtype=torch.long)
@@ -18,8 +23,9 @@ def sample(model: Decoder, prompts: list[list[int]], eos_id: int, max_new: int, 
     for i, p in enumerate(prompts):
         ids[i, width - len(p):] = torch.tensor(p)
         mask[i, width - len(p):] = 1
+    ids, mask = ids.to(dev), mask.to(dev)
     pos = (mask.cumsum(1) - 1).clamp(min=0)
-    past = model.empty_past(b)
+    past = model.empty_past(b, dev)
     out: list[list[int]] = [[] for _ in range(b)]
     done = torch.zeros(b, dtype=torch.bool)
     cur_ids, cur_pos = ids, pos
@@ -28,9 +34,9 @@ def sample(model: Decoder, prompts: list[list[int]], eos_id: int, max_new: int, 
         hidden, past = model.trunk(cur_ids, mask, cur_pos, past)
         logits = model.logits(hidden[:, -1])
         if temperature <= 0:
-            nxt = logits.argmax(-1)
+            nxt = logits.argmax(-1).cpu()
         else:
-            probs = torch.softmax(logits / temperature, -1)
+            probs = torch.softmax(logits / temperature, -1).cpu()
             nxt = torch.multinomial(probs, 1, generator=generator).squeeze(1)
         for i in range(b):
             if not done[i]:
@@ -43,7 +49,7 @@ def sample(model: Decoder, prompts: list[list[int]], eos_id: int, max_new: int, 
         next_pos = cur_pos[:, -1:] + 1
         if int(next_pos.max()) >= limit:
             break
-        cur_ids = nxt.unsqueeze(1)
+        cur_ids = nxt.unsqueeze(1).to(dev)
         cur_pos = next_pos
-        mask = torch.cat([mask, torch.ones((b, 1), dtype=torch.long)], dim=1)
+        mask = torch.cat([mask, torch.ones((b, 1), dtype=torch.long, device=dev)], dim=1)
     return out

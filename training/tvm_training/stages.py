@@ -95,10 +95,13 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         return
 
     target = bundle_dir or (REPO / "models" / "default" if profile.name == "full" else out / "bundle")
+    policy_train = json.loads((out / "policy_train.json").read_text())
     training = {
-        "profile": profile.name, "seed": profile.seed, "trainedOn": "2-core CPU (PyTorch, 2 threads)",
+        # Policies trained before trained_on was recorded were all trained on this 2-core CPU.
+        "profile": profile.name, "seed": profile.seed,
+        "trainedOn": policy_train.get("trained_on", "2-core CPU (PyTorch, 2 threads)"),
         "verifiersTrainedOn": ", ".join(sorted(verifiers_trained_on)),
-        "policy": json.loads((out / "policy_train.json").read_text()),
+        "policy": policy_train,
         "policyEval": json.loads((out / "policy_eval.json").read_text()),
         "labels": json.loads((out / "labels.json").read_text()),
         "verifierEval": json.loads(eval_file.read_text()),
