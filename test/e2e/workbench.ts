@@ -160,14 +160,17 @@ export class Workbench {
 
   /** The tvmTutor diagnostics listed in the Problems view: message and 1-based line. */
   async problems(): Promise<Array<{ line: number; text: string }>> {
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    // One read of every row: a row read one attribute at a time can be re-rendered away between
+    // reads (as when the diagnostic goes), and a locator on it then waits for its full timeout.
+    const rows = await this.page
+      .locator('.markers-panel .monaco-list-row')
+      .evaluateAll((elements) => elements.map((e) => ({ label: e.getAttribute('aria-label') ?? '', text: (e as HTMLElement).innerText })));
     const out: Array<{ line: number; text: string }> = [];
-    for (const row of await rows.all()) {
+    for (const { label, text } of rows) {
       // aria-label: "Warning: <message> at line 3 and character 9." (code-server 4.100 adds the
       // source after it); the text shows the source.
-      const label = (await row.getAttribute('aria-label')) ?? '';
       const at = label.match(/ at line (\d+) and character (\d+)\b/);
-      if (at && plain(await row.innerText()).includes('TVM Math Tutor')) out.push({ line: Number(at[1]), text: label });
+      if (at && plain(text).includes('TVM Math Tutor')) out.push({ line: Number(at[1]), text: label });
     }
     return out;
   }
