@@ -53,7 +53,9 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
            f"on {training['verifiersTrainedOn']}, identical except for their labels. Each also reads the policy's "
            "log-probability of every solution token (0 on the prompt): its surprise −log p beyond "
            f"{profile.logprob_threshold:g} nats, capped at {profile.logprob_span:g} nats and scaled to [0, 1], times a "
-           "learned vector, is added to the token embedding (the engine computes it with the ONNX policy).",
+           "learned vector, is added to the token embedding (the engine computes it with the ONNX policy). "
+           "Training on another device or with another seed moves the verifiers' numbers by about ±0.02 AUC "
+           "(training/README.md, \"Choosing the verifier settings\").",
            f"- Value labels: {lab['problems']} training problems × N_tr = {lab['paths_per_problem']} sampled paths "
            f"(T = 0.7; {lab['distinct_sampled_paths']} distinct), plus {lab['error_rollouts']} rollouts from "
            f"{lab['error_pairs']} student-error prefixes and their clean twins (the same prefix without the mistake); "
