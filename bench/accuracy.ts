@@ -7,9 +7,11 @@
 //   npm run bench:accuracy -- [--bundle DIR] [--limit 100] [--budgets 4,8,16,32] [--gsm8k-limit 50]
 //                             [--b 4] [--seed 0] [--device auto|cpu|cuda] [--out bench/results] [--resume]
 //
-// Raw outcomes are saved after every problem (OUT/raw/accuracy-partial.json); --resume reuses the
+// Raw outcomes are saved after every problem in ${XDG_CACHE_HOME:-~/.cache}/tvm-tutor/bench-raw/
+// (outside the repository: they quote the problems, GSM8K's included); --resume reuses the
 // problems already done there, so a run killed on a shared machine continues where it stopped.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
@@ -50,8 +52,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const started = new Date();
   const reports: SetReport[] = [];
-  mkdirSync(join(values.out, 'raw'), { recursive: true });
-  const partialFile = join(values.out, 'raw', 'accuracy-partial.json');
+  const rawDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tvm-tutor', 'bench-raw');
+  mkdirSync(rawDir, { recursive: true });
+  const partialFile = join(rawDir, 'accuracy-partial.json');
   // Outcomes of an earlier run with the same settings, keyed by set and question.
   const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers };
   const earlier = new Map<string, ProblemOutcome>();
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
   } finally {
     await open.release();
   }
-  writeFileSync(join(values.out, 'raw', `accuracy-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(reports));
+  writeFileSync(join(rawDir, `accuracy-${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(reports));
   const { markdown, charts } = renderAccuracy(reports, budgets, verifiers, {
     bundle: open.models.info.name,
     device: open.models.device,

@@ -45,8 +45,12 @@ export function evenlySpaced<T>(all: readonly T[], limit: number | undefined): T
   return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
 }
 
-/** GSM8K test from the shared data folder next to the repository; null when absent. */
+/**
+ * GSM8K test from the shared data folder next to the repository; null when absent. Reported as
+ * the "external" set: nothing named after GSM8K is written into the repository, so its results
+ * can never be mistaken for a copy of the data.
+ */
 export function gsm8kTest(limit: number): ProblemSet | null {
   const file = resolve(__dirname, '..', '..', '..', 'shared', 'data', 'gsm8k', 'test.jsonl');
-  return limit > 0 && existsSync(file) ? { name: 'gsm8k', items: readItems(file, limit) } : null;
+  return limit > 0 && existsSync(file) ? { name: 'external', items: readItems(file, limit) } : null;
 }
