@@ -35,15 +35,22 @@ def encode_example(tok: BpeTokenizer, ex: Example) -> tuple[list[int], int]:
     return prompt + tok.encode(ex.solution()) + [tok.eos_id], len(prompt)
 
 
-def collate(seqs: list[tuple[list[int], int]], max_len: int, pad_id: int) -> Batch:
-    seqs = [(s[:max_len], p) for s, p in seqs]
-    width = max(len(s) for s, _ in seqs)
+def right_padded(seqs: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Token ids [B, W] right-padded with `pad_id`, and their mask (1 for real tokens)."""
+    width = max(len(s) for s in seqs)
     ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
     mask = torch.zeros((len(seqs), width), dtype=torch.long)
-    loss_mask = torch.zeros((len(seqs), width), dtype=torch.float32)
-    for i, (s, p) in enumerate(seqs):
+    for i, s in enumerate(seqs):
         ids[i, : len(s)] = torch.tensor(s)
         mask[i, : len(s)] = 1
+    return ids, mask
+
+
+def collate(seqs: list[tuple[list[int], int]], max_len: int, pad_id: int) -> Batch:
+    seqs = [(s[:max_len], p) for s, p in seqs]
+    ids, mask = right_padded([s for s, _ in seqs], pad_id)
+    loss_mask = torch.zeros(ids.shape, dtype=torch.float32)
+    for i, (s, p) in enumerate(seqs):
         loss_mask[i, p - 1: len(s) - 1] = 1
     return Batch(ids, mask, loss_mask)
 

@@ -2,8 +2,8 @@
 
 Policy: inputs input_ids, attention_mask, [position_ids], past_key_values.{i}.key|value;
 outputs logits, present.{i}.key|value. Verifiers: the same inputs plus, when trained with them,
-token_logprobs [batch, sequence] (the policy's log-probability of each new token, 0 for a
-sequence's first token); outputs values (sigmoid) and presents.
+token_logprobs [batch, sequence] (the policy's log-probability of each new token, 0 on the
+prompt: see surprise.py); outputs values (sigmoid) and presents.
 """
 from __future__ import annotations
 

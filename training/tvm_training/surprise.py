@@ -10,6 +10,7 @@ from __future__ import annotations
 import torch
 
 from .common import device
+from .data import right_padded
 from .labels import newline_token_ids
 from .model import Decoder
 from .tokenizer import BpeTokenizer
@@ -26,14 +27,8 @@ def token_logprobs(policy: Decoder, seqs: list[list[int]], tok: BpeTokenizer, ba
     order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
     for s in range(0, len(order), batch):
         rows = order[s:s + batch]
-        width = max(len(seqs[i]) for i in rows)
-        ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for r, i in enumerate(rows):
-            ids[r, : len(seqs[i])] = torch.tensor(seqs[i])
-            mask[r, : len(seqs[i])] = 1
-        ids, mask = ids.to(dev), mask.to(dev)
-        pos = torch.arange(width, device=dev).unsqueeze(0).expand_as(ids)
+        ids, mask = (t.to(dev) for t in right_padded([seqs[i] for i in rows], pad_id))
+        pos = torch.arange(ids.shape[1], device=dev).unsqueeze(0).expand_as(ids)
         hidden, _ = policy.trunk(ids, mask, pos, policy.empty_past(len(rows), dev))
         logp = torch.log_softmax(policy.logits(hidden[:, :-1]), -1)
         picked = logp.gather(-1, ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu()

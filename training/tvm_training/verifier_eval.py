@@ -12,7 +12,7 @@ import torch
 
 from .common import Profile, device, is_correct, log
 from .curriculum import Example
-from .data import prompt_of
+from .data import prompt_of, right_padded
 from .labels import MISTAKES, inject_mistake, newline_token_ids, rollout_success, step_ends
 from .model import Decoder
 from .policy import sample_paths
@@ -45,14 +45,9 @@ def values_at(model: Decoder, seqs: list[list[int]], logprobs: list[list[float]]
     out: list[float] = []
     for s in range(0, len(seqs), batch):
         part = seqs[s:s + batch]
-        width = max(len(x) for x in part)
-        ids = torch.full((len(part), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(part), width), dtype=torch.long)
-        for i, x in enumerate(part):
-            ids[i, : len(x)] = torch.tensor(x)
-            mask[i, : len(x)] = 1
+        ids, mask = (t.to(dev) for t in right_padded(part, pad_id))
+        width = ids.shape[1]
         lp = padded_logprobs(logprobs[s:s + batch], width).to(dev)
-        ids, mask = ids.to(dev), mask.to(dev)
         pos = torch.arange(width, device=dev).unsqueeze(0).expand_as(ids)
         hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(part), dev), lp)
         vals = model.values(hidden).cpu()

@@ -12,6 +12,7 @@ import time
 import torch
 
 from .common import Profile, device, log
+from .data import right_padded
 from .labels import LabelledPath
 from .model import Decoder
 from .surprise import padded_logprobs
@@ -52,15 +53,12 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], logprobs: list[lis
     t0 = time.time()
     for step, idx in enumerate(batches):
         rows = [data[i] for i in idx]
-        width = max(len(r.ids) for r in rows)
-        ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        ids, mask = right_padded([r.ids for r in rows], pad_id)
+        width = ids.shape[1]
         target = torch.zeros((len(rows), width))
         weight = torch.zeros((len(rows), width))
         for i, r in enumerate(rows):
             labels = getattr(r, kind)
-            ids[i, : len(r.ids)] = torch.tensor(r.ids)
-            mask[i, : len(r.ids)] = 1
             target[i, r.start: r.start + len(labels)] = torch.tensor(labels)
             weight[i, r.start: r.start + len(labels)] = r.weight
         lp = padded_logprobs([logprobs[i] for i in idx], width)

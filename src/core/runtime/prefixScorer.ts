@@ -108,15 +108,17 @@ export class PrefixScorer implements TokenScorer {
       pending.push(hit?.value.kv ? { tokens, hit } : { tokens });
     }
     const overlap = this.readout.overlap;
+    // All rows' inputs in one request, so the input scorer shares prefixes across the batches below.
+    const inputs = this.tokenInputs && (await this.tokenInputs.score(pending.map((row) => row.tokens), signal));
+    const inputOf = new Map(inputs?.map((values, i) => [pending[i] as Pending, values]));
     for (const batch of batchesOfSimilarWidth(pending, this.config.maxBatchRows ?? 32, overlap)) {
       throwIfAborted(signal);
-      const inputs = this.tokenInputs && (await this.tokenInputs.score(batch.map((row) => row.tokens), signal));
       const result = await extendRows(
         this.model,
-        batch.map(({ tokens, hit }, row) => ({
-          tokens,
-          ...(hit?.value.kv && { cached: hit.value.kv, maxCached: hit.length - overlap }),
-          ...(inputs && { tokenLogprobs: inputs[row] as Float32Array }),
+        batch.map((row) => ({
+          tokens: row.tokens,
+          ...(row.hit?.value.kv && { cached: row.hit.value.kv, maxCached: row.hit.length - overlap }),
+          ...(inputOf.has(row) && { tokenLogprobs: inputOf.get(row) as Float32Array }),
         })),
       );
       batch.forEach(({ tokens, hit }, row) => {
