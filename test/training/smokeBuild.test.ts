@@ -26,6 +26,7 @@ test('the smoke build produces a loadable bundle with policy, TVM, ORM and PRM',
     }
     assert.ok(existsSync(join(bundle, 'splits', 'test.jsonl')));
     assert.ok(manifest.training.verifierEval.test_steps.all.tvm.n > 0);
+    assert.equal(typeof manifest.training.verifierEval.margins, 'object');
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

@@ -33,6 +33,27 @@ def _verifier_table(table: dict, groups: list[str]) -> list[str]:
     return lines
 
 
+def _readiness_gate(policy_eval: dict) -> list[str]:
+    test = policy_eval["test"]["all"]
+    gap = test["pass@16"] - test["greedy"]
+    greedy_ok = 30 <= test["greedy"] <= 70
+    return [f"Readiness gate (test split, before the verifiers are trained): greedy {test['greedy']} % "
+            f"(target 30–70 %: {'met' if greedy_ok else 'missed'}); pass@16 at T = 0.7 minus greedy "
+            f"{gap:.1f} points (target ≥ 20: {'met' if gap >= 20 else 'missed'})."]
+
+
+def _margin_table(margins: dict) -> list[str]:
+    lines = ["| rows | baseline | TVM AUC gain [95 % interval] | TVM Brier reduction [95 % interval] |",
+             "|---|---|---|---|"]
+    names = {"test_steps": "test, mid-path", "hard_steps": "hard, mid-path",
+             "test_errors": "test, student-error prefixes", "hard_errors": "hard, student-error prefixes"}
+    for key, label in names.items():
+        for kind, m in margins.get(key, {}).items():
+            cells = [f"{m[x][0]:+.3f} [{m[x][1]:+.3f}, {m[x][2]:+.3f}]" for x in ("auc", "brier")]
+            lines.append(f"| {label} | {kind.upper()} | {cells[0]} | {cells[1]} |")
+    return lines
+
+
 def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path) -> None:
     pol = training["policy"]
     lab = training["labels"]
@@ -65,7 +86,14 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
     out += ["", f"Shipped in the extension (policy + TVM + tokenizer): {shipped / 1e6:.1f} MB (limit 40 MB).", "",
             "## Policy accuracy (test = training distribution, hard = more steps and larger numbers)", ""]
     out += _policy_table(training["policyEval"])
+    out += [""] + _readiness_gate(training["policyEval"])
     ve = training["verifierEval"]
+    out += ["", "## The TVM against the baselines", "",
+            "Positive numbers favour the TVM. Mid-path = prefixes ending at an intermediate step of held-out "
+            f"sampled paths ({profile.heldout_problems // 2} problems per split, {profile.heldout_paths} paths each, "
+            f"{profile.heldout_rollouts} rollouts per prefix for the ground truth). Intervals: paired bootstrap "
+            "over problems (1000 resamples); an interval that spans 0 means the difference is within noise.", ""]
+    out += _margin_table(ve["margins"])
     steps = ["1", "2", "3", "4", "5", "6", "7", "8", "intermediate", "final", "all"]
     for split in ("test", "hard"):
         out += ["", f"## Verifiers on held-out sampled paths, {split} split, by step", "",

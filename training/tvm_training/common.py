@@ -57,9 +57,9 @@ SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=6
 
 FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_model=160, n_layer=4, n_head=5,
                policy_steps=11000, batch_size=32, lr=2.5e-3, test_per_family=40, hard_per_family=40,
-               val_per_family=10, eval_per_family=40, label_problems=1200, label_paths=64, error_prefixes=6000,
+               val_per_family=10, eval_per_family=40, label_problems=1200, label_paths=100, error_prefixes=6000,
                error_rollouts=2, prm_rollouts=4, verifier_epochs=1.5, verifier_lr=5e-4, logprob_threshold=0.0, logprob_span=20.0,
-               surprise_lr=1e-2, heldout_problems=160,
+               surprise_lr=1e-2, heldout_problems=320,
                heldout_paths=4, heldout_rollouts=8, max_new_tokens=200)
 
 PROFILES = {p.name: p for p in (SMOKE, FULL)}

@@ -87,10 +87,10 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if until == "verifiers":
         return
 
-    eval_file = out / f"verifier_eval-n{profile.label_paths}.json"
+    eval_file = out / f"verifier_eval-n{profile.label_paths}-p{profile.heldout_problems}.json"
     if not eval_file.exists():
-        rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out / "verifier_eval_rows.pkl")
-        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows))
+        rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out)
+        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows, profile.seed + 1000))
     if until == "verifier-eval":
         return
 

@@ -21,15 +21,21 @@ from .tokenizer import BpeTokenizer
 
 
 def auc(scores: list[float], positive: list[bool]) -> float | None:
-    pos = [s for s, p in zip(scores, positive) if p]
-    neg = [s for s, p in zip(scores, positive) if not p]
-    if not pos or not neg:
+    """Mann-Whitney AUC from mid-ranks (ties count one half); O(n log n), so a bootstrap can afford it."""
+    n_pos = sum(positive)
+    n_neg = len(positive) - n_pos
+    if n_pos == 0 or n_neg == 0:
         return None
-    wins = 0.0
-    for p in pos:
-        for n in neg:
-            wins += 1.0 if p > n else 0.5 if p == n else 0.0
-    return wins / (len(pos) * len(neg))
+    order = sorted(range(len(scores)), key=lambda i: scores[i])
+    rank_sum, i = 0.0, 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+            j += 1
+        mid_rank = (i + j) / 2 + 1
+        rank_sum += mid_rank * sum(positive[order[k]] for k in range(i, j + 1))
+        i = j + 1
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
 def brier(scores: list[float], rates: list[float]) -> float:
@@ -63,13 +69,14 @@ def heldout_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example]
     prompts = [tok.encode(prompt_of(e.question)) for e in problems]
     paths = sample_paths(policy, tok, prompts, profile.heldout_paths, 0.7, profile.seed + 500, profile.max_new_tokens)
     rows: list[dict[str, object]] = []
-    for ex, prompt, conts in zip(problems, prompts, paths):
+    for pi, (ex, prompt, conts) in enumerate(zip(problems, prompts, paths)):
         for c in {tuple(c): c for c in conts}.values():
             ends = step_ends(c, nl)
             for si, end in enumerate(ends):
                 final = si == len(ends) - 1
                 rows.append({"seq": prompt + c[: end + 1], "answer": ex.answer, "step": "final" if final else str(si + 1),
-                             "rate": float(is_correct(tok.decode(c), ex.answer)) if final else None, "split": split})
+                             "rate": float(is_correct(tok.decode(c), ex.answer)) if final else None, "split": split,
+                             "problem": pi})
     todo = [r for r in rows if r["rate"] is None]
     rates = rollout_success(policy, tok, [r["seq"] for r in todo], [r["answer"] for r in todo],  # type: ignore[misc]
                             profile.heldout_rollouts, profile.seed + 600, profile.max_new_tokens)
@@ -83,16 +90,16 @@ def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], 
     """Reference prefixes with and without one injected mistake in their last step."""
     rng = random.Random(profile.seed + 700)
     rows: list[dict[str, object]] = []
-    for ex in problems:
+    for pi, ex in enumerate(problems):
         j = rng.randrange(len(ex.steps))
         kind = rng.choice(MISTAKES)
         wrong = inject_mistake(ex.steps[j], kind, rng)
         prompt = tok.encode(prompt_of(ex.question))
         rows.append({"seq": prompt + tok.encode("\n".join(ex.steps[: j + 1]) + "\n"), "answer": ex.answer,
-                     "step": "clean", "split": split})
+                     "step": "clean", "split": split, "problem": pi})
         if wrong is not None and wrong != ex.steps[j]:
             rows.append({"seq": prompt + tok.encode("\n".join(ex.steps[:j] + [wrong]) + "\n"), "answer": ex.answer,
-                         "step": kind, "split": split})
+                         "step": kind, "split": split, "problem": pi})
     rates = rollout_success(policy, tok, [r["seq"] for r in rows], [r["answer"] for r in rows],  # type: ignore[misc]
                             profile.heldout_rollouts, profile.seed + 800, profile.max_new_tokens)
     for r, rate in zip(rows, rates):
@@ -100,12 +107,16 @@ def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], 
     return rows
 
 
-def score_table(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
-                group_key: str) -> dict[str, dict[str, dict[str, float | int | None]]]:
-    """{group: {verifier: {auc, brier, n}}} plus an 'intermediate' and 'all' group."""
+def row_values(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer
+               ) -> dict[str, list[float]]:
     seqs: list[list[int]] = [r["seq"] for r in rows]  # type: ignore[misc]
     logprobs = token_logprobs(policy, seqs, tok)
-    vals = {k: values_at(m, seqs, logprobs, tok.eos_id) for k, m in verifiers.items()}
+    return {k: values_at(m, seqs, logprobs, tok.eos_id) for k, m in verifiers.items()}
+
+
+def score_table(rows: list[dict[str, object]], vals: dict[str, list[float]], group_key: str
+                ) -> dict[str, dict[str, dict[str, float | int | None]]]:
+    """{group: {verifier: {auc, brier, n}}} plus an 'intermediate' and 'all' group."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         g = str(r[group_key])
@@ -117,17 +128,63 @@ def score_table(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[
     for g, idx in groups.items():
         rates = [float(rows[i]["rate"]) for i in idx]  # type: ignore[arg-type]
         table[g] = {}
-        for k in verifiers:
+        for k in vals:
             s = [vals[k][i] for i in idx]
             a = auc(s, [r >= 0.5 for r in rates])
             table[g][k] = {"auc": None if a is None else round(a, 3), "brier": round(brier(s, rates), 3), "n": len(idx)}
     return table
 
 
+def tvm_margins(rows: list[dict[str, object]], vals: dict[str, list[float]], idx: list[int], seed: int,
+                resamples: int = 1000) -> dict[str, dict[str, list[float]]]:
+    """The TVM's AUC gain and Brier reduction over each baseline on the rows `idx`, with a 95 % paired
+    bootstrap interval that resamples problems (prefixes of one problem are not independent):
+    {baseline: {"auc": [margin, low, high], "brier": [...]}}; positive margins favour the TVM."""
+    by_problem: dict[object, list[int]] = defaultdict(list)
+    for i in idx:
+        by_problem[rows[i]["problem"]].append(i)
+    problems = list(by_problem)
+    rng = random.Random(seed)
+
+    def margins(sample: list[int]) -> dict[str, tuple[float, float] | None]:
+        rates = [float(rows[i]["rate"]) for i in sample]  # type: ignore[arg-type]
+        positive = [r >= 0.5 for r in rates]
+        scores = {k: [v[i] for i in sample] for k, v in vals.items()}
+        aucs = {k: auc(s, positive) for k, s in scores.items()}
+        out: dict[str, tuple[float, float] | None] = {}
+        for k in vals:
+            if k == "tvm":
+                continue
+            a_t, a_k = aucs["tvm"], aucs[k]
+            out[k] = None if a_t is None or a_k is None else (
+                a_t - a_k, brier(scores[k], rates) - brier(scores["tvm"], rates))
+        return out
+
+    point = margins(idx)
+    draws: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for _ in range(resamples):
+        sample = [i for _ in problems for i in by_problem[problems[rng.randrange(len(problems))]]]
+        for k, m in margins(sample).items():
+            if m is not None:
+                draws[k].append(m)
+    report: dict[str, dict[str, list[float]]] = {}
+    for k, m in point.items():
+        if m is None or not draws[k]:
+            continue
+        report[k] = {}
+        for j, metric in enumerate(("auc", "brier")):
+            d = sorted(x[j] for x in draws[k])
+            report[k][metric] = [round(m[j], 3), round(d[int(0.025 * len(d))], 3), round(d[int(0.975 * len(d)) - 1], 3)]
+    return report
+
+
 def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], hard: list[Example], profile: Profile,
-                    cache: Path) -> dict[str, list[dict[str, object]]]:
-    """Held-out prefixes with their rollout success: they depend on the policy only, so they are
-    kept in the cache and every verifier (or variant of one) is scored on the same rows."""
+                    out: Path) -> dict[str, list[dict[str, object]]]:
+    """Held-out prefixes with their rollout success: they depend on the policy and the held-out
+    sizes only, so they are kept in the cache folder `out` (named after those sizes) and every
+    verifier (or variant of one) is scored on the same rows."""
+    cache = out / (f"verifier_eval_rows-p{profile.heldout_problems}-k{profile.heldout_paths}"
+                   f"-r{profile.heldout_rollouts}.pkl")
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     half = profile.heldout_problems // 2
@@ -144,10 +201,19 @@ def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], har
 
 
 def evaluate_verifiers(policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
-                       rows: dict[str, list[dict[str, object]]]) -> dict[str, object]:
+                       rows: dict[str, list[dict[str, object]]], seed: int) -> dict[str, object]:
+    """Per-step tables for every row set, and under "margins" the TVM's mid-path (sampled prefixes)
+    and overall (student-error prefixes) margins over the baselines with bootstrap intervals."""
     report: dict[str, object] = {}
+    margins: dict[str, object] = {}
     for key, part in rows.items():
-        table = score_table(part, policy, verifiers, tok, "step")
+        vals = row_values(part, policy, verifiers, tok)
+        table = score_table(part, vals, "step")
         report[key] = table
-        log(f"verifier eval {key}: {table['intermediate' if key.endswith('steps') else 'all']}")
+        group = "intermediate" if key.endswith("steps") else "all"
+        idx = [i for i, r in enumerate(part) if group == "all" or r["step"] != "final"]
+        if "tvm" in vals:
+            margins[key] = tvm_margins(part, vals, idx, seed)
+        log(f"verifier eval {key}: {table.get(group)}; TVM margins {margins.get(key)}")
+    report["margins"] = margins
     return report

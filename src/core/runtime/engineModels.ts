@@ -2,8 +2,7 @@
 import type { LoadedBundle } from '../bundle/loadBundle.js';
 import type { EngineModels } from '../lm.js';
 import { PolicySession } from './policySession.js';
-import { policyTokenLogprobs } from './policyTokenLogprobs.js';
-import type { TokenScorer } from './prefixScorer.js';
+import { PrefixScorer, tokenLogprobReadout, type TokenScorer } from './prefixScorer.js';
 import { ValueSession } from './valueSession.js';
 
 export interface EngineModelOptions {
@@ -26,11 +25,14 @@ export function stepEndTokens(bundle: LoadedBundle): Uint8Array {
   return flags;
 }
 
-/** The policy's token log-probabilities, as the bundle's verifiers read them. */
+/**
+ * The policy's log-probability of every token, log p(t_k | t_<k) (0 on the prompt): the input
+ * `token_logprobs` of verifiers trained to read it. A student's slip is a token the policy finds
+ * very unlikely, which a verifier cannot tell from the token ids alone.
+ */
 export function bundleTokenLogprobs(bundle: LoadedBundle, maxBatchRows?: number): TokenScorer {
-  return policyTokenLogprobs(bundle.models.policy, {
-    vocabSize: bundle.tokenizer.vocabSize,
-    stepEndTokens: stepEndTokens(bundle),
+  return new PrefixScorer(bundle.models.policy, tokenLogprobReadout(bundle.tokenizer.vocabSize, stepEndTokens(bundle)), {
+    cacheBytes: 64 * 1024 * 1024,
     ...(maxBatchRows !== undefined && { maxBatchRows }),
   });
 }

@@ -13,7 +13,7 @@ export interface ValueSessionConfig {
   maxBatchRows?: number;
   /**
    * The policy's log-probability of every token, for verifiers that read it (an input named
-   * `token_logprobs`); see PolicyTokenLogprobs.
+   * `token_logprobs`); see bundleTokenLogprobs.
    */
   tokenLogprobs?: TokenScorer;
 }
