@@ -78,7 +78,9 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
            "Training on another device or with another seed moves the verifiers' numbers by about ±0.02 AUC "
            "(training/README.md, \"Choosing the verifier settings\").",
            f"- Value labels: {lab['problems']} training problems × N_tr = {lab['paths_per_problem']} sampled paths "
-           f"(T = 0.7; {lab['distinct_sampled_paths']} distinct), plus {lab['error_rollouts']} rollouts from "
+           f"(T = 0.7; {lab['distinct_sampled_paths']} distinct; the PRM's {profile.prm_rollouts} rollouts from each "
+           "step end no sampled path completed correctly also count in the TVM's prefix trie, at that prefix and "
+           f"below), plus {lab['error_rollouts']} rollouts from "
            f"{lab['error_pairs']} student-error prefixes and their clean twins (the same prefix without the mistake); "
            f"{lab['supervised_tokens'] / 1e6:.2f}M supervised tokens.", "",
            "## Files", "", "| file | bytes |", "|---|---|"]

@@ -38,12 +38,15 @@ class Trie:
         self.total = 0
         self.correct = 0
 
-    def add(self, tokens: list[int], ok: bool) -> None:
+    def add(self, tokens: list[int], ok: bool, first_counted: int = 0) -> None:
+        """Counts the path at the prefixes ending at index `first_counted` and later: a rollout
+        sampled from a prefix is a sample of that prefix and of what follows, not of its ancestors."""
         node = self
-        for t in tokens:
+        for i, t in enumerate(tokens):
             node = node.children.setdefault(t, Trie())
-            node.total += 1
-            node.correct += int(ok)
+            if i >= first_counted:
+                node.total += 1
+                node.correct += int(ok)
 
     def values(self, tokens: list[int]) -> list[tuple[int, int]]:
         node, out = self, []
@@ -86,16 +89,20 @@ def label_problems(profile: Profile, held_out: set[str]) -> list[Example]:
     return out
 
 
-def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answers: list[str], n: int,
-                    seed: int, max_new: int) -> list[float]:
-    """Fraction of n policy rollouts from each prefix (prompt + partial solution) that are correct."""
+def rollouts(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answers: list[str], n: int,
+             seed: int, max_new: int) -> list[list[tuple[list[int], bool]]]:
+    """n policy continuations of each prefix (prompt + partial solution), each with whether it is correct."""
     if not prefixes:
         return []
     conts = sample_paths(model, tok, prefixes, n, 0.7, seed, max_new)
-    out = []
-    for prefix, answer, cs in zip(prefixes, answers, conts):
-        out.append(sum(is_correct(tok.decode(prefix + c), answer) for c in cs) / n)
-    return out
+    return [[(c, is_correct(tok.decode(prefix + c), answer)) for c in cs]
+            for prefix, answer, cs in zip(prefixes, answers, conts)]
+
+
+def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answers: list[str], n: int,
+                    seed: int, max_new: int) -> list[float]:
+    """Fraction of n policy rollouts from each prefix (prompt + partial solution) that are correct."""
+    return [sum(ok for _, ok in rs) / n for rs in rollouts(model, tok, prefixes, answers, n, seed, max_new)]
 
 
 def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile
@@ -134,9 +141,15 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                             pending_keys.append(key)
                             pending_prefixes.append(prompt + list(c[: end + 1]))
                             pending_answers.append(ex.answer)
-        rates = rollout_success(model, tok, pending_prefixes, pending_answers, profile.prm_rollouts,
-                                profile.seed + 200 + start, profile.max_new_tokens)
-        rollout_good = {k: r > 0 for k, r in zip(pending_keys, rates)}
+        done = rollouts(model, tok, pending_prefixes, pending_answers, profile.prm_rollouts,
+                        profile.seed + 200 + start, profile.max_new_tokens)
+        rollout_good = {k: any(ok for _, ok in rs) for k, rs in zip(pending_keys, done)}
+        # The PRM's rollouts from a step end are sampled paths sharing that prefix: they join the
+        # TVM's trie at and below it, so the labels after a path's last shared token average more
+        # than its own outcome.
+        for (pi, solution_prefix), rs in zip(pending_keys, done):
+            for c, ok in rs:
+                per_problem[pi][2].add(list(solution_prefix) + c, ok, first_counted=len(solution_prefix) - 1)
         for pi, (ex, prompt, trie, distinct) in enumerate(per_problem):
             for c, (ok, count) in distinct.items():
                 toks = list(c)
@@ -147,8 +160,8 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                     if si == len(ends) - 1:
                         step_good.append(float(ok))
                     else:
-                        cor, _ = trie.values(toks[: end + 1])[-1]
-                        step_good.append(1.0 if cor > 0 else float(rollout_good.get((pi, c[: end + 1]), False)))
+                        # Prefixes a sampled path completed correctly had no rollouts.
+                        step_good.append(float(rollout_good.get((pi, c[: end + 1]), True)))
                 # Labels for position k describe the prefix ending at token k; the prompt's last
                 # token predicts nothing, so supervision starts at the first solution token.
                 result.append(LabelledPath(ids=prompt + toks, start=len(prompt), tvm=tvm, orm=[float(ok)] * len(toks),

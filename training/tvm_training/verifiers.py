@@ -30,6 +30,9 @@ def verifier_from_policy(policy: Decoder, profile: Profile) -> Decoder:
 def train_verifier(policy: Decoder, data: list[LabelledPath], logprobs: list[list[float]], kind: str,
                    profile: Profile, pad_id: int) -> Decoder:
     dev = device()
+    # The value head's initial weights must not depend on what the process ran before (a resumed
+    # build trains fewer models first than a build from scratch).
+    torch.manual_seed(profile.seed + 31)
     model = verifier_from_policy(policy, profile).to(dev)
     model.train()
     trunk = [p for n, p in model.named_parameters() if n != "surprise"]
