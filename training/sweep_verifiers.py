@@ -62,7 +62,7 @@ def main() -> None:
     for overrides in json.loads(args.variants):
         profile = dataclasses.replace(base, **overrides)
         trained = {k: train_verifier(policy, data, logprobs, k, profile, tok.eos_id) for k in kinds}
-        report = evaluate_verifiers(policy, trained, tok, rows, base.seed + 1000)
+        report = evaluate_verifiers(policy, trained, tok, rows, base.seed)
         score = selection_score(report)
         results.append({"overrides": overrides, "score": round(score, 4), "report": report})
         log(f"variant {overrides}: score {score:.4f}")
@@ -76,7 +76,7 @@ def main() -> None:
                  for k in ("tvm", "orm", "prm")}
     for kind, model in verifiers.items():
         save_model(args.out / f"{kind}.pt", model)
-    final = evaluate_verifiers(policy, verifiers, tok, rows, base.seed + 1000)
+    final = evaluate_verifiers(policy, verifiers, tok, rows, base.seed)
     write_json(args.out / "sweep.json", {"variants": results, "best": overrides, "best_report": final})
     log(f"best {overrides}; written to {args.out}")
 

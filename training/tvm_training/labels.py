@@ -148,8 +148,9 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
         # TVM's trie at and below it, so the labels after a path's last shared token average more
         # than its own outcome.
         for (pi, solution_prefix), rs in zip(pending_keys, done):
+            _, _, trie, _ = per_problem[pi]
             for c, ok in rs:
-                per_problem[pi][2].add(list(solution_prefix) + c, ok, first_counted=len(solution_prefix) - 1)
+                trie.add(list(solution_prefix) + c, ok, first_counted=len(solution_prefix) - 1)
         for pi, (ex, prompt, trie, distinct) in enumerate(per_problem):
             for c, (ok, count) in distinct.items():
                 toks = list(c)

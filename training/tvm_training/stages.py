@@ -15,7 +15,7 @@ from .labels import error_prefix_labels, label_problems, sampled_path_labels
 from .model import Decoder, ModelConfig, count_parameters
 from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
 from .surprise import token_logprobs
-from .verifier_eval import evaluate_verifiers, evaluation_rows
+from .verifier_eval import evaluate_verifiers, evaluation_rows, heldout_key
 from .verifiers import train_verifier
 
 STAGE_NAMES = ["tokenizer", "policy", "policy-eval", "labels", "verifiers", "verifier-eval", "bundle"]
@@ -87,10 +87,10 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if until == "verifiers":
         return
 
-    eval_file = out / f"verifier_eval-n{profile.label_paths}-p{profile.heldout_problems}.json"
+    eval_file = out / f"verifier_eval-n{profile.label_paths}-{heldout_key(profile)}.json"
     if not eval_file.exists():
         rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out)
-        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows, profile.seed + 1000))
+        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows, profile.seed))
     if until == "verifier-eval":
         return
 

@@ -114,16 +114,21 @@ def row_values(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[s
     return {k: values_at(m, seqs, logprobs, tok.eos_id) for k, m in verifiers.items()}
 
 
-def score_table(rows: list[dict[str, object]], vals: dict[str, list[float]], group_key: str
-                ) -> dict[str, dict[str, dict[str, float | int | None]]]:
-    """{group: {verifier: {auc, brier, n}}} plus an 'intermediate' and 'all' group."""
+def step_groups(rows: list[dict[str, object]]) -> dict[str, list[int]]:
+    """Row indices by step label, plus an 'intermediate' (every step but the final) and 'all' group."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
-        g = str(r[group_key])
+        g = str(r["step"])
         groups[g].append(i)
         groups["all"].append(i)
-        if group_key == "step" and g != "final":
+        if g != "final":
             groups["intermediate"].append(i)
+    return groups
+
+
+def score_table(rows: list[dict[str, object]], vals: dict[str, list[float]], groups: dict[str, list[int]]
+                ) -> dict[str, dict[str, dict[str, float | int | None]]]:
+    """{group: {verifier: {auc, brier, n}}}."""
     table: dict[str, dict[str, dict[str, float | int | None]]] = {}
     for g, idx in groups.items():
         rates = [float(rows[i]["rate"]) for i in idx]  # type: ignore[arg-type]
@@ -151,14 +156,10 @@ def tvm_margins(rows: list[dict[str, object]], vals: dict[str, list[float]], idx
         positive = [r >= 0.5 for r in rates]
         scores = {k: [v[i] for i in sample] for k, v in vals.items()}
         aucs = {k: auc(s, positive) for k, s in scores.items()}
-        out: dict[str, tuple[float, float] | None] = {}
-        for k in vals:
-            if k == "tvm":
-                continue
-            a_t, a_k = aucs["tvm"], aucs[k]
-            out[k] = None if a_t is None or a_k is None else (
-                a_t - a_k, brier(scores[k], rates) - brier(scores["tvm"], rates))
-        return out
+        briers = {k: brier(s, rates) for k, s in scores.items()}
+        a_t = aucs["tvm"]
+        return {k: None if a_t is None or a_k is None else (a_t - a_k, briers[k] - briers["tvm"])
+                for k, a_k in aucs.items() if k != "tvm"}
 
     point = margins(idx)
     draws: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -178,13 +179,17 @@ def tvm_margins(rows: list[dict[str, object]], vals: dict[str, list[float]], idx
     return report
 
 
+def heldout_key(profile: Profile) -> str:
+    """Names what the evaluation rows depend on besides the policy: the held-out sizes."""
+    return f"p{profile.heldout_problems}-k{profile.heldout_paths}-r{profile.heldout_rollouts}"
+
+
 def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], hard: list[Example], profile: Profile,
                     out: Path) -> dict[str, list[dict[str, object]]]:
     """Held-out prefixes with their rollout success: they depend on the policy and the held-out
     sizes only, so they are kept in the cache folder `out` (named after those sizes) and every
     verifier (or variant of one) is scored on the same rows."""
-    cache = out / (f"verifier_eval_rows-p{profile.heldout_problems}-k{profile.heldout_paths}"
-                   f"-r{profile.heldout_rollouts}.pkl")
+    cache = out / f"verifier_eval_rows-{heldout_key(profile)}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     half = profile.heldout_problems // 2
@@ -208,12 +213,12 @@ def evaluate_verifiers(policy: Decoder, verifiers: dict[str, Decoder], tok: BpeT
     margins: dict[str, object] = {}
     for key, part in rows.items():
         vals = row_values(part, policy, verifiers, tok)
-        table = score_table(part, vals, "step")
+        groups = step_groups(part)
+        table = score_table(part, vals, groups)
         report[key] = table
         group = "intermediate" if key.endswith("steps") else "all"
-        idx = [i for i, r in enumerate(part) if group == "all" or r["step"] != "final"]
         if "tvm" in vals:
-            margins[key] = tvm_margins(part, vals, idx, seed)
+            margins[key] = tvm_margins(part, vals, groups[group], seed + 1000)
         log(f"verifier eval {key}: {table.get(group)}; TVM margins {margins.get(key)}")
     report["margins"] = margins
     return report
