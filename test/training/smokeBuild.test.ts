@@ -27,6 +27,8 @@ test('the smoke build produces a loadable bundle with policy, TVM, ORM and PRM',
     assert.ok(existsSync(join(bundle, 'splits', 'test.jsonl')));
     assert.ok(manifest.training.verifierEval.test_steps.all.tvm.n > 0);
     assert.equal(typeof manifest.training.verifierEval.margins, 'object');
+    const { prefixes, differing_prefixes: differing } = manifest.training.objectiveDifference;
+    assert.ok(prefixes > 0 && differing >= 0 && differing <= prefixes, `objective difference ${differing} of ${prefixes}`);
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

@@ -54,6 +54,18 @@ def _margin_table(margins: dict) -> list[str]:
     return lines
 
 
+def _objective_note(diff: dict) -> list[str]:
+    return ["Why the TVM and the ORM stay close: labelled from the same weighted paths, their per-token BCE "
+            "objectives are one function of a causal verifier's weights (every path through a prefix gets the "
+            "verifier's same value there, BCE is linear in the label, and the trie label at a prefix is the mean "
+            "outcome of the paths through it). On these labels the two objectives differ at "
+            f"{diff['differing_prefixes']:,} of {diff['prefixes']:,} supervised prefixes — those the PRM's rollouts "
+            f"joined — by {100 * diff['label_mass_moved']:.3f} % of the supervised weight "
+            "(`training/tvm_training/objectives.py`). Beyond that, a margin between them comes from how training "
+            "proceeds (minibatch noise; Adam's step size, which the ORM's noisier per-path labels shrink), not "
+            "from what they are trained to predict."]
+
+
 def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path) -> None:
     pol = training["policy"]
     lab = training["labels"]
@@ -96,6 +108,7 @@ def write_model_card(path: Path, training: dict, profile: Profile, bundle: Path)
             f"{profile.heldout_rollouts} rollouts per prefix for the ground truth). Intervals: paired bootstrap "
             "over problems (1000 resamples); an interval that spans 0 means the difference is within noise.", ""]
     out += _margin_table(ve["margins"])
+    out += [""] + _objective_note(training["objectiveDifference"])
     steps = ["1", "2", "3", "4", "5", "6", "7", "8", "intermediate", "final", "all"]
     for split in ("test", "hard"):
         out += ["", f"## Verifiers on held-out sampled paths, {split} split, by step", "",

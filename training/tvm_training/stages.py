@@ -13,6 +13,7 @@ from .common import Profile, cache_dir, device_name, log, seed_everything, setup
 from .export import copy_splits, write_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
 from .model import Decoder, ModelConfig, count_parameters
+from .objectives import objective_difference
 from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
 from .surprise import token_logprobs
 from .verifier_eval import evaluate_verifiers, evaluation_rows, heldout_key
@@ -105,6 +106,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         "policyEval": json.loads((out / "policy_eval.json").read_text()),
         "labels": json.loads((out / "labels.json").read_text()),
         "verifierEval": json.loads(eval_file.read_text()),
+        "objectiveDifference": objective_difference(data),
         "verifierParameters": count_parameters(verifiers["tvm"]),
     }
     write_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training)
