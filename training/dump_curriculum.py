@@ -1,4 +1,4 @@
-"""Prints curriculum texts (train and hard level, every family) with the Python tokenizer's ids as JSON
+"""Prints curriculum texts (train and hard level, every family, in the notations training varies) with the Python tokenizer's ids as JSON
 lines, for the Node test that checks @huggingface/tokenizers against it."""
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.curriculum import FAMILIES, HARD, TRAIN, generate  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
+from tvm_training.notation import varied  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 
 
@@ -26,7 +27,7 @@ def main() -> None:
     for family in FAMILIES:
         for level in (TRAIN, HARD):
             for _ in range(args.per_family):
-                ex = generate(family, rng, level)
+                ex = varied(generate(family, rng, level), rng)
                 text = prompt_of(ex.question) + ex.solution()
                 print(json.dumps({"family": family, "text": text, "ids": tok.encode(text)}))
 

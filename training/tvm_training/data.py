@@ -9,6 +9,7 @@ from pathlib import Path
 import torch
 
 from .curriculum import FAMILIES, HARD, TRAIN, Example, generate, mixture, normalise, sample_family
+from .notation import varied
 from .tokenizer import BpeTokenizer
 
 PROMPT_TEMPLATE = "Q: {problem}\n"
@@ -110,4 +111,4 @@ def training_example(step: int, index: int, seed: int, progress: float, held_out
         fam = sample_family(rng, mixture(progress))
         ex = generate(fam, rng, TRAIN)
         if normalise(ex.question) not in held_out:
-            return ex
+            return varied(ex, rng)

@@ -14,6 +14,7 @@ from .curriculum import TRAIN, Example, generate, mixture, sample_family
 from .data import (Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example,
                    write_split)
 from .model import Decoder, ModelConfig, count_parameters
+from .notation import varied
 from .sampling import sample
 from .tokenizer import BpeTokenizer, train_bpe
 
@@ -25,7 +26,7 @@ def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:
     rng = random.Random(profile.seed)
     texts = []
     for _ in range(profile.tokenizer_texts):
-        ex = generate(sample_family(rng, mixture(0.5)), rng, TRAIN)
+        ex = varied(generate(sample_family(rng, mixture(0.5)), rng, TRAIN), rng)
         texts.append(prompt_of(ex.question) + ex.solution())
     tok = BpeTokenizer(train_bpe(texts, profile.vocab_size))
     tok.save(path)
