@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tvm_training.cache_origin import check_origin  # noqa: E402
 from tvm_training.common import PROFILES, cache_dir, log, setup_torch  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
 from tvm_training.labels import rollout_success  # noqa: E402
@@ -42,6 +43,7 @@ def main() -> None:
     setup_torch()
     profile = PROFILES[args.profile]
     cache = cache_dir(profile)
+    check_origin(cache, profile)
     tok = build_tokenizer(profile, cache)
     policy = load_policy(cache, tok)
     test = build_splits(profile, cache).test

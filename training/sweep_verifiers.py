@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tvm_training.cache_origin import check_origin  # noqa: E402
 from tvm_training.common import PROFILES, cache_dir, log, setup_torch, write_json  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.policy import build_splits, build_tokenizer, load_policy  # noqa: E402
@@ -49,6 +50,7 @@ def main() -> None:
     setup_torch()
     base = PROFILES[args.profile]
     cache = cache_dir(base)
+    check_origin(cache, base)
     tok = build_tokenizer(base, cache)
     splits = build_splits(base, cache)
     policy = load_policy(cache, tok)

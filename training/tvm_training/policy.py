@@ -19,15 +19,21 @@ from .sampling import sample
 from .tokenizer import BpeTokenizer, train_bpe
 
 
+def tokenizer_corpus(profile: Profile, n: int) -> list[str]:
+    """The first n texts the tokenizer's merges are learned from (prompt + solution)."""
+    rng = random.Random(profile.seed)
+    texts = []
+    for _ in range(n):
+        ex = varied(generate(sample_family(rng, mixture(0.5)), rng, TRAIN), rng)
+        texts.append(prompt_of(ex.question) + ex.solution())
+    return texts
+
+
 def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:
     path = out / "tokenizer.json"
     if path.exists():
         return BpeTokenizer.load(path)
-    rng = random.Random(profile.seed)
-    texts = []
-    for _ in range(profile.tokenizer_texts):
-        ex = varied(generate(sample_family(rng, mixture(0.5)), rng, TRAIN), rng)
-        texts.append(prompt_of(ex.question) + ex.solution())
+    texts = tokenizer_corpus(profile, profile.tokenizer_texts)
     tok = BpeTokenizer(train_bpe(texts, profile.vocab_size))
     tok.save(path)
     log(f"tokenizer: {tok.size} tokens from {len(texts)} texts")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import torch
 
+from .cache_origin import check_origin
 from .card import write_model_card
 from .common import Profile, cache_dir, device_name, log, seed_everything, setup_torch, write_json
 from .export import copy_splits, write_bundle
@@ -44,6 +45,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     seed_everything(profile.seed)
     out = cache_dir(profile)
     log(f"profile {profile.name}, cache {out}")
+    check_origin(out, profile)
     tok = build_tokenizer(profile, out)
     splits = build_splits(profile, out)
     if until == "tokenizer":

@@ -1,0 +1,53 @@
+"""What a pipeline cache was built from, so that a resumed build never mixes two recipes.
+
+Every stage is skipped when its output is already in the cache, which is right only while the
+curriculum and the profile are the ones the cache was built with. `origin.json` records both: a
+hash of the first texts the curriculum generates for the profile's tokenizer and policy (a change
+to any generator, its notation or its difficulty changes them) and the profile's fields, less those
+whose outputs are named after their values (label paths, held-out sizes). A run with another
+recipe stops before it reads or writes anything else in the cache.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+from .common import Profile, log, write_json
+from .data import prompt_of, training_example
+from .policy import tokenizer_corpus
+
+KEYED_BY_NAME = {"label_paths", "heldout_problems", "heldout_paths", "heldout_rollouts"}
+CORPUS_SAMPLE = 2000
+STREAM_SAMPLE = 500
+
+
+def recipe(profile: Profile) -> dict[str, object]:
+    texts = tokenizer_corpus(profile, min(CORPUS_SAMPLE, profile.tokenizer_texts))
+    for progress in (0.0, 1.0):
+        examples = (training_example(0, i, profile.seed, progress, set()) for i in range(STREAM_SAMPLE))
+        texts += [prompt_of(ex.question) + ex.solution() for ex in examples]
+    corpus = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    fields = {k: v for k, v in dataclasses.asdict(profile).items() if k not in KEYED_BY_NAME}
+    return {"curriculum": corpus, "profile": fields}
+
+
+def check_origin(cache: Path, profile: Profile) -> None:
+    """Records the recipe in a cache that has none; stops when the cache was built from another."""
+    path = cache / "origin.json"
+    current = recipe(profile)
+    if not path.exists():
+        write_json(path, current)
+        log(f"cache {cache}: recipe recorded in {path.name}")
+        return
+    recorded = json.loads(path.read_text())
+    changes = []
+    if recorded.get("curriculum") != current["curriculum"]:
+        changes.append("the curriculum generates other texts")
+    old_fields, new_fields = recorded.get("profile", {}), current["profile"]
+    assert isinstance(new_fields, dict)
+    changes += [f"{k} {old_fields.get(k)!r} -> {v!r}" for k, v in new_fields.items() if old_fields.get(k) != v]
+    if changes:
+        raise SystemExit(f"cache {cache} was built from another recipe ({'; '.join(changes)}). Set TVM_TUTOR_CACHE "
+                         f"to a new folder, or delete {cache} to rebuild from scratch.")
