@@ -24,7 +24,7 @@ class Level:
     max_events: int
 
 
-TRAIN = Level("train", max_small=18, max_big=400, min_events=2, max_events=5)
+TRAIN = Level("train", max_small=22, max_big=700, min_events=2, max_events=5)
 HARD = Level("hard", max_small=25, max_big=1000, min_events=4, max_events=6)
 
 
