@@ -6,9 +6,11 @@ starts, and one label per token for each verifier kind.
 """
 from __future__ import annotations
 
+import pickle
 import random
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .common import Profile, is_correct, log
 from .curriculum import Example, FAMILIES, TRAIN, generate, normalise
@@ -78,6 +80,27 @@ def newline_token_ids(tok: BpeTokenizer) -> set[int]:
     return {i for t, i in tok.vocab.items() if "Ċ" in t}
 
 
+SAMPLED_CHUNK = 64
+ERROR_CHUNK = 128
+
+
+def resume_point(checkpoint: Path | None) -> tuple[list[LabelledPath], int]:
+    """Rows labelled so far and where to go on; every chunk is seeded by its own start, so a
+    resumed run labels the rest exactly as an uninterrupted one would."""
+    if checkpoint is None or not checkpoint.exists():
+        return [], 0
+    saved = pickle.loads(checkpoint.read_bytes())
+    return saved["rows"], saved["next"]
+
+
+def save_progress(checkpoint: Path | None, rows: list[LabelledPath], next_start: int) -> None:
+    if checkpoint is None:
+        return
+    tmp = checkpoint.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps({"rows": rows, "next": next_start}))
+    tmp.replace(checkpoint)
+
+
 def label_problems(profile: Profile, held_out: set[str]) -> list[Example]:
     rng = random.Random(profile.seed + 11)
     out: list[Example] = []
@@ -105,13 +128,13 @@ def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]]
     return [sum(ok for _, ok in rs) / n for rs in rollouts(model, tok, prefixes, answers, n, seed, max_new)]
 
 
-def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile
-                        ) -> list[LabelledPath]:
+def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile,
+                        checkpoint: Path | None = None) -> list[LabelledPath]:
     nl = newline_token_ids(tok)
     prompts = [tok.encode(prompt_of(e.question)) for e in problems]
-    result: list[LabelledPath] = []
-    chunk = 64
-    for start in range(0, len(problems), chunk):
+    result, first = resume_point(checkpoint)
+    chunk = SAMPLED_CHUNK
+    for start in range(first, len(problems), chunk):
         probs, prs = problems[start:start + chunk], prompts[start:start + chunk]
         paths = sample_paths(model, tok, prs, profile.label_paths, 0.7, profile.seed + 100 + start,
                              profile.max_new_tokens)
@@ -168,6 +191,7 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                 result.append(LabelledPath(ids=prompt + toks, start=len(prompt), tvm=tvm, orm=[float(ok)] * len(toks),
                                            prm=step_spread(toks, nl, step_good), weight=float(count),
                                            meta={"family": ex.family}))
+        save_progress(checkpoint, result, start + chunk)
         log(f"labels: {min(start + chunk, len(problems))}/{len(problems)} problems, {len(result)} distinct paths, "
             f"{len(pending_prefixes)} PRM rollout prefixes")
     return result
@@ -215,7 +239,7 @@ def inject_mistake(line: str, kind: str, rng: random.Random) -> str | None:
 
 
 def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], n_prefixes: int,
-                        rollouts: int, seed: int, max_new: int) -> list[LabelledPath]:
+                        rollouts: int, seed: int, max_new: int, checkpoint: Path | None = None) -> list[LabelledPath]:
     """Pairs of reference prefixes cut after step j: one with step j mistaken, one as written, each
     labelled by policy rollouts from its end. Both are supervised from the first token where they
     differ, so the only thing that tells their labels apart is the mistake itself: without the
@@ -239,9 +263,9 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
         first_diff = next((i for i, (x, y) in enumerate(zip(good, bad)) if x != y), min(len(good), len(bad)))
         made.append((ex, prompt, bad, first_diff, kind))
         made.append((ex, prompt, good, first_diff, "clean"))
-    out: list[LabelledPath] = []
-    chunk = 128
-    for s in range(0, len(made), chunk):
+    out, first = resume_point(checkpoint)
+    chunk = ERROR_CHUNK
+    for s in range(first, len(made), chunk):
         part = made[s:s + chunk]
         conts = sample_paths(model, tok, [p + b for _, p, b, _, _ in part], rollouts, 0.7, seed + s, max_new)
         for (ex, prompt, prefix, first_diff, kind), cs in zip(part, conts):
@@ -262,5 +286,6 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                                         orm=[float(ok)] * (len(toks) - first_diff),
                                         prm=step_spread(toks, nl, step_good)[first_diff:], source="error",
                                         meta={"family": ex.family, "mistake": kind}))
+        save_progress(checkpoint, out, s + chunk)
         log(f"error prefix pairs: {min(s + chunk, len(made)) // 2}/{len(made) // 2}")
     return out

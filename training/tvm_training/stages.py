@@ -63,10 +63,14 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         data = pickle.loads(labels_file.read_bytes())
     else:
         problems = label_problems(profile, splits.held_out())
-        data = sampled_path_labels(policy, tok, problems, profile)
+        # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
+        partial = [labels_file.with_suffix(f".{part}.partial") for part in ("sampled", "errors")]
+        data = sampled_path_labels(policy, tok, problems, profile, partial[0])
         data += error_prefix_labels(policy, tok, problems, profile.error_prefixes, profile.error_rollouts,
-                                    profile.seed + 300, profile.max_new_tokens)
+                                    profile.seed + 300, profile.max_new_tokens, partial[1])
         labels_file.write_bytes(pickle.dumps(data))
+        for path in partial:
+            path.unlink(missing_ok=True)
         write_json(out / "labels.json", {
             "problems": len(problems), "paths_per_problem": profile.label_paths,
             "distinct_sampled_paths": sum(d.source == "sampled" for d in data),
