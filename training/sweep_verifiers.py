@@ -21,11 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.cache_origin import check_origin  # noqa: E402
-from tvm_training.common import PROFILES, cache_dir, log, setup_torch, write_json  # noqa: E402
+from tvm_training.common import PROFILES, log, write_json  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
-from tvm_training.policy import build_splits, build_tokenizer, load_policy  # noqa: E402
-from tvm_training.stages import save_model  # noqa: E402
+from tvm_training.stages import open_finished, save_model  # noqa: E402
 from tvm_training.surprise import token_logprobs  # noqa: E402
 from tvm_training.verifier_eval import evaluate_verifiers, evaluation_rows  # noqa: E402
 from tvm_training.verifiers import train_verifier  # noqa: E402
@@ -47,13 +45,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--kinds", default="tvm", help="comma-separated verifiers trained for every variant")
     args = parser.parse_args()
-    setup_torch()
     base = PROFILES[args.profile]
-    cache = cache_dir(base)
-    check_origin(cache, base)
-    tok = build_tokenizer(base, cache)
-    splits = build_splits(base, cache)
-    policy = load_policy(cache, tok)
+    cache, tok, splits, policy = open_finished(base)
     data = pickle.loads((cache / f"labels-n{base.label_paths}.pkl").read_bytes())
     rows = evaluation_rows(policy, tok, splits.test, splits.hard, base, cache)
     logprobs = token_logprobs(policy, [d.ids for d in data], tok)

@@ -11,12 +11,14 @@ import torch
 from .cache_origin import check_origin
 from .card import write_model_card
 from .common import Profile, cache_dir, device_name, log, seed_everything, setup_torch, write_json
+from .data import Splits
 from .export import copy_splits, write_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
 from .model import Decoder, ModelConfig, count_parameters
 from .objectives import objective_difference
 from .policy import build_splits, build_tokenizer, evaluate_policy, load_policy, train_policy
 from .surprise import token_logprobs
+from .tokenizer import BpeTokenizer
 from .verifier_eval import evaluate_verifiers, evaluation_rows, heldout_key
 from .verifiers import train_verifier
 
@@ -36,6 +38,16 @@ def load_verifier(path: Path) -> tuple[Decoder, str]:
     model.load_state_dict(state["model"])
     model.eval()
     return model, str(state.get("trained_on", "unrecorded"))
+
+
+def open_finished(profile: Profile) -> tuple[Path, BpeTokenizer, Splits, Decoder]:
+    """A cache whose policy is trained, for the tools that study a finished build: its folder,
+    tokenizer, splits and policy."""
+    setup_torch()
+    cache = cache_dir(profile)
+    check_origin(cache, profile)
+    tok = build_tokenizer(profile, cache)
+    return cache, tok, build_splits(profile, cache), load_policy(cache, tok)
 
 
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None) -> None:
