@@ -18,12 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.cache_origin import check_origin  # noqa: E402
-from tvm_training.common import PROFILES, cache_dir, log, setup_torch  # noqa: E402
+from tvm_training.common import PROFILES, log  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
 from tvm_training.labels import rollout_success  # noqa: E402
 from tvm_training.notation import REFERENCE, Style, restyle  # noqa: E402
-from tvm_training.policy import build_splits, build_tokenizer, load_policy  # noqa: E402
+from tvm_training.stages import open_finished  # noqa: E402
 
 NOTATIONS = {
     "* and / inside $…$": Style(True, "*", "/", False),
@@ -40,13 +39,9 @@ def main() -> None:
     parser.add_argument("--rollouts", type=int, default=4)
     parser.add_argument("--out", type=Path, default=None, help="JSON report (default: only printed)")
     args = parser.parse_args()
-    setup_torch()
     profile = PROFILES[args.profile]
-    cache = cache_dir(profile)
-    check_origin(cache, profile)
-    tok = build_tokenizer(profile, cache)
-    policy = load_policy(cache, tok)
-    test = build_splits(profile, cache).test
+    _, tok, splits, policy = open_finished(profile)
+    test = splits.test
     stride = max(1, len(test) // args.problems)
     rng = random.Random(profile.seed + 400)
     cuts = []
