@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 from pathlib import Path
+from typing import TypedDict
 
 from .common import Profile, log, write_json
 from .data import prompt_of, training_example
@@ -23,7 +24,12 @@ CORPUS_SAMPLE = 2000
 STREAM_SAMPLE = 500
 
 
-def recipe(profile: Profile) -> dict[str, object]:
+class Recipe(TypedDict):
+    curriculum: str
+    profile: dict[str, object]
+
+
+def recipe(profile: Profile) -> Recipe:
     texts = tokenizer_corpus(profile, min(CORPUS_SAMPLE, profile.tokenizer_texts))
     for progress in (0.0, 1.0):
         examples = (training_example(0, i, profile.seed, progress, set()) for i in range(STREAM_SAMPLE))
@@ -45,9 +51,8 @@ def check_origin(cache: Path, profile: Profile) -> None:
     changes = []
     if recorded.get("curriculum") != current["curriculum"]:
         changes.append("the curriculum generates other texts")
-    old_fields, new_fields = recorded.get("profile", {}), current["profile"]
-    assert isinstance(new_fields, dict)
-    changes += [f"{k} {old_fields.get(k)!r} -> {v!r}" for k, v in new_fields.items() if old_fields.get(k) != v]
+    old_fields = recorded.get("profile", {})
+    changes += [f"{k} {old_fields.get(k)!r} -> {v!r}" for k, v in current["profile"].items() if old_fields.get(k) != v]
     if changes:
         raise SystemExit(f"cache {cache} was built from another recipe ({'; '.join(changes)}). Set TVM_TUTOR_CACHE "
                          f"to a new folder, or delete {cache} to rebuild from scratch.")

@@ -133,9 +133,8 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
     nl = newline_token_ids(tok)
     prompts = [tok.encode(prompt_of(e.question)) for e in problems]
     result, first = resume_point(checkpoint)
-    chunk = SAMPLED_CHUNK
-    for start in range(first, len(problems), chunk):
-        probs, prs = problems[start:start + chunk], prompts[start:start + chunk]
+    for start in range(first, len(problems), SAMPLED_CHUNK):
+        probs, prs = problems[start:start + SAMPLED_CHUNK], prompts[start:start + SAMPLED_CHUNK]
         paths = sample_paths(model, tok, prs, profile.label_paths, 0.7, profile.seed + 100 + start,
                              profile.max_new_tokens)
         # Distinct paths keep their multiplicity as a weight; identical paths have identical labels.
@@ -191,8 +190,8 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                 result.append(LabelledPath(ids=prompt + toks, start=len(prompt), tvm=tvm, orm=[float(ok)] * len(toks),
                                            prm=step_spread(toks, nl, step_good), weight=float(count),
                                            meta={"family": ex.family}))
-        save_progress(checkpoint, result, start + chunk)
-        log(f"labels: {min(start + chunk, len(problems))}/{len(problems)} problems, {len(result)} distinct paths, "
+        save_progress(checkpoint, result, start + SAMPLED_CHUNK)
+        log(f"labels: {min(start + SAMPLED_CHUNK, len(problems))}/{len(problems)} problems, {len(result)} distinct paths, "
             f"{len(pending_prefixes)} PRM rollout prefixes")
     return result
 
@@ -264,9 +263,8 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
         made.append((ex, prompt, bad, first_diff, kind))
         made.append((ex, prompt, good, first_diff, "clean"))
     out, first = resume_point(checkpoint)
-    chunk = ERROR_CHUNK
-    for s in range(first, len(made), chunk):
-        part = made[s:s + chunk]
+    for s in range(first, len(made), ERROR_CHUNK):
+        part = made[s:s + ERROR_CHUNK]
         conts = sample_paths(model, tok, [p + b for _, p, b, _, _ in part], rollouts, 0.7, seed + s, max_new)
         for (ex, prompt, prefix, first_diff, kind), cs in zip(part, conts):
             outcomes = [is_correct(tok.decode(prefix + c), ex.answer) for c in cs]
@@ -286,6 +284,6 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                                         orm=[float(ok)] * (len(toks) - first_diff),
                                         prm=step_spread(toks, nl, step_good)[first_diff:], source="error",
                                         meta={"family": ex.family, "mistake": kind}))
-        save_progress(checkpoint, out, s + chunk)
-        log(f"error prefix pairs: {min(s + chunk, len(made)) // 2}/{len(made) // 2}")
+        save_progress(checkpoint, out, s + ERROR_CHUNK)
+        log(f"error prefix pairs: {min(s + ERROR_CHUNK, len(made)) // 2}/{len(made) // 2}")
     return out

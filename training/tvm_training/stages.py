@@ -40,26 +40,28 @@ def load_verifier(path: Path) -> tuple[Decoder, str]:
     return model, str(state.get("trained_on", "unrecorded"))
 
 
-def open_finished(profile: Profile) -> tuple[Path, BpeTokenizer, Splits, Decoder]:
-    """A cache whose policy is trained, for the tools that study a finished build: its folder,
-    tokenizer, splits and policy."""
+def open_cache(profile: Profile) -> tuple[Path, BpeTokenizer, Splits]:
+    """The profile's cache folder, checked against its recipe, with its tokenizer and splits (built
+    when missing)."""
     setup_torch()
     cache = cache_dir(profile)
+    log(f"profile {profile.name}, cache {cache}")
     check_origin(cache, profile)
     tok = build_tokenizer(profile, cache)
-    return cache, tok, build_splits(profile, cache), load_policy(cache, tok)
+    return cache, tok, build_splits(profile, cache)
+
+
+def open_finished(profile: Profile) -> tuple[Path, BpeTokenizer, Splits, Decoder]:
+    """A cache whose policy is trained, for the tools that study a finished build."""
+    cache, tok, splits = open_cache(profile)
+    return cache, tok, splits, load_policy(cache, tok)
 
 
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None) -> None:
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
-    setup_torch()
     seed_everything(profile.seed)
-    out = cache_dir(profile)
-    log(f"profile {profile.name}, cache {out}")
-    check_origin(out, profile)
-    tok = build_tokenizer(profile, out)
-    splits = build_splits(profile, out)
+    out, tok, splits = open_cache(profile)
     if until == "tokenizer":
         return
     policy = load_policy(out, tok) if (out / "policy_train.json").exists() else train_policy(profile, out, tok, splits)
@@ -76,13 +78,14 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     else:
         problems = label_problems(profile, splits.held_out())
         # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
-        partial = [labels_file.with_suffix(f".{part}.partial") for part in ("sampled", "errors")]
-        data = sampled_path_labels(policy, tok, problems, profile, partial[0])
+        sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
+                                             for part in ("sampled", "errors"))
+        data = sampled_path_labels(policy, tok, problems, profile, sampled_progress)
         data += error_prefix_labels(policy, tok, problems, profile.error_prefixes, profile.error_rollouts,
-                                    profile.seed + 300, profile.max_new_tokens, partial[1])
+                                    profile.seed + 300, profile.max_new_tokens, errors_progress)
         labels_file.write_bytes(pickle.dumps(data))
-        for path in partial:
-            path.unlink(missing_ok=True)
+        sampled_progress.unlink(missing_ok=True)
+        errors_progress.unlink(missing_ok=True)
         write_json(out / "labels.json", {
             "problems": len(problems), "paths_per_problem": profile.label_paths,
             "distinct_sampled_paths": sum(d.source == "sampled" for d in data),
