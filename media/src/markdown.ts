@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import { mathRules, MATH_BLOCK, MATH_INLINE } from '../../src/core/notebook/math-rules.js';
 import { renderMath } from './math.js';
+import { plainFormulaTex } from './plainFormula.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
   .use(mathRules)
@@ -19,6 +20,14 @@ md.renderer.rules[MATH_BLOCK] = (tokens, idx) =>
 
 /** Renders markdown into `target`; `inline` for one-line steps (no paragraph wrapper). */
 export function renderMarkdown(target: HTMLElement, text: string, inline: boolean): void {
+  const formula = inline ? plainFormulaTex(text) : null;
+  if (formula !== null) {
+    const math = document.createElement('span');
+    math.className = 'math';
+    target.replaceChildren(math);
+    renderMath(math, formula, false);
+    return;
+  }
   target.innerHTML = inline ? md.renderInline(text) : md.render(text);
   for (const placeholder of Array.from(target.querySelectorAll<HTMLElement>('.math'))) {
     renderMath(placeholder, placeholder.getAttribute('data-tex') ?? '', placeholder.getAttribute('data-display') === 'true');

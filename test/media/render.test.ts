@@ -71,6 +71,22 @@ test('$5 and $6 stay text', () => {
   assert.equal(render('costs $5 and $6').querySelectorAll('.katex').length, 0);
 });
 
+test('a step written as a bare formula is typeset; prose and formulas with words stay markdown', () => {
+  for (const step of ['3x=15', '8*4=32', 'y = 24 / 2', '(3x+1)(x+4)=3x^2+13x+4', '75÷25=3', 'x=-12/4']) {
+    const el = render(step);
+    assert.equal(el.querySelectorAll('.katex').length, 1, step);
+    assert.equal(el.querySelector('.katex-error'), null, step);
+  }
+  assert.equal(render('8*4=32 and 2*3=6').querySelectorAll('.katex').length, 0, 'words stay prose');
+  assert.equal(render('*3x* = 15').querySelector('em'), null, 'a formula never becomes emphasis');
+  for (const prose of ['The answer is 5', '12 - 7', 'x = y', 'Half of it is 6 = 12 / 2']) {
+    assert.equal(render(prose).querySelectorAll('.katex').length, 0, prose);
+  }
+  const block = document.createElement('div');
+  renderMarkdown(block, '3x=15', false);
+  assert.equal(block.querySelectorAll('.katex').length, 0, 'only one-line steps are typeset, not problem statements');
+});
+
 test('solved view: steps, tokens, answer and actions have stable selectors', () => {
   renderView(root, solvedView(request, sampleTrace()), closed);
   const steps = root.querySelectorAll('.step[data-value]');
