@@ -4,56 +4,66 @@
 // before it (a false alarm on correct work) or after it (late), and not be missing. A second
 // check per solution changes only its final answer (off by one): a verifier that reads the
 // working should value that last line lower than the right one.
+// `--sweep` also tallies a grid of suspicion settings (check-sweep.md); choose settings on the
+// bundle's validation split (`--splits val`), then confirm them on test and hard.
 //
-//   npm run bench:check -- [--bundle DIR] [--limit 160] [--seed 0] [--device auto|cpu|cuda] [--out bench/results]
+//   npm run bench:check -- [--bundle DIR] [--splits test,hard] [--limit 160] [--seed 0]
+//     [--threshold P] [--relative-drop R] [--min-drop D] [--sweep] [--device auto|cpu|cuda] [--out bench/results]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDerivation } from '../src/core/check/index.js';
+import { checkDerivation, type CheckResult } from '../src/core/check/index.js';
+import { DEFAULT_SUSPICION, type SuspicionOptions } from '../src/core/check/suspicious.js';
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
+import { suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
 import { bundleSolutions } from './lib/problems.js';
 
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
 
-interface Tally {
-  n: number;
-  hit: number;
-  early: number;
-  late: number;
-  missed: number;
-  cleanFlagged: number;
-  /** Sum of (value before − value after) at the slipped step, and at the same step of the clean solution. */
-  slipDrop: number;
-  cleanDrop: number;
-  /** Solutions whose answer is an integer: final value as written, and with the answer off by one. */
-  answerN: number;
-  answerRightValue: number;
-  answerWrongValue: number;
-  answerWrongLower: number;
+const stepValues = (r: CheckResult) => ({ before: r.problemValue, values: r.steps.map((s) => s.value) });
+
+function fraction(name: string, text: string, zeroAllowed = true): number {
+  const x = Number(text);
+  if (!(x <= 1 && (zeroAllowed ? x >= 0 : x > 0))) throw new Error(`--${name} must be a number in ${zeroAllowed ? '[0, 1]' : '(0, 1]'}, got ${text}`);
+  return x;
 }
 
-const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0, answerN: 0, answerRightValue: 0, answerWrongValue: 0, answerWrongLower: 0 });
+/** check.md for the default splits; other splits get their own file, so a tuning run on `val` keeps the report. */
+function reportFile(stem: string, splits: readonly string[]): string {
+  return splits.join(',') === 'test,hard' ? `${stem}.md` : `${stem}-${splits.join('-')}.md`;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       bundle: { type: 'string' },
+      splits: { type: 'string', default: 'test,hard' },
       limit: { type: 'string', default: '160' },
       seed: { type: 'string', default: '0' },
+      threshold: { type: 'string', default: String(DEFAULT_SUSPICION.threshold) },
+      'relative-drop': { type: 'string', default: String(DEFAULT_SUSPICION.relativeDrop) },
+      'min-drop': { type: 'string', default: String(DEFAULT_SUSPICION.minDrop) },
+      sweep: { type: 'boolean', default: false },
       device: { type: 'string', default: 'auto' },
       out: { type: 'string', default: join('bench', 'results') },
     },
   });
+  const options: SuspicionOptions = {
+    threshold: fraction('threshold', values.threshold),
+    relativeDrop: fraction('relative-drop', values['relative-drop'], false),
+    minDrop: fraction('min-drop', values['min-drop']),
+  };
+  const splits = values.splits.split(',').filter((s) => s !== '');
+  if (splits.length === 0) throw new Error('--splits names no split: pass e.g. test,hard or val');
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
   const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
   const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);
   const seed = Number(values.seed);
-  const tallies = new Map<string, Tally>();
-  const tally = (key: string): Tally => tallies.get(key) ?? (tallies.set(key, emptyTally()), tallies.get(key)!);
+  const cases: CheckedCase[] = [];
   try {
-    for (const split of ['test', 'hard']) {
+    for (const split of splits) {
       for (const [index, item] of bundleSolutions(bundleDir, split, Number(values.limit)).entries()) {
         const clean = item.solution.split('\n');
         const planted = plantInSolution(clean, deriveSeed(seed, index));
@@ -61,42 +71,45 @@ async function main(): Promise<void> {
         const answer = /^The answer is (-?\d+)$/.exec(clean.at(-1) ?? '');
         const wrongAnswer = answer ? [...clean.slice(0, -1), `The answer is ${Number(answer[1]) + 1}`] : null;
         for (const verifier of verifiers) {
-          const before = await checkDerivation(open.models, { problem: item.question, steps: clean }, { verifier });
-          const after = await checkDerivation(open.models, { problem: item.question, steps: planted.steps }, { verifier });
-          const offByOne = wrongAnswer ? await checkDerivation(open.models, { problem: item.question, steps: wrongAnswer }, { verifier }) : null;
-          for (const key of [`${split}|${verifier}|all`, `${split}|${verifier}|${planted.kind}`]) {
-            const t = tally(key);
-            t.n++;
-            if (before.firstSuspicious !== null) t.cleanFlagged++;
-            const flagged = after.firstSuspicious;
-            if (flagged === null) t.missed++;
-            else if (flagged === planted.slipped) t.hit++;
-            else if (flagged < planted.slipped) t.early++;
-            else t.late++;
-            const slip = after.steps[planted.slipped]!;
-            const same = before.steps[planted.slipped]!;
-            t.slipDrop += slip.before - slip.value;
-            t.cleanDrop += same.before - same.value;
-            if (offByOne) {
-              const right = before.steps.at(-1)!.value;
-              const wrong = offByOne.steps.at(-1)!.value;
-              t.answerN++;
-              t.answerRightValue += right;
-              t.answerWrongValue += wrong;
-              if (wrong < right) t.answerWrongLower++;
-            }
-          }
+          const check = (steps: string[]) => checkDerivation(open.models, { problem: item.question, steps }, { verifier });
+          const before = await check(clean);
+          const after = await check(planted.steps);
+          const offByOne = wrongAnswer ? await check(wrongAnswer) : null;
+          cases.push({
+            split,
+            verifier,
+            kind: planted.kind,
+            slipped: planted.slipped,
+            clean: stepValues(before),
+            planted: stepValues(after),
+            answer: offByOne ? { right: before.steps.at(-1)!.value, wrong: offByOne.steps.at(-1)!.value } : null,
+          });
         }
       }
     }
   } finally {
     await open.release();
   }
-  const markdown = render(tallies, verifiers, open.models.info.name, Number(values.limit), seed);
+  const header = { bundle: open.models.info.name, limit: Number(values.limit), seed, splits };
+  const markdown = render(tallyCases(cases, options), verifiers, header, options);
   mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'check.md'), markdown);
+  writeFileSync(join(values.out, reportFile('check', splits)), markdown);
   process.stdout.write(markdown);
+  if (values.sweep) {
+    const sweep = renderSweep(cases, header);
+    writeFileSync(join(values.out, reportFile('check-sweep', splits)), sweep);
+    process.stdout.write(`\n${sweep}`);
+  }
 }
+
+interface Header {
+  bundle: string;
+  limit: number;
+  seed: number;
+  splits: string[];
+}
+
+const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(1)}`);
 
 function answerCell(t: Tally): string {
   if (t.answerN === 0) return '–';
@@ -104,14 +117,14 @@ function answerCell(t: Tally): string {
   return `${mean(t.answerRightValue)} / ${mean(t.answerWrongValue)}, ${((100 * t.answerWrongLower) / t.answerN).toFixed(0)} % (n = ${t.answerN})`;
 }
 
-function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: string, limit: number, seed: number): string {
-  const pct = (x: number, n: number) => (n === 0 ? '–' : `${((100 * x) / n).toFixed(1)}`);
+function render(tallies: Map<string, Tally>, verifiers: VerifierName[], h: Header, o: SuspicionOptions): string {
   const kinds: Array<SlipKind | 'all'> = ['all', 'off by one', 'off by ten', 'sign'];
+  const settings = `threshold ${o.threshold}, relative drop ${o.relativeDrop}, least drop ${o.minDrop}`;
   const lines = [
     '# Check my steps: does the flag land on a planted slip?',
     '',
-    `Bundle \`${bundle}\`, up to ${limit} reference solutions per split (evenly spaced over families), seed ${seed},`,
-    `default suspicion settings, ${new Date().toISOString().slice(0, 10)}. Each solution is checked as written and with one`,
+    `Bundle \`${h.bundle}\`, up to ${h.limit} reference solutions per split (evenly spaced over families), seed ${h.seed},`,
+    `suspicion settings: ${settings}${isDefault(o) ? ' (the defaults)' : ''}; ${new Date().toISOString().slice(0, 10)}. Each solution is checked as written and with one`,
     'slip planted in a random step (the steps after it unchanged). **hit**: the first suspicious step is the',
     'slipped one; **early**: a correct step before it is flagged; **late**: only a later step; **missed**: nothing',
     'flagged; **clean alarm**: the unmodified solution is flagged. Drops are mean value points lost at the',
@@ -121,7 +134,7 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: 
     '| split | verifier | slip | n | hit % | early % | late % | missed % | clean alarm % | drop with slip | drop without | answer ±1: value right / wrong, wrong lower % |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
-  for (const split of ['test', 'hard']) {
+  for (const split of h.splits) {
     for (const verifier of verifiers) {
       for (const kind of kinds) {
         const t = tallies.get(`${split}|${verifier}|${kind}`);
@@ -130,6 +143,35 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], bundle: 
           `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
         );
       }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const isDefault = (o: SuspicionOptions) =>
+  o.threshold === DEFAULT_SUSPICION.threshold && o.relativeDrop === DEFAULT_SUSPICION.relativeDrop && o.minDrop === DEFAULT_SUSPICION.minDrop;
+
+/** The TVM's hit and clean-alarm rates for every setting of the grid, per split. */
+function renderSweep(cases: readonly CheckedCase[], h: Header): string {
+  const lines = [
+    '# Check my steps: suspicion settings compared',
+    '',
+    `Bundle \`${h.bundle}\`, TVM, up to ${h.limit} reference solutions per split, seed ${h.seed}, ${new Date().toISOString().slice(0, 10)};`,
+    'the same checks as check.md, with the flag placed by each setting in turn. **hit − alarm**: slips flagged on',
+    'their step minus correct solutions flagged, in points. `*`: the defaults. Produced by `npm run bench:check -- --sweep`.',
+    '',
+    '| split | threshold | relative drop | least drop | hit % | early % | late % | missed % | clean alarm % | hit − alarm |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const o of suspicionGrid()) {
+    const tallies = tallyCases(cases, o);
+    for (const split of h.splits) {
+      const t = tallies.get(`${split}|tvm|all`);
+      if (!t) continue;
+      const star = isDefault(o) ? ' *' : '';
+      lines.push(
+        `| ${split} | ${o.threshold}${star} | ${o.relativeDrop}${star} | ${o.minDrop}${star} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.hit - t.cleanFlagged, t.n)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -24,7 +24,7 @@ test('the smoke build produces a loadable bundle with policy, TVM, ORM and PRM',
       assert.deepEqual([...session.outputNames], entry.outputs, `${key} outputs`);
       await session.release();
     }
-    assert.ok(existsSync(join(bundle, 'splits', 'test.jsonl')));
+    for (const split of ['val', 'test', 'hard']) assert.ok(existsSync(join(bundle, 'splits', `${split}.jsonl`)), `splits/${split}.jsonl`);
     assert.ok(manifest.training.verifierEval.test_steps.all.tvm.n > 0);
     assert.equal(typeof manifest.training.verifierEval.margins, 'object');
     const { prefixes, differing_prefixes: differing } = manifest.training.objectiveDifference;

@@ -136,6 +136,7 @@ def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, 
 
 
 def copy_splits(src: Path, out: Path) -> None:
+    """The held-out splits the benchmarks read; `val` is for choosing their settings."""
     (out / "splits").mkdir(parents=True, exist_ok=True)
-    for name in ("test", "hard"):
+    for name in ("val", "test", "hard"):
         shutil.copy(src / "splits" / f"{name}.jsonl", out / "splits" / f"{name}.jsonl")

@@ -1,0 +1,82 @@
+// Where Check my steps puts its flag, for any suspicion settings. The verifier's values of a
+// derivation do not depend on the settings, so each solution is scored once and the engine's own
+// rule (firstCollapse) is replayed on its step values for every setting compared.
+import { firstCollapse, type SuspicionOptions } from '../../src/core/check/suspicious.js';
+import type { SlipKind } from './plantedErrors.js';
+
+/** A derivation's values as Check my steps sees them: after the problem, then at each step's end. */
+export interface StepValues {
+  before: number;
+  values: number[];
+}
+
+/** One reference solution checked as written, with one planted slip, and with its answer off by one. */
+export interface CheckedCase {
+  split: string;
+  verifier: string;
+  kind: SlipKind;
+  slipped: number;
+  clean: StepValues;
+  planted: StepValues;
+  /** Final value with the right answer and with the answer off by one; null if the answer is not an integer. */
+  answer: { right: number; wrong: number } | null;
+}
+
+export interface Tally {
+  n: number;
+  hit: number;
+  early: number;
+  late: number;
+  missed: number;
+  cleanFlagged: number;
+  /** Sum of (value before − value after) at the slipped step, and at the same step of the clean solution. */
+  slipDrop: number;
+  cleanDrop: number;
+  answerN: number;
+  answerRightValue: number;
+  answerWrongValue: number;
+  answerWrongLower: number;
+}
+
+const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, cleanFlagged: 0, slipDrop: 0, cleanDrop: 0, answerN: 0, answerRightValue: 0, answerWrongValue: 0, answerWrongLower: 0 });
+
+const dropAt = (v: StepValues, step: number): number => (step === 0 ? v.before : v.values[step - 1]!) - v.values[step]!;
+
+/** Tallies keyed `split|verifier|all` and `split|verifier|<slip kind>`. */
+export function tallyCases(cases: readonly CheckedCase[], options: SuspicionOptions): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const c of cases) {
+    const flagged = firstCollapse(c.planted.before, c.planted.values, options);
+    const cleanFlagged = firstCollapse(c.clean.before, c.clean.values, options) !== null;
+    for (const key of [`${c.split}|${c.verifier}|all`, `${c.split}|${c.verifier}|${c.kind}`]) {
+      const t = tallies.get(key) ?? emptyTally();
+      tallies.set(key, t);
+      t.n++;
+      if (cleanFlagged) t.cleanFlagged++;
+      if (flagged === null) t.missed++;
+      else if (flagged === c.slipped) t.hit++;
+      else if (flagged < c.slipped) t.early++;
+      else t.late++;
+      t.slipDrop += dropAt(c.planted, c.slipped);
+      t.cleanDrop += dropAt(c.clean, c.slipped);
+      if (c.answer) {
+        t.answerN++;
+        t.answerRightValue += c.answer.right;
+        t.answerWrongValue += c.answer.wrong;
+        if (c.answer.wrong < c.answer.right) t.answerWrongLower++;
+      }
+    }
+  }
+  return tallies;
+}
+
+/** The settings `--sweep` compares: the engine's defaults lie on this grid. */
+export function suspicionGrid(): SuspicionOptions[] {
+  const grid: SuspicionOptions[] = [];
+  for (const threshold of [0.3, 0.4, 0.5, 0.6]) {
+    for (const relativeDrop of [0.3, 0.4, 0.5, 0.6]) {
+      for (const minDrop of [0.1, 0.2]) grid.push({ threshold, relativeDrop, minDrop });
+    }
+  }
+  return grid;
+}
