@@ -71,6 +71,7 @@ function body(view: SolveView, ui: UiState): HTMLElement[] {
   return [
     h('header', {}, [h('h1', { id: 'title' }, [view.title]), markdownBlock({ id: 'problem' }, view.problem, false), settingsLine(view)]),
     h('p', { id: 'status', 'data-status': view.status, role: 'status' }, [view.message ?? '']),
+    view.notice ? h('p', { id: 'notice', role: 'note' }, [view.notice]) : null,
     h('ol', { id: 'steps' }, view.steps.map((s) => step(s, ui))),
     answer(view),
     values.some((v) => v !== null) ? h('figure', { id: 'chart' }, [valueChart(values), h('figcaption', {}, ['Value along the chosen path'])]) : null,

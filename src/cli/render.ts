@@ -3,6 +3,7 @@ import type { CheckResult } from '../core/check/derivation.js';
 import type { Hint } from '../core/check/hint.js';
 import type { SearchTrace } from '../core/search/trace.js';
 import type { SolveResult } from '../core/solve.js';
+import { unfamiliarWordsNotice } from '../core/unfamiliarWords.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {
   greedy: 'greedy decoding',
@@ -28,6 +29,8 @@ export function renderSolve(result: SolveResult): string {
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
   }
+  const notice = unfamiliarWordsNotice(result.unfamiliarWords);
+  if (notice) lines.push(`Note: ${notice}`);
   return lines.join('\n');
 }
 
@@ -42,5 +45,7 @@ export function renderCheck(check: CheckResult, hint: Hint | null): string {
     const where = hint.position < check.steps.length ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
     lines.push(hint.text === '' ? 'Hint: the model would stop here.' : `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`);
   }
+  const notice = unfamiliarWordsNotice(check.unfamiliarWords);
+  if (notice) lines.push(`Note: ${notice}`);
   return lines.join('\n');
 }

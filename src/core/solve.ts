@@ -8,6 +8,7 @@ import { majorityVote, DEFAULT_N } from './search/majorityVote.js';
 import { bestOfN } from './search/bestOfN.js';
 import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
 import type { ProgressCallback, SearchTrace, StrategyName, VerifierName } from './search/trace.js';
+import { unfamiliarWords } from './unfamiliarWords.js';
 
 export const STRATEGIES: readonly StrategyName[] = ['greedy', 'vote', 'bon', 'wvote', 'beam'];
 export const VERIFIERS: readonly VerifierName[] = ['tvm', 'orm', 'prm'];
@@ -35,6 +36,8 @@ export interface SolveResult {
   steps: Array<{ text: string; value: number | null }>;
   strategy: StrategyName;
   trace: SearchTrace;
+  /** Words of the problem the models never saw (see unfamiliarWords). */
+  unfamiliarWords: string[];
 }
 
 export async function solve(
@@ -64,6 +67,7 @@ export async function solve(
     steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })),
     strategy,
     trace,
+    unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
   };
 
   function run(): Promise<SearchTrace> {

@@ -202,6 +202,8 @@ export interface SolveView {
   status: SolveStatus;
   /** Progress text while solving, the reason when cancelled or failed. */
   message: string | null;
+  /** A caution about the problem's wording (words the models never saw); null when none. */
+  notice: string | null;
   settings: SearchSettingsView;
   steps: StepView[];
   answer: { text: string; value: ValueView | null } | null;

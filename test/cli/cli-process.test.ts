@@ -51,7 +51,8 @@ test('solve --json prints the answer, valued steps, the strategy and the trace',
   const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace']);
+  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace', 'unfamiliarWords']);
+  assert.deepEqual(out.unfamiliarWords, []);
   assert.equal(out.strategy, 'beam');
   assert.ok(out.answer === null || typeof out.answer === 'string');
   for (const step of out.steps) {
@@ -66,13 +67,24 @@ test('solve prints readable steps with percentages', () => {
   assert.equal(status, 0, stderr);
   assert.match(stdout, /^greedy decoding with TVM, seed 0/);
   assert.match(stdout, /\[\s*\d+%\]/);
+  assert.doesNotMatch(stdout, /Note:/, 'a curriculum problem gets no caution');
+});
+
+test('solve and check caution about words the models never saw', () => {
+  const problem = 'Sam has 60 zorbly apples and qwimble 3 of them. How many are left?';
+  const solved = cli('solve', '--bundle', BUNDLE, '--strategy', 'greedy', '--max-steps', '3', problem);
+  assert.equal(solved.status, 0, solved.stderr);
+  assert.match(solved.stdout, /\nNote: The models never saw the words “zorbly”, “qwimble”: .* may be wrong here\.\n$/);
+  const checked = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', problem, '--steps', '$60 - 3 = 57$');
+  assert.equal(checked.status, 0, checked.stderr);
+  assert.deepEqual(JSON.parse(checked.stdout).unfamiliarWords, ['zorbly', 'qwimble']);
 });
 
 test('check --json scores each step and token, names the first suspicious step and gives a hint', () => {
   const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps']);
+  assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps', 'unfamiliarWords']);
   assert.equal(out.steps.length, 2);
   out.steps.forEach((step: { text: string; value: number; tokens: { text: string; value: number }[] }, i: number) => {
     assert.ok(step.tokens.length > 0);

@@ -60,6 +60,7 @@ test('a result computed for older text is never shown, only the one for the curr
     suspiciousToken: null,
     reason: '',
     finished: false,
+    unfamiliarWords: [],
   });
   // Results arrive out of order for versions 0..99 of the text; the document now holds version 99.
   for (const i of [5, 99, 42, 7]) store.record(uri, version(i)[0]!, result(i));

@@ -17,6 +17,7 @@ export async function runCheck(args: CheckArgs, steps: string[], open: OpenModel
     firstSuspicious: check.firstSuspicious,
     reason: check.reason,
     hint: hint && { text: hint.text, value: hint.value, position: hint.position },
+    unfamiliarWords: check.unfamiliarWords,
   });
 }
 

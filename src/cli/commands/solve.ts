@@ -10,6 +10,6 @@ export async function runSolve(args: SolveArgs, open: OpenModels, signal: AbortS
     { problem: args.problem, strategy: args.strategy, verifier: args.verifier, k: args.k, b: args.b, temperature: args.temperature, maxSteps: args.maxSteps, seed: args.seed },
     signal,
   );
-  if (args.json) return JSON.stringify({ answer: result.answer, steps: result.steps, strategy: result.strategy, trace: result.trace });
+  if (args.json) return JSON.stringify({ answer: result.answer, steps: result.steps, strategy: result.strategy, trace: result.trace, unfamiliarWords: result.unfamiliarWords });
   return renderSolve(result);
 }

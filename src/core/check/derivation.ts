@@ -5,6 +5,7 @@ import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
 import type { VerifierName } from '../search/trace.js';
+import { unfamiliarWords } from '../unfamiliarWords.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason, type SuspicionOptions } from './suspicious.js';
 
 export interface DerivationRequest {
@@ -43,6 +44,8 @@ export interface CheckResult {
   reason: string;
   /** Whether the last step states a final answer. */
   finished: boolean;
+  /** Words of the problem the models never saw (see unfamiliarWords). */
+  unfamiliarWords: string[];
 }
 
 export async function checkDerivation(
@@ -99,6 +102,7 @@ export async function checkDerivation(
     suspiciousToken,
     reason,
     finished: format.isAnswerLine(request.steps.at(-1) ?? ''),
+    unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
   };
 }
 

@@ -1,5 +1,6 @@
 // Hover text over a checked step: the token's value, the step's value and its change from the
 // previous step. Pure markdown; the vscode side wraps it in an untrusted MarkdownString.
+import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { formatDelta, formatPercent, formatValue } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import type { ColumnSpan } from './tokenSpans.js';
@@ -25,6 +26,8 @@ function describe(check: MappedCheck, step: MappedStep, tokenIndex: number | und
   if (token) lines.push(`Token ${code(token.text)}: value **${formatValue(token.value)}**`);
   lines.push(`Step value **${formatPercent(checked.value)}** (${formatDelta(checked.value - checked.before)} from ${from})`);
   if (check.result.firstSuspicious === index) lines.push(`⚠ ${check.result.reason}`);
+  const notice = unfamiliarWordsNotice(check.result.unfamiliarWords);
+  if (notice) lines.push(notice);
   return lines.join('\n\n');
 }
 

@@ -3,6 +3,7 @@
 // from what the engine reported.
 import type { Problem } from '../../core/notebook/index.js';
 import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../core/search/trace.js';
+import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
   BeamView,
@@ -34,6 +35,7 @@ export function pendingView(request: SolveRequestInfo, message: string): SolveVi
     problem: request.problem.text,
     status: 'solving',
     message,
+    notice: null,
     settings: request.settings,
     steps: [],
     answer: null,
@@ -92,7 +94,8 @@ function tree(levels: readonly TraceStep[], chosenIds: ReadonlySet<string>): Tre
   }));
 }
 
-export function solvedView(request: SolveRequestInfo, trace: SearchTrace): SolveView {
+/** `unfamiliarWords`: the engine's list for this problem (SolveResult.unfamiliarWords). */
+export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfamiliarWords: readonly string[]): SolveView {
   const chosenIds = new Set(trace.chosen.flatMap((s) => (s.candidateId === null ? [] : [s.candidateId])));
   const last = trace.chosen[trace.chosen.length - 1];
   const { params } = trace;
@@ -100,6 +103,7 @@ export function solvedView(request: SolveRequestInfo, trace: SearchTrace): Solve
     ...pendingView(request, ''),
     status: 'done',
     message: trace.outcome === 'no-answer' ? 'The search ended without stating an answer.' : null,
+    notice: unfamiliarWordsNotice(unfamiliarWords),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
     steps: steps(trace),

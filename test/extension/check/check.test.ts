@@ -72,4 +72,6 @@ test('hover: token value, step value and change; nothing outside the steps', () 
   assert.match(hoverMarkdown(checks, 3, 2) ?? '', /Token `We`.*\n\nStep value \*\*70%\*\* \(\+10 pts from the problem alone\)$/s);
   assert.equal(hoverMarkdown(checks, 1, 3), undefined);
   assert.equal(hoverMarkdown(checks, 3, 0), undefined, 'the list marker is not part of the step');
+  const unfamiliar = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), unfamiliarWords: ['zorbly'] })!];
+  assert.match(hoverMarkdown(unfamiliar, 3, 2) ?? '', /\n\nThe models never saw the word “zorbly”: .*$/);
 });
