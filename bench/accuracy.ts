@@ -4,8 +4,12 @@
 // budget and verifier sees the same samples; beam search runs once per verifier and budget.
 // Beam+TVM is compared with every other strategy at each budget by McNemar's exact test.
 //
-//   npm run bench:accuracy -- [--bundle DIR] [--limit 100] [--budgets 4,8,16,32] [--gsm8k-limit 50]
-//                             [--b 4] [--seed 0] [--device auto|cpu|cuda] [--out bench/results] [--resume]
+//   npm run bench:accuracy -- [--bundle DIR] [--splits test,hard] [--limit 100] [--budgets 4,8,16,32]
+//                             [--gsm8k-limit 50] [--b 4] [--temperature 0.7] [--seed 0]
+//                             [--device auto|cpu|cuda] [--out bench/results] [--resume]
+//
+// Search settings are chosen on the bundle's validation split (`--splits val --gsm8k-limit 0`,
+// with --out elsewhere), then confirmed on test and hard.
 //
 // Raw outcomes are saved after every problem in ${XDG_CACHE_HOME:-~/.cache}/tvm-tutor/bench-raw/
 // (outside the repository: they quote the problems, GSM8K's included); --resume reuses the
@@ -18,7 +22,7 @@ import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
 import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
-import { bundleSplit, gsm8kTest, type ProblemSet } from './lib/problems.js';
+import { bundleSplit, gsm8kTest, reportFile, type ProblemSet } from './lib/problems.js';
 import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
 
 const VERIFIERS: VerifierName[] = ['orm', 'prm', 'tvm'];
@@ -27,10 +31,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       bundle: { type: 'string' },
+      splits: { type: 'string', default: 'test,hard' },
       limit: { type: 'string', default: '100' },
       budgets: { type: 'string', default: '4,8,16,32' },
       'gsm8k-limit': { type: 'string', default: '50' },
       b: { type: 'string', default: '4' },
+      temperature: { type: 'string', default: String(DEFAULT_COMMON.temperature) },
       seed: { type: 'string', default: '0' },
       device: { type: 'string', default: 'auto' },
       out: { type: 'string', default: join('bench', 'results') },
@@ -42,11 +48,16 @@ async function main(): Promise<void> {
   if (budgets.some((n) => !Number.isInteger(n) || n < width || n % width !== 0)) {
     throw new Error(`--budgets must be integers that are multiples of b=${width} (beam search splits K over b beams), got ${values.budgets}`);
   }
+  const temperature = Number(values.temperature);
+  if (!(temperature > 0 && temperature <= 2)) throw new Error(`--temperature must be in (0, 2], got ${values.temperature}`);
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
   const limit = Number(values.limit);
-  const sets = [bundleSplit(bundleDir, 'test', limit), bundleSplit(bundleDir, 'hard', limit), gsm8kTest(Number(values['gsm8k-limit']))].filter(
-    (s): s is ProblemSet => s !== null,
-  );
+  const splits = values.splits.split(',').filter((s) => s !== '').map((split) => {
+    const set = bundleSplit(bundleDir, split, limit);
+    if (!set) throw new Error(`the bundle has no split "${split}" (models/<bundle>/splits/${split}.jsonl): use val, test or hard`);
+    return set;
+  });
+  const sets = [...splits, gsm8kTest(Number(values['gsm8k-limit']))].filter((s): s is ProblemSet => s !== null);
   const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
   const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);
   const seed = Number(values.seed);
@@ -56,7 +67,7 @@ async function main(): Promise<void> {
   mkdirSync(rawDir, { recursive: true });
   const partialFile = join(rawDir, 'accuracy-partial.json');
   // Outcomes of an earlier run with the same settings, keyed by set and question.
-  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers };
+  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature };
   const earlier = new Map<string, ProblemOutcome>();
   if (values.resume && existsSync(partialFile)) {
     const saved = JSON.parse(readFileSync(partialFile, 'utf8')) as { settings: unknown; reports: SetReport[] };
@@ -76,7 +87,7 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         let outcome: ProblemOutcome;
         try {
-          outcome = await evaluateProblem(open.models, item.question, item.reference, budgets, width, verifiers, deriveSeed(seed, index));
+          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature }, deriveSeed(seed, index));
         } catch (error) {
           // A problem longer than the model's context cannot be solved by any strategy: it counts
           // as wrong for all of them rather than silently shrinking n.
@@ -100,22 +111,24 @@ async function main(): Promise<void> {
     date: started.toISOString().slice(0, 10),
     seed,
     b: width,
-    temperature: DEFAULT_COMMON.temperature,
+    temperature,
   });
-  writeFileSync(join(values.out, 'accuracy.md'), markdown);
+  mkdirSync(values.out, { recursive: true });
+  const report = join(values.out, reportFile('accuracy', splits.map((s) => s.name)));
+  writeFileSync(report, markdown);
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `accuracy-${name}.svg`), svg);
-  process.stderr.write(`wrote ${join(values.out, 'accuracy.md')}\n`);
+  process.stderr.write(`wrote ${report}\n`);
 }
 
-async function evaluateProblem(
-  models: EngineModels,
-  question: string,
-  reference: string,
-  budgets: number[],
-  width: number,
-  verifiers: VerifierName[],
-  seed: number,
-): Promise<ProblemOutcome> {
+interface SearchSettings {
+  budgets: number[];
+  width: number;
+  verifiers: VerifierName[];
+  temperature: number;
+}
+
+async function evaluateProblem(models: EngineModels, question: string, reference: string, settings: SearchSettings, seed: number): Promise<ProblemOutcome> {
+  const { budgets, width, verifiers, temperature } = settings;
   const correct: Record<string, boolean> = {};
   const seconds: Record<string, number> = {};
   const record = (name: string, answer: string | null) => (correct[name] = answersEquivalent(answer, reference));
@@ -135,7 +148,7 @@ async function evaluateProblem(
   const format = new TextFormat(models.info, models.tokenizer);
   const meter = new SearchMeter();
   const prompt = format.encodeSearchPrefix(question, []);
-  const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, DEFAULT_COMMON, seed, undefined));
+  const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, { ...DEFAULT_COMMON, temperature }, seed, undefined));
   const plainPaths = pool.map((p, i) => toTracePath(format, p, null, i));
   const scored: Partial<Record<VerifierName, TracePath[]>> = {};
   for (const v of verifiers) {
@@ -150,7 +163,7 @@ async function evaluateProblem(
 
   for (const v of verifiers) {
     for (const k of budgets) {
-      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed }));
+      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature }));
       record(`beam-${v}@${k}`, trace.answer);
     }
   }

@@ -18,7 +18,7 @@ import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
-import { bundleSolutions } from './lib/problems.js';
+import { bundleSolutions, reportFile } from './lib/problems.js';
 
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
 
@@ -28,11 +28,6 @@ function fraction(name: string, text: string, zeroAllowed = true): number {
   const x = Number(text);
   if (!(x <= 1 && (zeroAllowed ? x >= 0 : x > 0))) throw new Error(`--${name} must be a number in ${zeroAllowed ? '[0, 1]' : '(0, 1]'}, got ${text}`);
   return x;
-}
-
-/** check.md for the default splits; other splits get their own file, so a tuning run on `val` keeps the report. */
-function reportFile(stem: string, splits: readonly string[]): string {
-  return splits.join(',') === 'test,hard' ? `${stem}.md` : `${stem}-${splits.join('-')}.md`;
 }
 
 async function main(): Promise<void> {

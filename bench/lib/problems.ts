@@ -54,3 +54,8 @@ export function gsm8kTest(limit: number): ProblemSet | null {
   const file = resolve(__dirname, '..', '..', '..', 'shared', 'data', 'gsm8k', 'test.jsonl');
   return limit > 0 && existsSync(file) ? { name: 'external', items: readItems(file, limit) } : null;
 }
+
+/** `<stem>.md` for the default splits (test, hard); other splits get their own file, so a tuning run on `val` keeps the reports. */
+export function reportFile(stem: string, splits: readonly string[]): string {
+  return splits.join(',') === 'test,hard' ? `${stem}.md` : `${stem}-${splits.join('-')}.md`;
+}

@@ -5,6 +5,7 @@ import { discordant, mcnemarExact, percentile } from '../../bench/lib/stats.js';
 import { countParameters, matmulModel } from '../../bench/lib/onnxProto.js';
 import { lineChart } from '../../bench/lib/svg.js';
 import { renderAccuracy } from '../../bench/lib/accuracyReport.js';
+import { reportFile } from '../../bench/lib/problems.js';
 
 test('McNemar exact p-values match the binomial tail', () => {
   assert.equal(mcnemarExact(0, 0), 1);
@@ -16,6 +17,12 @@ test('McNemar exact p-values match the binomial tail', () => {
   assert.equal(mcnemarExact(1000, 1000), 1);
   const tiny = mcnemarExact(0, 2000);
   assert.ok(Number.isFinite(tiny) && tiny >= 0 && tiny < 1e-10);
+});
+
+test('reports on the default splits keep their names; a run on other splits writes its own file', () => {
+  assert.equal(reportFile('accuracy', ['test', 'hard']), 'accuracy.md');
+  assert.equal(reportFile('check-sweep', ['val']), 'check-sweep-val.md');
+  assert.equal(reportFile('check', ['hard', 'test']), 'check-hard-test.md');
 });
 
 test('counts discordant pairs and nearest-rank percentiles', () => {

@@ -103,8 +103,10 @@ def parity_case(model: Decoder, role: str) -> dict[str, object]:
 
 def token_logprobs_case(policy: Decoder, tok: BpeTokenizer) -> dict[str, object]:
     """A sequence and the policy's log-probability of each of its tokens, as the verifiers were trained
-    on them: the engine must compute the same numbers (test/core/runtime/engineModels.test.ts)."""
+    on them: the engine must compute the same numbers (test/core/runtime/engineModels.test.ts). It ends
+    with EOS, as every finished path does: search values a path at its EOS."""
     tokens = tok.encode(PROMPT_TEMPLATE.replace("{problem}", "Solve $3x + 4 = 19$.") + "$3x = 15$\n$x = 5$\nThe answer is 5")
+    tokens.append(tok.eos_id)
     return {"tokens": tokens, "logprobs": [round(x, 6) for x in token_logprobs(policy, [tokens], tok)[0]]}
 
 

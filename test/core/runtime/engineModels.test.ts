@@ -30,6 +30,7 @@ for (const { name, dir, skip } of bundles) {
       assert.equal(got?.length, reference.tokens.length);
       assert.equal(got?.[0], 0, 'the prompt carries no surprise');
       assert.ok(got?.some((v) => v < 0), 'the solution tokens have log-probabilities');
+      if (dir === 'models/default') assert.equal(reference.tokens.at(-1), bundle.tokenizer.eosId, 'the case ends with EOS, as finished paths do');
       reference.logprobs.forEach((expected, k) => {
         assert.ok(Math.abs((got?.[k] as number) - expected) <= 1e-4, `token ${k}: ${got?.[k]} vs ${expected}`);
       });
