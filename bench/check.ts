@@ -53,13 +53,14 @@ async function main(): Promise<void> {
   const splits = values.splits.split(',').filter((s) => s !== '');
   if (splits.length === 0) throw new Error('--splits names no split: pass e.g. test,hard or val');
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
+  const solutions = splits.map((split) => ({ split, items: bundleSolutions(bundleDir, split, Number(values.limit)) }));
   const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
   const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);
   const seed = Number(values.seed);
   const cases: CheckedCase[] = [];
   try {
-    for (const split of splits) {
-      for (const [index, item] of bundleSolutions(bundleDir, split, Number(values.limit)).entries()) {
+    for (const { split, items } of solutions) {
+      for (const [index, item] of items.entries()) {
         const clean = item.solution.split('\n');
         const planted = plantInSolution(clean, deriveSeed(seed, index));
         if (!planted) continue;

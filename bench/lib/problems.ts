@@ -28,7 +28,9 @@ export interface SolvedProblem {
 }
 
 export function bundleSolutions(bundleDir: string, split: string, limit: number | undefined): SolvedProblem[] {
-  const all = readFileSync(splitFile(bundleDir, split), 'utf8')
+  const file = splitFile(bundleDir, split);
+  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test or hard`);
+  const all = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as SolvedProblem);
