@@ -21,8 +21,9 @@ import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
 import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
+import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
-import { bundleSplit, gsm8kTest, reportFile, type ProblemSet } from './lib/problems.js';
+import { gsm8kTest, reportFile, requiredSplit, type ProblemSet } from './lib/problems.js';
 import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
 
 const VERIFIERS: VerifierName[] = ['orm', 'prm', 'tvm'];
@@ -48,15 +49,10 @@ async function main(): Promise<void> {
   if (budgets.some((n) => !Number.isInteger(n) || n < width || n % width !== 0)) {
     throw new Error(`--budgets must be integers that are multiples of b=${width} (beam search splits K over b beams), got ${values.budgets}`);
   }
-  const temperature = Number(values.temperature);
-  if (!(temperature > 0 && temperature <= 2)) throw new Error(`--temperature must be in (0, 2], got ${values.temperature}`);
+  const temperature = numberInRange('temperature', values.temperature, Number.MIN_VALUE, 2);
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
   const limit = Number(values.limit);
-  const splits = values.splits.split(',').filter((s) => s !== '').map((split) => {
-    const set = bundleSplit(bundleDir, split, limit);
-    if (!set) throw new Error(`the bundle has no split "${split}" (models/<bundle>/splits/${split}.jsonl): use val, test or hard`);
-    return set;
-  });
+  const splits = values.splits.split(',').filter((s) => s !== '').map((split) => requiredSplit(bundleDir, split, limit));
   const sets = [...splits, gsm8kTest(Number(values['gsm8k-limit']))].filter((s): s is ProblemSet => s !== null);
   const open = await openModels({ bundle: bundleDir, device: values.device as 'auto' | 'cpu' | 'cuda', json: false, help: false });
   const verifiers = VERIFIERS.filter((v) => open.models[v] !== undefined);

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { checkDerivation, type CheckResult } from '../src/core/check/index.js';
 import { DEFAULT_SUSPICION, type SuspicionOptions } from '../src/core/check/suspicious.js';
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
+import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
@@ -23,12 +24,6 @@ import { bundleSolutions, reportFile } from './lib/problems.js';
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
 
 const stepValues = (r: CheckResult) => ({ before: r.problemValue, values: r.steps.map((s) => s.value) });
-
-function fraction(name: string, text: string, zeroAllowed = true): number {
-  const x = Number(text);
-  if (!(x <= 1 && (zeroAllowed ? x >= 0 : x > 0))) throw new Error(`--${name} must be a number in ${zeroAllowed ? '[0, 1]' : '(0, 1]'}, got ${text}`);
-  return x;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,9 +41,9 @@ async function main(): Promise<void> {
     },
   });
   const options: SuspicionOptions = {
-    threshold: fraction('threshold', values.threshold),
-    relativeDrop: fraction('relative-drop', values['relative-drop'], false),
-    minDrop: fraction('min-drop', values['min-drop']),
+    threshold: numberInRange('threshold', values.threshold, 0, 1),
+    relativeDrop: numberInRange('relative-drop', values['relative-drop'], Number.MIN_VALUE, 1),
+    minDrop: numberInRange('min-drop', values['min-drop'], 0, 1),
   };
   const splits = values.splits.split(',').filter((s) => s !== '');
   if (splits.length === 0) throw new Error('--splits names no split: pass e.g. test,hard or val');

@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log  # noqa: E402
-from tvm_training.stages import load_verifier, open_finished  # noqa: E402
-from tvm_training.verifier_eval import auc, evaluation_rows, row_values  # noqa: E402
+from tvm_training.stages import VERIFIERS, load_verifier, open_finished, verifier_file  # noqa: E402
+from tvm_training.verifier_eval import auc, evaluation_rows, percentile_interval, row_values  # noqa: E402
 
 Rows = list[dict[str, object]]
 
@@ -41,11 +41,16 @@ def grouped(rows: Rows, final: bool) -> dict[tuple[object, object], list[int]]:
     return groups
 
 
-def group_aucs(rows: Rows, values: list[float], final: bool) -> dict[tuple[object, object], float]:
+def successes(rows: Rows) -> list[bool]:
+    """The card's ground truth: the path is right (final step) or rollouts succeed ≥ half the time."""
+    return [float(r["rate"]) >= 0.5 for r in rows]  # type: ignore[arg-type]
+
+
+def group_aucs(groups: dict[tuple[object, object], list[int]], values: list[float], positive: list[bool]
+               ) -> dict[tuple[object, object], float]:
     """Each group's AUC among its own rows, for the groups that have both outcomes."""
-    positive = [float(r["rate"]) >= 0.5 for r in rows]  # type: ignore[arg-type]
     out: dict[tuple[object, object], float] = {}
-    for key, g in grouped(rows, final).items():
+    for key, g in groups.items():
         a = auc([values[i] for i in g], [positive[i] for i in g])
         if a is not None:
             out[key] = a
@@ -53,10 +58,11 @@ def group_aucs(rows: Rows, values: list[float], final: bool) -> dict[tuple[objec
 
 
 def ranking(rows: Rows, values: list[float], final: bool) -> dict[str, float | int | None]:
-    groups = list(grouped(rows, final).values())
-    positive = [float(r["rate"]) >= 0.5 for r in rows]  # type: ignore[arg-type]
+    by_key = grouped(rows, final)
+    groups = list(by_key.values())
+    positive = successes(rows)
     every = [i for g in groups for i in g]
-    within = list(group_aucs(rows, values, final).values())
+    within = list(group_aucs(by_key, values, positive).values())
     mixed = [g for g in groups if 0 < sum(positive[i] for i in g) < len(g)]
     picks = 0.0
     for g in mixed:
@@ -76,17 +82,20 @@ def within_margin(rows: Rows, tvm: list[float], baseline: list[float], final: bo
                   draws: int = 2000) -> tuple[float, float, float]:
     """The TVM's mean within-problem AUC minus the baseline's, with a 95 % bootstrap interval over
     problems (a problem's groups are resampled together: its steps are not independent)."""
-    ours, theirs = group_aucs(rows, tvm, final), group_aucs(rows, baseline, final)
+    groups, positive = grouped(rows, final), successes(rows)
+    ours, theirs = group_aucs(groups, tvm, positive), group_aucs(groups, baseline, positive)
     by_problem: dict[object, list[float]] = defaultdict(list)
     for key, a in ours.items():
         by_problem[key[0]].append(a - theirs[key])
     problems = list(by_problem.values())
+
     def mean_of(sample: list[list[float]]) -> float:
         diffs = [d for p in sample for d in p]
         return sum(diffs) / len(diffs)
+
     rng = random.Random(seed)
-    boot = sorted(mean_of([rng.choice(problems) for _ in problems]) for _ in range(draws))
-    return mean_of(problems), boot[int(0.025 * draws)], boot[int(0.975 * draws) - 1]
+    low, high = percentile_interval([mean_of([rng.choice(problems) for _ in problems]) for _ in range(draws)])
+    return mean_of(problems), low, high
 
 
 def main() -> None:
@@ -96,7 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     profile = PROFILES[args.profile]
     cache, tok, splits, policy = open_finished(profile)
-    verifiers = {kind: load_verifier(cache / f"{kind}-n{profile.label_paths}.pt")[0] for kind in ("tvm", "orm", "prm")}
+    verifiers = {kind: load_verifier(verifier_file(cache, profile, kind))[0] for kind in VERIFIERS}
     rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, cache)
     report: dict[str, dict[str, dict[str, dict[str, float | int | None]]]] = {}
     for split in ("test", "hard"):

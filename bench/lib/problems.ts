@@ -14,9 +14,7 @@ export interface ProblemSet {
  * family in proportion), not the first block.
  */
 export function bundleSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet | null {
-  const file = splitFile(bundleDir, split);
-  if (!existsSync(file)) return null;
-  return { name: split, items: evenlySpaced(readItems(file, undefined), limit) };
+  return existsSync(splitFile(bundleDir, split)) ? requiredSplit(bundleDir, split, limit) : null;
 }
 
 /** A split's problems with their reference solutions, evenly spaced like bundleSplit. */
@@ -28,9 +26,7 @@ export interface SolvedProblem {
 }
 
 export function bundleSolutions(bundleDir: string, split: string, limit: number | undefined): SolvedProblem[] {
-  const file = splitFile(bundleDir, split);
-  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test or hard`);
-  const all = readFileSync(file, 'utf8')
+  const all = readFileSync(existingSplitFile(bundleDir, split), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as SolvedProblem);
@@ -39,6 +35,18 @@ export function bundleSolutions(bundleDir: string, split: string, limit: number 
 
 function splitFile(bundleDir: string, split: string): string {
   return join(bundleDir, 'splits', `${split}.jsonl`);
+}
+
+/** A split the caller asked for by name: its file, or an error naming the splits there are. */
+function existingSplitFile(bundleDir: string, split: string): string {
+  const file = splitFile(bundleDir, split);
+  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test or hard`);
+  return file;
+}
+
+/** Like bundleSplit, for a split named on the command line: missing is an error, not an empty set. */
+export function requiredSplit(bundleDir: string, split: string, limit: number | undefined): ProblemSet {
+  return { name: split, items: evenlySpaced(readItems(existingSplitFile(bundleDir, split), undefined), limit) };
 }
 
 /** At most `limit` items spread evenly over `all`, in order. */

@@ -180,7 +180,11 @@ function optionalInteger(name: string, raw: string | undefined, min: number): nu
 }
 
 function optionalNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : numberInRange(name, raw, min, max);
+}
+
+/** `--name`'s value as a number in [min, max] (min = Number.MIN_VALUE: above 0), else a UsageError saying so. */
+export function numberInRange(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be a number between ${min === Number.MIN_VALUE ? 0 : min} and ${max}, got "${raw}"`);

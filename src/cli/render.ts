@@ -17,6 +17,12 @@ export function percent(value: number | null): string {
   return value === null ? '   -' : `${Math.round(value * 100)}%`.padStart(4);
 }
 
+/** The caution about words the models never saw, as a last line (none when all are familiar). */
+function noteLines(unfamiliarWords: readonly string[]): string[] {
+  const notice = unfamiliarWordsNotice(unfamiliarWords);
+  return notice ? [`Note: ${notice}`] : [];
+}
+
 export function renderSolve(result: SolveResult): string {
   const { params, timings } = result.trace;
   const budget = params.strategy === 'beam' ? `K=${params.k}, b=${params.b}` : params.strategy === 'greedy' ? '' : `N=${params.k}`;
@@ -29,9 +35,7 @@ export function renderSolve(result: SolveResult): string {
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
   }
-  const notice = unfamiliarWordsNotice(result.unfamiliarWords);
-  if (notice) lines.push(`Note: ${notice}`);
-  return lines.join('\n');
+  return [...lines, ...noteLines(result.unfamiliarWords)].join('\n');
 }
 
 export function renderCheck(check: CheckResult, hint: Hint | null): string {
@@ -45,7 +49,5 @@ export function renderCheck(check: CheckResult, hint: Hint | null): string {
     const where = hint.position < check.steps.length ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
     lines.push(hint.text === '' ? 'Hint: the model would stop here.' : `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`);
   }
-  const notice = unfamiliarWordsNotice(check.unfamiliarWords);
-  if (notice) lines.push(`Note: ${notice}`);
-  return lines.join('\n');
+  return [...lines, ...noteLines(check.unfamiliarWords)].join('\n');
 }

@@ -31,6 +31,11 @@ def save_model(path: Path, model: Decoder) -> None:
     torch.save({"config": model.cfg.to_dict(), "model": model.state_dict(), "trained_on": device_name()}, path)
 
 
+def verifier_file(cache: Path, profile: Profile, kind: str) -> Path:
+    """Where the cache keeps a trained verifier ('tvm', 'orm', 'prm'): named after its labels."""
+    return cache / f"{kind}-n{profile.label_paths}.pt"
+
+
 def load_verifier(path: Path) -> tuple[Decoder, str]:
     """The verifier and where it was trained."""
     state = torch.load(path, map_location="cpu")
@@ -100,7 +105,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     verifiers_trained_on: set[str] = set()
     logprobs: list[list[float]] | None = None
     for kind in VERIFIERS:
-        path = out / f"{kind}-n{profile.label_paths}.pt"
+        path = verifier_file(out, profile, kind)
         if not path.exists():
             logprobs = logprobs or token_logprobs(policy, [d.ids for d in data], tok)
             save_model(path, train_verifier(policy, data, logprobs, kind, profile, tok.eos_id))

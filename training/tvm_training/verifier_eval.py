@@ -140,6 +140,12 @@ def score_table(rows: list[dict[str, object]], vals: dict[str, list[float]], gro
     return table
 
 
+def percentile_interval(draws: list[float]) -> tuple[float, float]:
+    """The 95 % interval of bootstrap draws (2.5th and 97.5th percentiles, nearest rank)."""
+    d = sorted(draws)
+    return d[int(0.025 * len(d))], d[int(0.975 * len(d)) - 1]
+
+
 def tvm_margins(rows: list[dict[str, object]], vals: dict[str, list[float]], idx: list[int], seed: int,
                 resamples: int = 1000) -> dict[str, dict[str, list[float]]]:
     """The TVM's AUC gain and Brier reduction over each baseline on the rows `idx`, with a 95 % paired
@@ -174,8 +180,8 @@ def tvm_margins(rows: list[dict[str, object]], vals: dict[str, list[float]], idx
             continue
         report[k] = {}
         for j, metric in enumerate(("auc", "brier")):
-            d = sorted(x[j] for x in draws[k])
-            report[k][metric] = [round(m[j], 3), round(d[int(0.025 * len(d))], 3), round(d[int(0.975 * len(d)) - 1], 3)]
+            low, high = percentile_interval([x[j] for x in draws[k]])
+            report[k][metric] = [round(m[j], 3), round(low, 3), round(high, 3)]
     return report
 
 
