@@ -1,0 +1,170 @@
+// Exact verdicts on the lines of a derivation, in order: an arithmetic equality or chain is true
+// or false (with the right value); an equation is checked against the previous equation in the
+// same variable, or else the problem's own equation or system: it follows when it keeps the
+// solutions (a line may pick one root of a quadratic), and does not follow otherwise, with a value
+// that tells them apart. Each line is compared with the line before it, so lines after a slip are
+// judged on their own. Anything else is unknown: no claim is made, and nothing throws.
+import { expandedLatex, parseSide, valueOf, type Side } from './expression.js';
+import { formatValue, styleOf, type NumberStyle } from './format.js';
+import { splitSides, toLatex } from './notation.js';
+import { difference, isIdentity, quadraticCoefficients, solutionSet, type SolutionSet } from './polynomial.js';
+import { problemContext, type ProblemContext } from './problem.js';
+import { equal, isZero, type Rational } from './rational.js';
+
+export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
+
+export interface ExactJudgement {
+  verdict: ExactVerdict;
+  /** 'false': the right value of the line's first side, in the line's own notation. */
+  expected?: string;
+  /** 'does-not-follow': a value that satisfies one of the two equations and not the other ("x = 5"). */
+  witness?: string;
+  /** For the student: what is wrong ('false', 'does-not-follow'), what holds, or why nothing is claimed ('unknown'). */
+  message: string;
+}
+
+interface EquationState {
+  text: string;
+  solutions: SolutionSet;
+}
+
+interface WrittenSide {
+  latex: string;
+  /** As the student wrote it (without `$`), for messages. */
+  text: string;
+}
+
+const ANSWER_LINE = /^\W*the answer is\b/i;
+
+const unknown = (message: string): ExactJudgement => ({ verdict: 'unknown', message });
+
+/** Judges every step; `context` defaults to the reading of `problem`. */
+export function judgeSteps(problem: string, steps: readonly string[], context: ProblemContext = problemContext(problem)): ExactJudgement[] {
+  const walker = new DerivationWalker(context);
+  return steps.map((step) => walker.judge(step));
+}
+
+/** Judges lines one after another, remembering the last equation per variable and the last side written. */
+export class DerivationWalker {
+  private readonly equations = new Map<string, EquationState>();
+  private lastSide: WrittenSide | null = null;
+
+  constructor(private readonly context: ProblemContext) {}
+
+  judge(step: string): ExactJudgement {
+    try {
+      return this.judgeLine(step);
+    } catch (error) {
+      this.lastSide = null;
+      return unknown(`could not be checked (${(error as Error).message})`);
+    }
+  }
+
+  private judgeLine(step: string): ExactJudgement {
+    if (ANSWER_LINE.test(step)) return unknown('a final answer (checked against the problem instead)');
+    const notation = toLatex(step);
+    if (!notation.ok) {
+      this.lastSide = null;
+      return unknown(notation.reason);
+    }
+    const sides = writtenSides(step, notation.latex);
+    const previous = this.lastSide;
+    this.lastSide = sides.at(-1) ?? null;
+    if (sides.length < 2) return unknown('no equals sign');
+    if ((sides[0] as WrittenSide).latex === '') {
+      if (!previous) return unknown('nothing before “=” to compare with');
+      sides[0] = previous;
+    }
+    if (sides.some((s) => s.latex === '')) return unknown('an empty side');
+    const parsed = sides.map((s) => parseSide(s.latex));
+    if (parsed.some((p) => p === null)) return unknown('could not be read');
+    const expressions = parsed as Side[];
+    const style = styleOf(step);
+    const variables = [...new Set(expressions.flatMap((e) => e.variables))].sort();
+    if (variables.length === 0) return arithmetic(sides, expressions, style);
+
+    const identities = expressions.slice(1).map((e, i) => isIdentity(difference(expressions[i] as Side, e)));
+    if (identities.every((same) => same === true)) return { verdict: 'true', message: 'true for every value of the variables' };
+    if (identities.some((same) => same === null)) return unknown('not a polynomial expression');
+    if (this.context.kind === 'polynomial') {
+      const first = sides[0] as WrittenSide;
+      const other = (sides[identities.indexOf(false) + 1] as WrittenSide).text;
+      const expanded = expandedLatex(expressions[0] as Side);
+      // Expanding an already expanded side gives it back: then only say the sides differ.
+      const expected = expanded && expanded.replace(/\s/g, '') !== first.latex.replace(/\s/g, '') ? expanded : null;
+      const fact = expected ? `${first.text} = ${expected}` : 'the two sides are different polynomials';
+      return { verdict: 'false', ...(expected && { expected }), message: `${first.text} = ${other} is false: ${fact}` };
+    }
+    if (sides.length !== 2) return unknown('a chain of equations');
+    const equation = difference(expressions[0] as Side, expressions[1] as Side);
+    return variables.length === 1 ? this.oneVariable(step, variables[0] as string, equation, style) : this.system(equation, style);
+  }
+
+  private oneVariable(step: string, variable: string, equation: ReturnType<typeof difference>, style: NumberStyle): ExactJudgement {
+    const coefficients = quadraticCoefficients(equation);
+    if (!coefficients) return unknown('not a linear or quadratic equation');
+    const solutions = solutionSet(coefficients);
+    const text = step.replace(/\$/g, '').trim();
+    const before = this.equations.get(variable) ?? (this.context.kind === 'equation' && this.context.variable === variable ? { text: this.context.equation.text, solutions: this.context.solutions } : null);
+    this.equations.set(variable, { text, solutions });
+    if (before) return compareSolutions(variable, solutions, before, style);
+    if (this.context.kind === 'system') return this.system(equation, style);
+    return unknown('no equation in this variable to compare with');
+  }
+
+  /** A line in the variables of the problem's system follows when the system's solution satisfies it. */
+  private system(equation: ReturnType<typeof difference>, style: NumberStyle): ExactJudgement {
+    if (this.context.kind !== 'system') return unknown('no system of equations to compare with');
+    const { solution } = this.context;
+    if (!equation.variables.every((v) => solution.has(v))) return unknown('a variable the problem does not have');
+    const value = equation.at(solution);
+    if (!value) return unknown('could not be evaluated');
+    if (isZero(value)) return { verdict: 'follows', message: 'follows from the system' };
+    const witness = [...solution].map(([name, v]) => `${name} = ${formatValue(v, style)}`).join(', ');
+    return { verdict: 'does-not-follow', witness, message: `does not follow from the system: ${witness} satisfies it, not this` };
+  }
+}
+
+function arithmetic(sides: readonly WrittenSide[], expressions: readonly Side[], style: NumberStyle): ExactJudgement {
+  const values = expressions.map((e) => valueOf(e));
+  if (values.some((v) => v === null)) return unknown('not a rational number, or too large to check');
+  const [first] = values as Rational[];
+  const wrong = (values as Rational[]).findIndex((v) => !equal(v, first as Rational));
+  if (wrong < 0) return { verdict: 'true', message: 'true' };
+  const expected = formatValue(first as Rational, style);
+  const left = (sides[0] as WrittenSide).text;
+  const right = (sides[wrong] as WrittenSide).text;
+  // A lone number on the left ("\frac{1}{4} = \frac{2}{12}"): say what the right side is worth.
+  const lone = !/[-+*/×÷^]|\\times|\\div|\\cdot/.test((sides[0] as WrittenSide).latex.replace(/^-/, '').replace(/\\frac\{\d+\}\{\d+\}/, '1'));
+  const rightValue = formatValue(values[wrong] as Rational, style);
+  const fact = lone ? (rightValue === right.trim() ? `${left} ≠ ${right}` : `${right} = ${rightValue}`) : `${left} = ${expected}`;
+  return { verdict: 'false', expected, message: `${left} = ${right} is false: ${fact}` };
+}
+
+function compareSolutions(variable: string, next: SolutionSet, before: EquationState, style: NumberStyle): ExactJudgement {
+  const follows: ExactJudgement = { verdict: 'follows', message: `follows from ${before.text}` };
+  const show = (r: Rational): string => `${variable} = ${formatValue(r, style)}`;
+  const prev = before.solutions;
+  if (prev.kind === 'all') return follows;
+  if (next.kind === 'irrational' || prev.kind === 'irrational') {
+    if (next.kind === 'irrational' && prev.kind === 'irrational' && equal(next.p, prev.p) && equal(next.q, prev.q)) return follows;
+    const root = next.kind === 'finite' ? next.roots[0] : prev.kind === 'finite' ? prev.roots[0] : undefined;
+    const side = next.kind === 'finite' ? 'this, not that' : 'that, not this';
+    if (root) return { verdict: 'does-not-follow', witness: show(root), message: `does not follow from ${before.text}: ${show(root)} satisfies ${side}` };
+    return { verdict: 'does-not-follow', message: `does not follow from ${before.text}: the solutions differ` };
+  }
+  if (next.kind === 'all') return unknown('true for every value');
+  const inPrev = (r: Rational): boolean => prev.roots.some((p) => equal(p, r));
+  const extra = next.roots.find((r) => !inPrev(r));
+  if (!extra && (next.roots.length > 0 || prev.roots.length === 0)) return follows;
+  if (extra) return { verdict: 'does-not-follow', witness: show(extra), message: `does not follow from ${before.text}: ${show(extra)} satisfies this, not that` };
+  const lost = prev.roots[0] as Rational;
+  return { verdict: 'does-not-follow', witness: show(lost), message: `does not follow from ${before.text}: ${show(lost)} satisfies that, not this` };
+}
+
+/** The line's sides as LaTeX and, when the split lines up, as the student wrote them. */
+function writtenSides(step: string, latex: string): WrittenSide[] {
+  const sides = splitSides(latex);
+  const written = splitSides(step.replace(/\$/g, '').trim());
+  return sides.map((s, i) => ({ latex: s, text: (written.length === sides.length ? written[i] : s) ?? s }));
+}

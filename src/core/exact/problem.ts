@@ -1,0 +1,122 @@
+// What a problem statement asks, when that can be read exactly: an arithmetic expression to
+// evaluate, an expression in a variable to expand or simplify, one equation in one variable, or
+// a linear system in two. Math is found inside `$…$` and in plain text alike ("Solve 2y + 79 = 97
+// for y."); a statement that mixes kinds or reads as none of them has no exact context, and then
+// nothing is claimed about it.
+import { parseSide, valueOf, type Side } from './expression.js';
+import { toLatex, splitSides } from './notation.js';
+import { difference, linearCoefficients, quadraticCoefficients, solutionSet, solveLinearSystem, type Difference, type SolutionSet } from './polynomial.js';
+import type { Rational } from './rational.js';
+
+export interface EquationLine {
+  /** As written (for messages). */
+  readonly text: string;
+  readonly difference: Difference;
+}
+
+export type ProblemContext =
+  | { kind: 'arithmetic'; text: string; value: Rational }
+  | { kind: 'polynomial'; text: string; side: Side }
+  | { kind: 'equation'; equation: EquationLine; variable: string; solutions: SolutionSet }
+  | { kind: 'system'; equations: [EquationLine, EquationLine]; solution: ReadonlyMap<string, Rational>; asked: string | null }
+  | { kind: 'none' };
+
+const NONE: ProblemContext = { kind: 'none' };
+
+/** A whitespace-separated word that can be part of a formula. */
+function isMathWord(word: string): boolean {
+  const bare = word.replace(/\\(?:frac|dfrac|times|cdot|div|left|right)\b/g, '').replace(/\\%/g, '%');
+  if (bare === '') return word !== '';
+  if (!/^[0-9a-z+\-−*/×÷·=().^{}%,[\]]+$/.test(bare)) return false;
+  return !/[a-z]{2,}/.test(bare);
+}
+
+const OPERATOR = /[+\-−*/×÷·^]|\\times|\\div|\\cdot|\\frac|\)\s*\(/;
+
+/** Formulas in the statement, in order: maximal runs of formula words. */
+export function formulas(problem: string): string[] {
+  const text = problem
+    .replace(/\$/g, ' ')
+    .replace(/(\d)\s+times\s+(?=\d)/g, '$1 × ')
+    .replace(/(\d)\s+plus\s+(?=\d)/g, '$1 + ')
+    .replace(/(\d)\s+minus\s+(?=\d)/g, '$1 - ')
+    .replace(/(\d)\s+divided\s+by\s+(?=\d)/g, '$1 ÷ ')
+    .replace(/(\d+(?:\.\d+)?)\s*(?:\\?%|\s+percent)\s+of\s+/gi, '\\frac{$1}{100} \\times ');
+  const runs: string[] = [];
+  let run: string[] = [];
+  const close = (): void => {
+    const formula = run.join(' ').replace(/[.,;:?!]+$/, '').trim();
+    if (formula !== '') runs.push(formula);
+    run = [];
+  };
+  for (const word of text.split(/\s+/)) {
+    const bare = word.replace(/[.,;:?!]+$/, '');
+    if (bare !== '' && isMathWord(bare)) {
+      run.push(bare);
+      // Punctuation after a word ends the formula ("x + y = 12, and …").
+      if (bare !== word) close();
+    } else {
+      close();
+    }
+  }
+  close();
+  return runs;
+}
+
+/** The exact reading of a problem statement (see the module comment). */
+export function problemContext(problem: string): ProblemContext {
+  const equations: EquationLine[] = [];
+  const expressions: Array<{ text: string; side: Side }> = [];
+  for (const formula of formulas(problem)) {
+    if (/(?<![a-z])[a-z]\s*\(/.test(formula)) return NONE; // function notation: f(x) = …
+    const notation = toLatex(formula);
+    if (!notation.ok) continue;
+    const sides = splitSides(notation.latex);
+    if (sides.length === 2) {
+      const [left, right] = sides.map(parseSide);
+      if (!left || !right) return NONE;
+      equations.push({ text: formula, difference: difference(left, right) });
+    } else if (sides.length === 1 && OPERATOR.test(notation.latex) && /\d/.test(notation.latex)) {
+      const side = parseSide(notation.latex);
+      if (side) expressions.push({ text: formula, side });
+    } else if (sides.length > 2) {
+      return NONE;
+    }
+  }
+  if (equations.length === 0 && expressions.length === 1) {
+    const [{ text, side }] = expressions as [{ text: string; side: Side }];
+    if (side.variables.length === 0) {
+      const value = valueOf(side);
+      return value ? { kind: 'arithmetic', text, value } : NONE;
+    }
+    return { kind: 'polynomial', text, side };
+  }
+  if (expressions.length > 0) return NONE;
+  if (equations.length === 1) {
+    const [equation] = equations as [EquationLine];
+    const coefficients = quadraticCoefficients(equation.difference);
+    if (!coefficients) return NONE;
+    return { kind: 'equation', equation, variable: equation.difference.variables[0] as string, solutions: solutionSet(coefficients) };
+  }
+  if (equations.length === 2) {
+    const [first, second] = equations as [EquationLine, EquationLine];
+    const variables = [...new Set([...first.difference.variables, ...second.difference.variables])].sort();
+    if (variables.length !== 2) return NONE;
+    const padded = (e: EquationLine): Difference => ({ variables, at: (a) => e.difference.at(a) });
+    const c1 = linearCoefficients(padded(first));
+    const c2 = linearCoefficients(padded(second));
+    const solved = c1 && c2 && solveLinearSystem(c1, c2);
+    if (!solved) return NONE;
+    const solution = new Map(variables.map((name, i) => [name, solved[i] as Rational]));
+    return { kind: 'system', equations: [first, second], solution, asked: askedVariable(problem, variables) };
+  }
+  return NONE;
+}
+
+/** The variable a system problem asks for: the last lone variable letter mentioned ("… Find x."). */
+function askedVariable(problem: string, variables: readonly string[]): string | null {
+  // Only letters after the last equation count: those inside the equations name every variable.
+  const tail = problem.slice(problem.lastIndexOf('=') + 1).replace(/\$/g, ' ');
+  const asked = [...tail.matchAll(/(?<![A-Za-z\\0-9])([a-z])(?![A-Za-z0-9])/g)].map((m) => m[1] as string);
+  return asked.filter((v) => variables.includes(v)).at(-1) ?? null;
+}
