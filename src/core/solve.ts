@@ -9,6 +9,7 @@ import { bestOfN } from './search/bestOfN.js';
 import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
 import type { ProgressCallback, SearchTrace, StrategyName, VerifierName } from './search/trace.js';
 import { unfamiliarWords } from './unfamiliarWords.js';
+import { verifyAnswer } from './exact/index.js';
 
 export const STRATEGIES: readonly StrategyName[] = ['greedy', 'vote', 'bon', 'wvote', 'beam'];
 export const VERIFIERS: readonly VerifierName[] = ['tvm', 'orm', 'prm'];
@@ -29,6 +30,11 @@ export interface SolveRequest {
   seed?: number;
   maxSteps?: number;
   maxStepTokens?: number;
+  /**
+   * Exact math beside the verifier (default true): a calculator writes the results of closed
+   * arithmetic while decoding, and candidates with a false or non-following line are pruned.
+   */
+  exact?: boolean;
 }
 
 export interface SolveResult {
@@ -38,6 +44,12 @@ export interface SolveResult {
   trace: SearchTrace;
   /** Words of the problem the models never saw (see unfamiliarWords). */
   unfamiliarWords: string[];
+  /**
+   * The final answer checked against the problem itself (exact evaluation or substitution):
+   * true: it satisfies the problem; false: it does not; null: the problem or the answer has no
+   * exact reading (a word problem, no answer), so nothing is claimed.
+   */
+  verified: boolean | null;
 }
 
 export async function solve(
@@ -68,6 +80,7 @@ export async function solve(
     strategy,
     trace,
     unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
+    verified: trace.answer === null ? null : verifyAnswer(request.problem, trace.answer),
   };
 
   function run(): Promise<SearchTrace> {
