@@ -21,12 +21,15 @@ import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
 import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
+import { exactSearch, judgePath, selectUncontradicted } from '../src/core/search/exactSearch.js';
 import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { gsm8kTest, reportFile, requiredSplit, type ProblemSet } from './lib/problems.js';
 import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
 
 const VERIFIERS: VerifierName[] = ['orm', 'prm', 'tvm'];
+/** Lines judged false on the solution a user would see (greedy's and beam search's), exact math on: the target is 0. */
+let falseLinesShown = 0;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,8 +45,11 @@ async function main(): Promise<void> {
       device: { type: 'string', default: 'auto' },
       out: { type: 'string', default: join('bench', 'results') },
       resume: { type: 'boolean', default: false },
+      exact: { type: 'string', default: 'on' },
     },
   });
+  if (values.exact !== 'on' && values.exact !== 'off') throw new Error(`--exact must be on or off, got ${values.exact}`);
+  const exact = values.exact === 'on';
   const budgets = values.budgets.split(',').map(Number);
   const width = Number(values.b);
   if (budgets.some((n) => !Number.isInteger(n) || n < width || n % width !== 0)) {
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
   mkdirSync(rawDir, { recursive: true });
   const partialFile = join(rawDir, 'accuracy-partial.json');
   // Outcomes of an earlier run with the same settings, keyed by set and question.
-  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature };
+  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature, exact };
   const earlier = new Map<string, ProblemOutcome>();
   if (values.resume && existsSync(partialFile)) {
     const saved = JSON.parse(readFileSync(partialFile, 'utf8')) as { settings: unknown; reports: SetReport[] };
@@ -83,7 +89,7 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         let outcome: ProblemOutcome;
         try {
-          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature }, deriveSeed(seed, index));
+          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature, exact }, deriveSeed(seed, index));
         } catch (error) {
           // A problem longer than the model's context cannot be solved by any strategy: it counts
           // as wrong for all of them rather than silently shrinking n.
@@ -110,10 +116,11 @@ async function main(): Promise<void> {
     temperature,
   });
   mkdirSync(values.out, { recursive: true });
-  const report = join(values.out, reportFile('accuracy', splits.map((s) => s.name)));
+  const report = join(values.out, reportFile(exact ? 'accuracy' : 'accuracy-no-exact', splits.map((s) => s.name)));
   writeFileSync(report, markdown);
-  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `accuracy-${name}.svg`), svg);
+  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${exact ? 'accuracy' : 'accuracy-no-exact'}-${name}.svg`), svg);
   process.stderr.write(`wrote ${report}\n`);
+  if (exact) process.stderr.write(`false lines on shown solutions (greedy and beam search): ${falseLinesShown}\n`);
 }
 
 interface SearchSettings {
@@ -121,10 +128,12 @@ interface SearchSettings {
   width: number;
   verifiers: VerifierName[];
   temperature: number;
+  /** Exact math on: the calculator writes results, contradicted candidates and paths are set aside. */
+  exact: boolean;
 }
 
 async function evaluateProblem(models: EngineModels, question: string, reference: string, settings: SearchSettings, seed: number): Promise<ProblemOutcome> {
-  const { budgets, width, verifiers, temperature } = settings;
+  const { budgets, width, verifiers, temperature, exact } = settings;
   const correct: Record<string, boolean> = {};
   const seconds: Record<string, number> = {};
   const record = (name: string, answer: string | null) => (correct[name] = answersEquivalent(answer, reference));
@@ -136,7 +145,8 @@ async function evaluateProblem(models: EngineModels, question: string, reference
   };
 
   const plain = searchModels(models, null);
-  const g = await timed('greedy', () => greedy(question, plain, { seed }));
+  const g = await timed('greedy', () => greedy(question, plain, { seed, exact }));
+  if (exact) falseLinesShown += g.chosen.filter((step) => step.exact?.verdict === 'false').length;
   for (const n of budgets) record(`greedy@${n}`, g.answer);
 
   // One pool of max(budgets) complete paths, scored once by every verifier.
@@ -144,23 +154,27 @@ async function evaluateProblem(models: EngineModels, question: string, reference
   const format = new TextFormat(models.info, models.tokenizer);
   const meter = new SearchMeter();
   const prompt = format.encodeSearchPrefix(question, []);
-  const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, { ...DEFAULT_COMMON, temperature }, seed, undefined));
-  const plainPaths = pool.map((p, i) => toTracePath(format, p, null, i));
+  const guard = exact ? exactSearch(question, models.tokenizer) : null;
+  const pool = await timed('pool', () => sampleFullPaths(plain, meter, prompt, maxN, { ...DEFAULT_COMMON, temperature, ...(guard && { force: guard.force }) }, seed, undefined));
+  // Every path's lines judged once; with exact math off they stay unjudged and nothing is set aside.
+  const judged = (paths: TracePath[]): TracePath[] => (guard ? paths.map((p) => judgePath(p, guard)) : paths);
+  const plainPaths = judged(pool.map((p, i) => toTracePath(format, p, null, i)));
   const scored: Partial<Record<VerifierName, TracePath[]>> = {};
   for (const v of verifiers) {
     const values = await timed(`score-${v}`, () => scorePaths(searchModels(models, v), meter, prompt, pool, undefined));
-    scored[v] = pool.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i));
+    scored[v] = judged(pool.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i)));
   }
   for (const n of budgets) {
-    record(`vote@${n}`, vote(plainPaths.slice(0, n), false).answer);
-    for (const v of verifiers) record(`bon-${v}@${n}`, selectBestOfN((scored[v] ?? []).slice(0, n)).answer);
-    if (scored.tvm) record(`wvote-tvm@${n}`, vote(scored.tvm.slice(0, n), true).answer);
+    record(`vote@${n}`, selectUncontradicted(plainPaths.slice(0, n), (paths) => vote(paths, false)).answer);
+    for (const v of verifiers) record(`bon-${v}@${n}`, selectUncontradicted((scored[v] ?? []).slice(0, n), selectBestOfN).answer);
+    if (scored.tvm) record(`wvote-tvm@${n}`, selectUncontradicted(scored.tvm.slice(0, n), (paths) => vote(paths, true)).answer);
   }
 
   for (const v of verifiers) {
     for (const k of budgets) {
-      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature }));
+      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature, exact }));
       record(`beam-${v}@${k}`, trace.answer);
+      if (exact) falseLinesShown += trace.chosen.filter((step) => step.exact?.verdict === 'false').length;
     }
   }
   return { question, reference, correct, seconds };

@@ -16,7 +16,15 @@ export interface SamplingOptions {
   maxNewTokens: number;
   /** Stop a row after the first token whose text contains the step delimiter ("\n"). */
   stopAtStepEnd: boolean;
+  /** Tokens to write instead of sampling them (the calculator); asked after every generated token. */
+  force?: TokenForcer;
 }
+
+/**
+ * Given the index of the prompt and the tokens a continuation has generated so far, the tokens
+ * to write next without sampling, or null to go on sampling.
+ */
+export type TokenForcer = (prompt: number, generated: readonly number[]) => readonly number[] | null;
 
 /** Why a continuation stopped: a step delimiter token, the EOS token, or `maxNewTokens`/`maxPositions`. */
 export type FinishReason = 'step' | 'eos' | 'length';
@@ -25,6 +33,8 @@ export interface Continuation {
   /** Generated token ids, including the delimiter or EOS token that ended it. */
   tokens: number[];
   finish: FinishReason;
+  /** Indexes into `tokens` of the tokens that `SamplingOptions.force` wrote (absent when none). */
+  forced?: number[];
 }
 
 export interface PolicyModel {

@@ -71,6 +71,7 @@ export async function solve(
     topP: request.topP,
     maxSteps: request.maxSteps ?? DEFAULT_COMMON.maxSteps,
     maxStepTokens: request.maxStepTokens ?? DEFAULT_COMMON.maxStepTokens,
+    exact: request.exact ?? true,
   };
   const n = request.k ?? DEFAULT_N;
   const trace = await run();

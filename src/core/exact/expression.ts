@@ -27,8 +27,11 @@ export function parseSide(latex: string): Side | null {
   let side: Side | null = null;
   try {
     const expression = engineInstance().parse(latex);
-    if (expression.isValid && !JSON.stringify(expression.json).includes('"Error"')) {
-      side = { latex, expression, variables: [...expression.unknowns].sort() };
+    const variables = [...expression.unknowns].sort();
+    // Every letter written must survive as a variable: the engine folds "d0s6" (d·0·s·6) to 0.
+    const letters = new Set(latex.replace(/\\[A-Za-z]+/g, '').match(/[A-Za-z]/g) ?? []);
+    if (expression.isValid && !JSON.stringify(expression.json).includes('"Error"') && [...letters].every((l) => variables.includes(l))) {
+      side = { latex, expression, variables };
     }
   } catch {
     side = null;

@@ -4,3 +4,4 @@ export { judgeSteps, DerivationWalker, type ExactJudgement, type ExactVerdict } 
 export { verifyAnswer } from './answer.js';
 export { problemContext, type ProblemContext } from './problem.js';
 export { warmUp } from './expression.js';
+export { calculatorResult } from './calculator.js';

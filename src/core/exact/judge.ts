@@ -10,6 +10,7 @@ import { splitSides, toLatex } from './notation.js';
 import { difference, isIdentity, quadraticCoefficients, solutionSet, type SolutionSet } from './polynomial.js';
 import { problemContext, type ProblemContext } from './problem.js';
 import { equal, isZero, type Rational } from './rational.js';
+import { verifyAnswer } from './answer.js';
 
 export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
 
@@ -51,6 +52,14 @@ export class DerivationWalker {
 
   constructor(private readonly context: ProblemContext) {}
 
+  /** A walker in the same state, for judging one of several candidate next lines. */
+  clone(): DerivationWalker {
+    const copy = new DerivationWalker(this.context);
+    for (const [name, state] of this.equations) copy.equations.set(name, state);
+    copy.lastSide = this.lastSide;
+    return copy;
+  }
+
   judge(step: string): ExactJudgement {
     try {
       return this.judgeLine(step);
@@ -61,7 +70,7 @@ export class DerivationWalker {
   }
 
   private judgeLine(step: string): ExactJudgement {
-    if (ANSWER_LINE.test(step)) return unknown('a final answer (checked against the problem instead)');
+    if (ANSWER_LINE.test(step)) return this.answerLine(step);
     const notation = toLatex(step);
     if (!notation.ok) {
       this.lastSide = null;
@@ -98,6 +107,15 @@ export class DerivationWalker {
     if (sides.length !== 2) return unknown('a chain of equations');
     const equation = difference(expressions[0] as Side, expressions[1] as Side);
     return variables.length === 1 ? this.oneVariable(step, variables[0] as string, equation, style) : this.system(equation, style);
+  }
+
+  /** A final answer is checked against the problem itself (answer.ts). */
+  private answerLine(step: string): ExactJudgement {
+    const answer = step.replace(ANSWER_LINE, '').trim().replace(/[.!]$/, '');
+    const verified = verifyAnswer('', answer, this.context);
+    if (verified === true) return { verdict: 'true', message: 'verified: the answer satisfies the problem' };
+    if (verified === false) return { verdict: 'false', message: `${answer} does not satisfy the problem` };
+    return unknown('a final answer the problem gives no exact check for');
   }
 
   private oneVariable(step: string, variable: string, equation: ReturnType<typeof difference>, style: NumberStyle): ExactJudgement {

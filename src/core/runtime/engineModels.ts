@@ -4,6 +4,7 @@ import type { EngineModels } from '../lm.js';
 import { PolicySession } from './policySession.js';
 import { PrefixScorer, tokenLogprobReadout, type TokenScorer } from './prefixScorer.js';
 import { ValueSession } from './valueSession.js';
+import { certainCalculations } from './certainCalculations.js';
 
 export interface EngineModelOptions {
   /** Memory budget of each verifier's scored-prefix cache. */
@@ -41,7 +42,8 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
   const { maxPositions } = bundle.info;
   // One scorer for all verifiers that read the policy's token log-probabilities: a step scored
   // by the TVM and a baseline runs the policy over it once.
-  const tokenLogprobs = bundleTokenLogprobs(bundle, options.maxBatchRows);
+  // Correct calculated results read as certain (certainCalculations.ts).
+  const tokenLogprobs = certainCalculations(bundleTokenLogprobs(bundle, options.maxBatchRows), bundle.tokenizer, stepEndTokens(bundle));
   const verifier = (slot: 'tvm' | 'orm' | 'prm') => {
     const model = bundle.models[slot];
     return (

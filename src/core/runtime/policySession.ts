@@ -34,6 +34,9 @@ interface Row {
   readonly promptLength: number;
   readonly random: () => number;
   readonly tokens: number[];
+  /** Forced tokens still to write, and where earlier ones went. */
+  readonly queue: number[];
+  readonly forced: number[];
   finish?: FinishReason;
 }
 
@@ -82,15 +85,18 @@ export class PolicySession implements PolicyModel {
         // One random stream per (prompt, sample): results do not depend on batching.
         random: createRandom(streamSeed(options.seed, prompt * samplesPerPrompt + sample)),
         tokens: [],
+        queue: [],
+        forced: [],
       }));
       await this.decodeBatch(prompts, batch, options, signal);
-      for (const row of batch) (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length' });
+      for (const row of batch) {
+        (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length', ...(row.forced.length > 0 && { forced: row.forced }) });
+      }
     }
     return results;
   }
 
   private async decodeBatch(prompts: number[][], rows: Row[], options: SamplingOptions, signal?: AbortSignal): Promise<void> {
-    const { vocabSize } = this.config;
     const promptIds = [...new Set(rows.map((row) => row.prompt))];
     const prefill = await extendRows(
       this.model,
@@ -106,7 +112,7 @@ export class PolicySession implements PolicyModel {
     for (const row of rows) {
       const position = promptIds.indexOf(row.prompt);
       const offset = headIndex(prefill, position, row.promptLength - 1, row.promptLength);
-      this.accept(row, chooseToken(prefill.head, offset, vocabSize, options, row.random), options);
+      this.accept(row, this.nextToken(row, prefill.head, offset, options), options);
     }
     let live = rows.filter((row) => !row.finish);
     if (live.length === 0) return;
@@ -126,7 +132,7 @@ export class PolicySession implements PolicyModel {
       cache = step.present as BatchedKv;
       live.forEach((row, b) => {
         if (row.finish) return;
-        this.accept(row, chooseToken(step.head, b * step.headWidth, vocabSize, options, row.random), options);
+        this.accept(row, this.nextToken(row, step.head, b * step.headWidth, options), options);
         // The cache now holds the prompt and every token but the one just sampled.
         if (row.finish) this.remember(prompts[row.prompt] as number[], cache, b, row.tokens.slice(0, -1));
       });
@@ -149,11 +155,20 @@ export class PolicySession implements PolicyModel {
     this.cache.set(tokens, cache.extractRow(b, tokens.length));
   }
 
+  /** A forced token when one is queued (its logits are ignored), else a sampled one. */
+  private nextToken(row: Row, logits: Float32Array, offset: number, options: SamplingOptions): number {
+    const forced = row.queue.shift();
+    if (forced === undefined) return chooseToken(logits, offset, this.config.vocabSize, options, row.random);
+    row.forced.push(row.tokens.length);
+    return forced;
+  }
+
   private accept(row: Row, token: number, options: SamplingOptions): void {
     row.tokens.push(token);
     if (token === this.config.eosId) row.finish = 'eos';
     else if (options.stopAtStepEnd && this.config.stepEndTokens[token] === 1) row.finish = 'step';
     else if (row.tokens.length >= options.maxNewTokens || row.promptLength + row.tokens.length >= this.config.maxPositions) row.finish = 'length';
+    else if (options.force && row.queue.length === 0) row.queue.push(...(options.force(row.prompt, row.tokens) ?? []));
   }
 
   private checkBudget(rows: number): void {

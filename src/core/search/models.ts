@@ -20,6 +20,8 @@ export interface CommonOptions {
   maxStepTokens: number;
   /** Steps already written (the user's own working): the search continues after them. */
   prefixSteps?: readonly string[];
+  /** Exact math beside the verifier (src/core/search/exactSearch.ts); default true. */
+  exact?: boolean;
 }
 
 export const DEFAULT_COMMON: CommonOptions = {
@@ -51,5 +53,5 @@ export function requirePositiveInteger(name: string, value: number): void {
 /** The parameters a trace records: the sampling options as applied, with the strategy's budget (K candidates over b beams, or N paths with b = 1). */
 export function searchParameters(strategy: StrategyName, verifier: VerifierName | null, options: CommonOptions, k: number, b: number): SearchParameters {
   const { temperature, topK, topP, seed, maxSteps, maxStepTokens } = options;
-  return { strategy, verifier, k, b, temperature, topK, topP, seed, maxSteps, maxStepTokens };
+  return { strategy, verifier, k, b, temperature, topK, topP, seed, maxSteps, maxStepTokens, exact: options.exact ?? true };
 }

@@ -7,6 +7,7 @@ import { sampleFullPaths, scorePaths, toTracePath } from './paths.js';
 import { pathTrace } from './pathTrace.js';
 import type { Selection } from './votes.js';
 import type { ProgressCallback, SearchTrace, StrategyName, TracePath } from './trace.js';
+import { exactSearch, judgePath, selectUncontradicted } from './exactSearch.js';
 
 export async function searchByPaths(
   strategy: StrategyName,
@@ -26,20 +27,24 @@ export async function searchByPaths(
   const report = (stage: 'sampling' | 'scoring' | 'done', finished: number) =>
     onProgress?.({ strategy, stage, depth: 0, maxSteps: opts.maxSteps, finished, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs() });
 
+  const exact = opts.exact === false ? null : exactSearch(problem, models.codec);
+
   report('sampling', 0);
-  const sampled = await sampleFullPaths(models, meter, prompt, opts.n, opts, opts.seed, signal);
+  const sampled = await sampleFullPaths(models, meter, prompt, opts.n, { ...opts, ...(exact && { force: exact.force }) }, opts.seed, signal);
   report('scoring', sampled.length);
   const values = await scorePaths(models, meter, prompt, sampled, signal);
   const paths = sampled.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i));
+  if (exact) paths.forEach((path) => judgePath(path, exact, prefixSteps));
   const trace = pathTrace(
     problem,
     format,
     prefixSteps,
     searchParameters(strategy, models.verifier?.name ?? null, opts, opts.n, 1),
     paths,
-    select(paths),
+    selectUncontradicted(paths, select),
     meter,
   );
   report('done', sampled.length);
   return trace;
 }
+

@@ -1,7 +1,7 @@
 // Complete solution paths, sampled in one go until EOS: the unit of greedy decoding, majority
 // voting and best-of-N. Kept separate from the strategies so benchmarks can sample a pool once and
 // evaluate every strategy and budget on the same samples.
-import type { FinishReason } from '../lm.js';
+import type { FinishReason, TokenForcer } from '../lm.js';
 import type { SearchMeter } from './meter.js';
 import type { CommonOptions, SearchModels } from './models.js';
 import type { TextFormat } from './format.js';
@@ -10,6 +10,8 @@ import type { ScoredText, TracePath } from './trace.js';
 export interface SampledPath {
   tokens: number[];
   finish: FinishReason;
+  /** Indexes into tokens written by the calculator. */
+  forced?: number[];
 }
 
 /** n complete paths from one prompt; temperature 0 means greedy (then n should be 1). */
@@ -18,7 +20,7 @@ export async function sampleFullPaths(
   meter: SearchMeter,
   prompt: number[],
   n: number,
-  options: CommonOptions,
+  options: CommonOptions & { force?: TokenForcer },
   seed: number,
   signal: AbortSignal | undefined,
 ): Promise<SampledPath[]> {
@@ -34,10 +36,11 @@ export async function sampleFullPaths(
       // A step budget expressed in tokens; the runtime also stops at maxPositions.
       maxNewTokens: options.maxSteps * options.maxStepTokens,
       stopAtStepEnd: false,
+      ...(options.force && { force: options.force }),
     },
     signal,
   );
-  return (row ?? []).map((c) => ({ tokens: c.tokens, finish: c.finish }));
+  return (row ?? []).map((c) => ({ tokens: c.tokens, finish: c.finish, ...(c.forced && { forced: c.forced }) }));
 }
 
 /** Per-token verifier values of each path's own tokens (the prompt's values are dropped). */
@@ -77,7 +80,8 @@ export function toTracePath(format: TextFormat, path: SampledPath, values: numbe
       if (previous.tokenValues && tokenValues) previous.tokenValues.push(...tokenValues);
       previous.value = tokenValues?.at(-1) ?? previous.value;
     } else {
-      steps.push({ text, tokenIds: ids, tokenTexts: format.tokenTexts(ids), tokenValues, value: tokenValues?.at(-1) ?? null });
+      const calculated = (path.forced ?? []).filter((k) => k >= start && k < end).map((k) => k - start);
+      steps.push({ text, tokenIds: ids, tokenTexts: format.tokenTexts(ids), tokenValues, value: tokenValues?.at(-1) ?? null, ...(calculated.length > 0 && { calculated }) });
     }
     start = end;
   };

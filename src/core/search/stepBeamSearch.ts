@@ -5,11 +5,15 @@
 // that finish (EOS or a final-answer line) are set aside and shrink the beam width. A candidate
 // whose text repeats a better one of the same beam is never kept: a confident policy often samples
 // the same step K/b times, and copies of one beam would crowd out the alternatives. The answer is
-// the highest-valued finished path.
+// the highest-valued finished path. With exact math on (exactSearch.ts) the policy's arithmetic
+// results are written by a calculator while it decodes, and a candidate whose line is false or
+// does not follow from the line before it is never kept, whatever the verifier says.
 import { throwIfAborted } from '../lm.js';
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
 import { deriveSeed } from './seed.js';
+import { contradicted, exactSearch } from './exactSearch.js';
+import type { DerivationWalker } from '../exact/index.js';
 import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import type { ChosenStep, ProgressCallback, SearchTrace, TraceCandidate, TraceStep } from './trace.js';
 
@@ -27,6 +31,8 @@ interface Beam {
   chosen: ChosenStep[];
   value: number | null;
   fromCandidate: string | null;
+  /** The exact checker's state after this beam's lines (null when exact math is off). */
+  walker: DerivationWalker | null;
 }
 
 interface Finished {
@@ -49,7 +55,10 @@ export async function stepBeamSearch(
   const format = new TextFormat(models.info, models.codec);
   const meter = new SearchMeter();
   const prefixSteps = opts.prefixSteps ?? [];
-  let live: Beam[] = [{ tokens: format.encodeSearchPrefix(problem, prefixSteps), chosen: [], value: null, fromCandidate: null }];
+  const exact = opts.exact === false ? null : exactSearch(problem, models.codec);
+  let live: Beam[] = [
+    { tokens: format.encodeSearchPrefix(problem, prefixSteps), chosen: [], value: null, fromCandidate: null, walker: exact?.walkerAfter(prefixSteps) ?? null },
+  ];
   let width = opts.b;
   const finished: Finished[] = [];
   const steps: TraceStep[] = [];
@@ -71,6 +80,7 @@ export async function stepBeamSearch(
         seed: deriveSeed(opts.seed, depth),
         maxNewTokens: opts.maxStepTokens,
         stopAtStepEnd: true,
+        ...(exact && { force: exact.force }),
       },
       signal,
     );
@@ -96,6 +106,8 @@ export async function stepBeamSearch(
       const tokenValues = row.slice(beam.tokens.length);
       const text = format.stepText(c.tokens);
       const totalLength = beam.tokens.length + c.tokens.length;
+      const walker = beam.walker?.clone() ?? null;
+      const check = walker?.judge(text);
       const isFinished =
         c.finish === 'eos' || format.isAnswerLine(text) || c.tokens.length === 0 || totalLength >= models.info.maxPositions;
       const candidate: TraceCandidate = {
@@ -113,9 +125,11 @@ export async function stepBeamSearch(
         kept: false,
         rank: 0,
         duplicateOf: null,
+        ...(c.forced && { calculated: c.forced }),
+        ...(check && { exact: check }),
       };
       traceBeam?.candidates.push(candidate);
-      return { candidate, beam };
+      return { candidate, beam, walker };
     });
 
     // Stable sort: equal values keep sampling order, so results do not depend on sort internals.
@@ -123,15 +137,19 @@ export async function stepBeamSearch(
     ranked.forEach((entry, rank) => (entry.candidate.rank = rank));
     const next: Beam[] = [];
     let finishedNow = 0;
-    for (const { candidate, beam } of distinct(ranked).slice(0, width)) {
+    const keepable = distinct(ranked).filter(({ candidate }) => !contradicted(candidate.exact));
+    for (const { candidate, beam, walker } of keepable.slice(0, width)) {
       candidate.kept = true;
-      const { text, tokenIds, tokenTexts, tokenValues, value } = candidate;
-      const chosen = [...beam.chosen, { text, tokenIds, tokenTexts, tokenValues, value, candidateId: candidate.id }];
+      const { text, tokenIds, tokenTexts, tokenValues, value, calculated, exact: check } = candidate;
+      const chosen = [
+        ...beam.chosen,
+        { text, tokenIds, tokenTexts, tokenValues, value, candidateId: candidate.id, ...(calculated && { calculated }), ...(check && { exact: check }) },
+      ];
       if (candidate.finished) {
         finished.push({ chosen, value: candidate.value ?? 0, answer: candidate.answer });
         finishedNow++;
       } else {
-        next.push({ tokens: [...beam.tokens, ...candidate.tokenIds], chosen, value: candidate.value, fromCandidate: candidate.id });
+        next.push({ tokens: [...beam.tokens, ...candidate.tokenIds], chosen, value: candidate.value, fromCandidate: candidate.id, walker });
       }
     }
     width -= finishedNow;

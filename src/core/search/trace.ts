@@ -23,6 +23,18 @@ export interface SearchParameters {
   maxSteps: number;
   /** Most tokens one step may have. */
   maxStepTokens: number;
+  /** Exact math on: the calculator wrote results and contradicted candidates were pruned. */
+  exact: boolean;
+}
+
+/** The exact check of one line (src/core/exact): a fact about it, or 'unknown' when none is claimed. */
+export interface ExactCheck {
+  verdict: 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
+  /** 'false': the right value of the line's first side. */
+  expected?: string;
+  /** 'does-not-follow': a value satisfying one of the equations and not the other. */
+  witness?: string;
+  message: string;
 }
 
 /** A run of tokens with the verifier's value after each; shared by candidates and path steps. */
@@ -35,6 +47,10 @@ export interface ScoredText {
   tokenValues: number[] | null;
   /** Value at the last token (the step value); null when unscored. */
   value: number | null;
+  /** Indexes into tokenIds of the tokens the calculator wrote (absent when none or exact math is off). */
+  calculated?: number[];
+  /** The line's exact check; absent when exact math is off. */
+  exact?: ExactCheck;
 }
 
 /** One sampled next step in beam search. */
@@ -48,7 +64,11 @@ export interface TraceCandidate extends ScoredText {
   finished: boolean;
   /** Final answer stated by the path ending here (finished candidates only). */
   answer: string | null;
-  /** Among the top b distinct candidates of its step: a live beam at the next step, or set aside if finished. */
+  /**
+   * Among the top b distinct candidates of its step that no exact fact contradicts: a live beam
+   * at the next step, or set aside if finished. A contradicted candidate (exact verdict 'false'
+   * or 'does-not-follow') is never kept, whatever its value.
+   */
   kept: boolean;
   /** Rank by value among all candidates of its step, 0 = best. */
   rank: number;

@@ -1,0 +1,65 @@
+// Exact math inside a search: the calculator handed to the policy while it decodes, and a walker
+// that judges each candidate line after the lines before it (src/core/exact). A candidate with a
+// false or non-following line is never kept; tokens the calculator wrote are marked in the trace.
+import type { TextCodec, TokenForcer } from '../lm.js';
+import { calculatorResult, DerivationWalker, problemContext } from '../exact/index.js';
+import type { ExactCheck, TracePath } from './trace.js';
+import type { Selection } from './votes.js';
+
+export interface ExactSearch {
+  readonly force: TokenForcer;
+  /** A walker that has judged `lines` (the user's given steps). */
+  walkerAfter(lines: readonly string[]): DerivationWalker;
+}
+
+export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
+  const context = problemContext(problem);
+  const hasEquals = new Map<number, boolean>();
+  const endsWithEquals = (id: number): boolean => {
+    let known = hasEquals.get(id);
+    if (known === undefined) hasEquals.set(id, (known = codec.decode([id]).trimEnd().endsWith('=')));
+    return known;
+  };
+  return {
+    force(_prompt, generated) {
+      const last = generated.at(-1);
+      if (last === undefined || !endsWithEquals(last)) return null;
+      const line = codec.decode(generated).split('\n').at(-1) ?? '';
+      const result = calculatorResult(line.trimEnd());
+      return result === null ? null : codec.encode(result);
+    },
+    walkerAfter(lines) {
+      const walker = new DerivationWalker(context);
+      for (const line of lines) walker.judge(line);
+      return walker;
+    },
+  };
+}
+
+/** Whether a judged line rules its candidate out: an exact fact contradicts it. */
+export const contradicted = (check: ExactCheck | undefined): boolean => check?.verdict === 'false' || check?.verdict === 'does-not-follow';
+
+
+/** Judges every line of a path in order (after the user's given steps), recording each verdict on its step. */
+export function judgePath(path: TracePath, exact: ExactSearch, prefixSteps: readonly string[] = []): TracePath {
+  const walker = exact.walkerAfter(prefixSteps);
+  for (const step of path.steps) step.exact = walker.judge(step.text);
+  return path;
+}
+
+/**
+ * The strategy's choice among the paths no exact fact contradicts (every line true, following or
+ * unknown); among all paths when every one is contradicted (greedy has only one), so the trace
+ * still shows what was sampled, its false lines marked.
+ */
+export function selectUncontradicted(paths: readonly TracePath[], select: (paths: readonly TracePath[]) => Selection): Selection {
+  const clean = paths.flatMap((path, i) => (path.steps.some((step) => contradicted(step.exact)) ? [] : [i]));
+  if (clean.length === 0 || clean.length === paths.length) return select(paths);
+  const selection = select(clean.map((i) => paths[i] as TracePath));
+  const original = (i: number): number => clean[i] as number;
+  return {
+    chosen: original(selection.chosen),
+    answer: selection.answer,
+    votes: selection.votes.map((v) => ({ ...v, members: v.members.map(original) })),
+  };
+}
