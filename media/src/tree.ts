@@ -7,6 +7,7 @@ import { markdownBlock, valueAttrs } from './parts.js';
 function candidateState(c: CandidateView): string {
   if (c.chosen) return 'chosen';
   if (c.kept) return 'kept';
+  if (c.contradiction !== null) return 'false';
   return c.duplicateOf === null ? 'pruned' : 'duplicate';
 }
 
@@ -14,7 +15,7 @@ function candidate(c: CandidateView): HTMLElement {
   const state = candidateState(c);
   return h('li', { class: 'candidate', 'data-id': c.id, 'data-state': state, 'data-rank': c.rank, 'data-finished': c.finished, ...valueAttrs(c.value) }, [
     h('span', { class: 'candidate-value' }, [c.value?.percent ?? '–']),
-    h('span', { class: 'candidate-state', title: c.duplicateOf === null ? null : `same step as candidate ${c.duplicateOf}` }, [state]),
+    h('span', { class: 'candidate-state', title: c.contradiction ?? (c.duplicateOf === null ? null : `same step as candidate ${c.duplicateOf}`) }, [state]),
     markdownBlock({ class: 'candidate-text' }, c.text, true),
     c.answer !== null && h('span', { class: 'candidate-answer' }, [` → ${c.answer}`]),
   ]);

@@ -33,7 +33,8 @@ function tokenLabel(text: string): string {
 }
 
 function token(t: TokenView): HTMLElement {
-  return h('span', { class: 'token', ...valueAttrs(t.value), title: t.value ? `value ${t.value.value.toFixed(3)} (${t.value.percent})` : 'not scored' }, [tokenLabel(t.text)]);
+  const value = t.value ? `value ${t.value.value.toFixed(3)} (${t.value.percent})` : 'not scored';
+  return h('span', { class: t.calculated ? 'token calculated' : 'token', ...valueAttrs(t.value), title: t.calculated ? `calculated; ${value}` : value }, [tokenLabel(t.text)]);
 }
 
 function step(s: StepView, ui: UiState): HTMLElement {

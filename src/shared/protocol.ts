@@ -125,6 +125,8 @@ export interface ValueView {
 export interface TokenView {
   text: string;
   value: ValueView | null;
+  /** Written by the calculator, not sampled. */
+  calculated: boolean;
 }
 
 export interface StepView {
@@ -150,6 +152,8 @@ export interface CandidateView {
   rank: number;
   /** Id of the better candidate of the same beam with the same text. */
   duplicateOf: string | null;
+  /** Why an exact fact rules the candidate out (its line is false or does not follow); null otherwise. */
+  contradiction: string | null;
 }
 
 export interface BeamView {

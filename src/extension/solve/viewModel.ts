@@ -52,7 +52,8 @@ export function stoppedView(view: SolveView, status: 'cancelled' | 'error', mess
 }
 
 function tokens(scored: ScoredText): TokenView[] {
-  return scored.tokenTexts.map((text, i) => ({ text, value: valueView(scored.tokenValues?.[i] ?? null) }));
+  const calculated = new Set(scored.calculated ?? []);
+  return scored.tokenTexts.map((text, i) => ({ text, value: valueView(scored.tokenValues?.[i] ?? null), calculated: calculated.has(i) }));
 }
 
 function steps(trace: SearchTrace): StepView[] {
@@ -77,6 +78,7 @@ function candidate(c: TraceCandidate, chosenIds: ReadonlySet<string>): Candidate
     answer: c.answer,
     rank: c.rank,
     duplicateOf: c.duplicateOf,
+    contradiction: c.exact?.verdict === 'false' || c.exact?.verdict === 'does-not-follow' ? c.exact.message : null,
   };
 }
 
