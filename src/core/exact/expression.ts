@@ -6,6 +6,8 @@ import { digitCount, fromDecimal, rational, type Rational } from './rational.js'
 
 /** Results with more digits than this are "too large to check" rather than printed. */
 export const MAX_RESULT_DIGITS = 60;
+/** Wall-clock budget of one evaluation; past it the engine cancels and the value is unknown. */
+export const EVALUATION_TIME_LIMIT_MS = 50;
 
 export interface Side {
   readonly latex: string;
@@ -26,7 +28,7 @@ export function parseSide(latex: string): Side | null {
   if (cached !== undefined) return cached;
   let side: Side | null = null;
   try {
-    const expression = engineInstance().parse(latex);
+    const expression = engineInstance().parse(exactDecimals(latex));
     if (expression.isValid && !JSON.stringify(expression.json).includes('"Error"')) {
       side = { latex, expression, variables: [...expression.unknowns].sort() };
     }
@@ -55,7 +57,8 @@ export function valueOf(side: Side, assignment?: ReadonlyMap<string, Rational>):
       }
       expression = expression.subs(values);
     }
-    const value = toRational(expression.evaluate().json);
+    const evaluated = expression;
+    const value = toRational(engineInstance().withTimeLimit(EVALUATION_TIME_LIMIT_MS, () => evaluated.evaluate()).json);
     return value && digitCount(value) <= MAX_RESULT_DIGITS ? value : null;
   } catch {
     return null;
@@ -65,10 +68,22 @@ export function valueOf(side: Side, assignment?: ReadonlyMap<string, Rational>):
 /** The side expanded (products and powers multiplied out), as LaTeX; null when the engine fails. */
 export function expandedLatex(side: Side): string | null {
   try {
-    return engineInstance().box(['Expand', side.expression.json]).evaluate().latex;
+    const ce = engineInstance();
+    return ce.withTimeLimit(EVALUATION_TIME_LIMIT_MS, () => ce.box(['Expand', side.expression.json]).evaluate()).latex;
   } catch {
     return null;
   }
+}
+
+/**
+ * Decimal literals as exact fractions (`2.5` → `(\frac{25}{10})`): the engine treats decimals as
+ * inexact and rounds `0.1 + 1/3` to 21 digits, which would make true lines false.
+ */
+export function exactDecimals(latex: string): string {
+  return latex.replace(/(?<![\d.])(\d*)\.(\d+)(?![\d.])/g, (_match, whole: string, fraction: string) => {
+    const num = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+    return `(\\frac{${num}}{1${'0'.repeat(fraction.length)}})`;
+  });
 }
 
 type Json = unknown;

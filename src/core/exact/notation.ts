@@ -10,8 +10,8 @@ export type Notation =
 
 /** Longer lines are not steps of school math; they also bound the engine's work. */
 const MAX_LINE_LENGTH = 240;
-/** Longest run of digits accepted in one number. */
-const MAX_DIGITS = 40;
+/** Longest run of digits accepted in one number (as many as a result may have: 30-digit × 30-digit). */
+const MAX_DIGITS = 60;
 /** Deepest nesting of brackets and braces accepted. */
 const MAX_NESTING = 12;
 /** Largest exponent written as a literal (`2^{100}` has 31 digits; `10^{400}` would have 401). */
@@ -50,6 +50,12 @@ export function toLatex(line: string): Notation {
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   // Plain mixed numbers "2 1/3" → 2\frac{1}{3} (the engine reads that as a mixed number).
   s = s.replace(/(^|[^\d.])(\d+)\s+(\d+)\s*\/\s*(\d+)(?![\d.])/g, '$1$2\\frac{$3}{$4}');
+  // A plain fraction written without spaces ("8/9 ÷ 1/3") is one number, as in \frac{8}{9}.
+  s = s.replace(/(?<![\d./^])(\d+)\/(\d+)(?![\d./^])/g, '\\frac{$1}{$2}');
+  // "21 x 4": an x between two numbers is a times sign.
+  s = s.replace(/(\d)\s+x\s+(?=\d)/g, '$1 \\times ');
+  // A plain exponent is the whole number after ^ ("2^10" is 2^{10}, not 2^1 followed by 0).
+  s = s.replace(/\^\s*(-?\d+(?:\.\d+)?)/g, '^{$1}');
   const words = s.replace(/\\[A-Za-z]+/g, ' ');
   if (/[A-Za-z]{2,}/.test(words)) return { ok: false, reason: 'words' };
   // e and i would be read as Euler's number and the imaginary unit.
