@@ -81,15 +81,32 @@ function nesting(s: string): number {
   return deepest;
 }
 
-/** Every power has a literal integer exponent of at most MAX_EXPONENT (no towers, no variables up there). */
+/**
+ * Every power has a literal integer exponent of at most MAX_EXPONENT (no towers, no variables up
+ * there), and no power is raised again (`{9^{200}}^{200}` has 38 000 digits and took seconds).
+ */
 function smallExponents(s: string): boolean {
   for (const match of s.matchAll(/\^/g)) {
-    const rest = s.slice((match.index ?? 0) + 1);
+    const at = match.index ?? 0;
+    if (/[)}\]]/.test(s[at - 1] ?? '') && bracketedBefore(s, at).includes('^')) return false;
+    const rest = s.slice(at + 1);
     const exponent = /^\{\s*(-?\d+)\s*\}|^(\d)/.exec(rest);
     if (!exponent) return false;
     if (Math.abs(Number(exponent[1] ?? exponent[2])) > MAX_EXPONENT) return false;
   }
   return true;
+}
+
+/** The bracketed group that ends just before `end` (its closing bracket at end − 1). */
+function bracketedBefore(s: string, end: number): string {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === ')' || c === '}' || c === ']') depth++;
+    else if (c === '(' || c === '{' || c === '[') depth--;
+    if (depth === 0) return s.slice(i, end);
+  }
+  return s.slice(0, end);
 }
 
 /** Splits at top-level `=` signs (not inside braces); a leading `=` gives an empty first side. */
