@@ -14,6 +14,8 @@ export interface Side {
   readonly expression: BoxedExpression;
   /** Free variables, sorted. */
   readonly variables: readonly string[];
+  /** Divides by zero somewhere: the engine folds 5 ÷ (1 ÷ 0) to 0, so this is read before it does. */
+  readonly dividesByZero?: boolean;
 }
 
 let engine: ComputeEngine | undefined;
@@ -30,7 +32,8 @@ export function parseSide(latex: string): Side | null {
   try {
     const expression = engineInstance().parse(exactDecimals(latex));
     if (expression.isValid && !JSON.stringify(expression.json).includes('"Error"')) {
-      side = { latex, expression, variables: [...expression.unknowns].sort() };
+      const raw = engineInstance().parse(exactDecimals(latex), { form: 'raw' }).json;
+      side = { latex, expression, variables: [...expression.unknowns].sort(), dividesByZero: dividesByZero(raw) };
     }
   } catch {
     side = null;
@@ -45,6 +48,7 @@ export function parseSide(latex: string): Side | null {
  * not a rational number (division by zero, a root, a variable left over, too many digits).
  */
 export function valueOf(side: Side, assignment?: ReadonlyMap<string, Rational>): Rational | null {
+  if (side.dividesByZero) return null;
   try {
     let expression = side.expression;
     if (assignment && side.variables.length > 0) {
@@ -87,6 +91,21 @@ export function exactDecimals(latex: string): string {
 }
 
 type Json = unknown;
+
+/** Whether a denominator (or the base of a negative power) of the unsimplified expression is zero or not a number. */
+function dividesByZero(json: Json): boolean {
+  if (!Array.isArray(json)) return false;
+  const [head, ...args] = json as [unknown, ...unknown[]];
+  const zeroOrUndefined = (arg: unknown): boolean => {
+    const boxed = engineInstance().box(arg as Parameters<ComputeEngine['box']>[0]);
+    if (boxed.unknowns.length > 0) return false;
+    const value = toRational(boxed.evaluate().json);
+    return value === null || value.num === 0n;
+  };
+  if ((head === 'Divide' || head === 'Rational') && args.length === 2 && zeroOrUndefined(args[1])) return true;
+  if (head === 'Power' && args.length === 2 && typeof args[1] === 'number' && args[1] < 0 && zeroOrUndefined(args[0])) return true;
+  return args.some(dividesByZero);
+}
 
 function toRational(json: Json): Rational | null {
   if (typeof json === 'number') return Number.isFinite(json) ? fromDecimal(String(json)) : null;

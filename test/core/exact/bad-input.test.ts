@@ -104,3 +104,10 @@ test('lines that cannot be read are unknown and never throw', () => {
     ['follows'],
   );
 });
+
+test('division by zero anywhere is unknown, even where the engine folds it away (5 ÷ (1 ÷ 0) was judged "= 0" true)', () => {
+  for (const line of ['5 \\div (1/0) = 0', '\\frac{5}{\\frac{1}{0}} = 0', '(0.001 \\div ((-1) \\div 0)) + 0 = 1', '5 \\div 0^{-1} = 0', '1 \\div (2 - 2) = 0', '0 \\times (1 \\div 0) = 0']) {
+    assert.equal(judgeLine(line).verdict, 'unknown', line);
+  }
+  assert.equal(judgeLine('6 \\div (5 - 2) = 2').verdict, 'true');
+});
