@@ -124,10 +124,14 @@ export class DerivationWalker {
     const solutions = solutionSet(coefficients);
     const text = step.replace(/\$/g, '').trim();
     const before = this.equations.get(variable) ?? (this.context.kind === 'equation' && this.context.variable === variable ? { text: this.context.equation.text, solutions: this.context.solutions } : null);
-    this.equations.set(variable, { text, solutions });
-    if (before) return compareSolutions(variable, solutions, before, style);
-    if (this.context.kind === 'system') return this.system(equation, style);
-    return unknown('no equation in this variable to compare with');
+    if (!before) this.equations.set(variable, { text, solutions });
+    if (!before) return this.context.kind === 'system' ? this.system(equation, style) : unknown('no equation in this variable to compare with');
+    const judgement = compareSolutions(variable, solutions, before, style);
+    // A line that picks some roots ("x = 2" after (x − 2)(x − 3) = 0) keeps the wider equation as
+    // the one to compare with, so the next line may give the other root.
+    const picked = judgement.verdict === 'follows' && before.solutions.kind === 'finite' && solutions.kind === 'finite' && solutions.roots.length < before.solutions.roots.length;
+    if (!picked) this.equations.set(variable, { text, solutions });
+    return judgement;
   }
 
   /** A line in the variables of the problem's system follows when the system's solution satisfies it. */

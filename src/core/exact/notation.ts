@@ -10,8 +10,10 @@ export type Notation =
 
 /** Longer lines are not steps of school math; they also bound the engine's work. */
 const MAX_LINE_LENGTH = 240;
-/** Longest run of digits accepted in one number. */
-const MAX_DIGITS = 40;
+/** Longest run of digits accepted in one number (as many as a result may have: 30-digit × 30-digit). */
+const MAX_DIGITS = 60;
+/** A digit run longer than MAX_DIGITS. */
+export const HUGE_NUMBER = new RegExp(`\\d{${MAX_DIGITS + 1}}`);
 /** Deepest nesting of brackets and braces accepted. */
 const MAX_NESTING = 12;
 /** Largest exponent written as a literal (`2^{100}` has 31 digits; `10^{400}` would have 401). */
@@ -25,6 +27,8 @@ const COMMANDS = new Set(['frac', 'dfrac', 'tfrac', 'times', 'cdot', 'div', 'lef
 export function toLatex(line: string): Notation {
   let s = line.trim();
   if (s.length > MAX_LINE_LENGTH) return { ok: false, reason: TOO_LARGE };
+  // Before any rewriting: the number patterns below backtrack over long digit runs.
+  if (HUGE_NUMBER.test(s)) return { ok: false, reason: TOO_LARGE };
   const latexStyle = /[$\\]/.test(s);
   s = s
     .replace(/^\\\(|\\\)$/g, '')
@@ -50,6 +54,12 @@ export function toLatex(line: string): Notation {
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   // Plain mixed numbers "2 1/3" → 2\frac{1}{3} (the engine reads that as a mixed number).
   s = s.replace(/(^|[^\d.])(\d+)\s+(\d+)\s*\/\s*(\d+)(?![\d.])/g, '$1$2\\frac{$3}{$4}');
+  // A plain fraction written without spaces ("8/9 ÷ 1/3") is one number, as in \frac{8}{9}.
+  s = s.replace(/(?<![\d./^])(\d+)\/(\d+)(?![\d./^])/g, '\\frac{$1}{$2}');
+  // "21 x 4": an x between two numbers is a times sign.
+  s = s.replace(/(\d)\s+x\s+(?=\d)/g, '$1 \\times ');
+  // A plain exponent is the whole number after ^ ("2^10" is 2^{10}, not 2^1 followed by 0).
+  s = s.replace(/\^\s*(-?\d+(?:\.\d+)?)/g, '^{$1}');
   const words = s.replace(/\\[A-Za-z]+/g, ' ');
   if (/[A-Za-z]{2,}/.test(words)) return { ok: false, reason: 'words' };
   // e and i would be read as Euler's number and the imaginary unit.
@@ -75,15 +85,32 @@ function nesting(s: string): number {
   return deepest;
 }
 
-/** Every power has a literal integer exponent of at most MAX_EXPONENT (no towers, no variables up there). */
+/**
+ * Every power has a literal integer exponent of at most MAX_EXPONENT (no towers, no variables up
+ * there), and no power is raised again (`{9^{200}}^{200}` has 38 000 digits and took seconds).
+ */
 function smallExponents(s: string): boolean {
   for (const match of s.matchAll(/\^/g)) {
-    const rest = s.slice((match.index ?? 0) + 1);
+    const at = match.index ?? 0;
+    if (/[)}\]]/.test(s[at - 1] ?? '') && bracketedBefore(s, at).includes('^')) return false;
+    const rest = s.slice(at + 1);
     const exponent = /^\{\s*(-?\d+)\s*\}|^(\d)/.exec(rest);
     if (!exponent) return false;
     if (Math.abs(Number(exponent[1] ?? exponent[2])) > MAX_EXPONENT) return false;
   }
   return true;
+}
+
+/** The bracketed group that ends just before `end` (its closing bracket at end − 1). */
+function bracketedBefore(s: string, end: number): string {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === ')' || c === '}' || c === ']') depth++;
+    else if (c === '(' || c === '{' || c === '[') depth--;
+    if (depth === 0) return s.slice(i, end);
+  }
+  return s.slice(0, end);
 }
 
 /** Splits at top-level `=` signs (not inside braces); a leading `=` gives an empty first side. */

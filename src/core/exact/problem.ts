@@ -4,7 +4,7 @@
 // for y."); a statement that mixes kinds or reads as none of them has no exact context, and then
 // nothing is claimed about it.
 import { parseSide, valueOf, type Side } from './expression.js';
-import { toLatex, splitSides } from './notation.js';
+import { HUGE_NUMBER, toLatex, splitSides } from './notation.js';
 import { difference, linearCoefficients, quadraticCoefficients, solutionSet, solveLinearSystem, type Difference, type SolutionSet } from './polynomial.js';
 import type { Rational } from './rational.js';
 
@@ -32,11 +32,17 @@ function isMathWord(word: string): boolean {
 }
 
 const OPERATOR = /[+\-−*/×÷·^]|\\times|\\div|\\cdot|\\frac|\)\s*\(/;
+/** A percentage alone ("grew by 40%") is a rate to apply, not an expression to evaluate. */
+const LONE_PERCENT = /^\\frac\{\d+(?:\.\d+)?\}\{100\}$/;
+/** Calculus: the polynomial in the statement is not the answer's equal. */
+const CALCULUS = /\b(?:differentiate|derivative|integrate|integral)\b|\\frac\{d\}\{d[a-z]\}|\\int\b/i;
 
 /** Formulas in the statement, in order: maximal runs of formula words. */
 export function formulas(problem: string): string[] {
   const text = problem
     .replace(/\$/g, ' ')
+    // "150 + 207 = ?" asks for the value of the left side.
+    .replace(/=\s*\?/g, ' ')
     .replace(/(\d)\s+times\s+(?=\d)/g, '$1 × ')
     .replace(/(\d)\s+plus\s+(?=\d)/g, '$1 + ')
     .replace(/(\d)\s+minus\s+(?=\d)/g, '$1 - ')
@@ -65,6 +71,8 @@ export function formulas(problem: string): string[] {
 
 /** The exact reading of a problem statement (see the module comment). */
 export function problemContext(problem: string): ProblemContext {
+  // A number too large to check also makes the statement's rewriting patterns slow.
+  if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
   const equations: EquationLine[] = [];
   const expressions: Array<{ text: string; side: Side }> = [];
   for (const formula of formulas(problem)) {
@@ -76,7 +84,7 @@ export function problemContext(problem: string): ProblemContext {
       const [left, right] = sides.map(parseSide);
       if (!left || !right) return NONE;
       equations.push({ text: formula, difference: difference(left, right) });
-    } else if (sides.length === 1 && OPERATOR.test(notation.latex) && /\d/.test(notation.latex)) {
+    } else if (sides.length === 1 && OPERATOR.test(notation.latex.replace(LONE_PERCENT, '1')) && /\d/.test(notation.latex)) {
       const side = parseSide(notation.latex);
       if (side) expressions.push({ text: formula, side });
     } else if (sides.length > 2) {

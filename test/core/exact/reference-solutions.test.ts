@@ -1,0 +1,42 @@
+// The reference solutions are correct, so no line of them may be judged false or "does not
+// follow", and no reference answer may be judged wrong. The counts per family (how much is
+// decided rather than unknown / null) are printed as diagnostics.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { judgeSteps, problemContext, verifyAnswer } from '../../../src/core/exact/index.js';
+import { splitExamples } from './helpers.js';
+
+test('every line of every reference solution (val, test, hard) is true, follows or unknown; every answer true or null', (t) => {
+  const lines: Record<string, Record<string, number>> = {};
+  const answers: Record<string, Record<string, number>> = {};
+  const claims: string[] = [];
+  for (const split of ['val', 'test', 'hard'] as const) {
+    for (const example of splitExamples(split)) {
+      const context = problemContext(example.question);
+      const steps = example.solution.split('\n');
+      judgeSteps(example.question, steps, context).forEach((judgement, i) => {
+        const family = (lines[example.family] ??= {});
+        family[judgement.verdict] = (family[judgement.verdict] ?? 0) + 1;
+        if (judgement.verdict === 'false' || judgement.verdict === 'does-not-follow') {
+          claims.push(`${split} ${example.question} | ${steps[i]} → ${judgement.verdict}: ${judgement.message}`);
+        }
+      });
+      const verdict = String(verifyAnswer(example.question, example.answer, context));
+      const family = (answers[example.family] ??= {});
+      family[verdict] = (family[verdict] ?? 0) + 1;
+      if (verdict === 'false') claims.push(`${split} ${example.question} → answer ${example.answer} judged wrong`);
+    }
+  }
+  for (const family of Object.keys(lines).sort()) {
+    t.diagnostic(`${family}: lines ${JSON.stringify(lines[family])}, answers ${JSON.stringify(answers[family])}`);
+  }
+  assert.deepEqual(claims, []);
+  // The exact module does decide most of the curriculum's arithmetic and equations.
+  const decided = (family: string): number => (lines[family]?.true ?? 0) + (lines[family]?.follows ?? 0);
+  for (const family of ['arithmetic', 'order_of_operations', 'fractions', 'percentages', 'linear_equation', 'linear_system', 'word_problem']) {
+    assert.ok(decided(family) > 0, family);
+  }
+  for (const family of ['arithmetic', 'order_of_operations', 'fractions', 'linear_equation', 'linear_system']) {
+    assert.equal(answers[family]?.null ?? 0, 0, `${family}: every answer checked`);
+  }
+});
