@@ -15,18 +15,18 @@ export interface ExactSearch {
 export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
   const context = problemContext(problem);
   const hasEquals = new Map<number, boolean>();
-  const endsWithEquals = (id: number): boolean => {
+  const containsEquals = (id: number): boolean => {
     let known = hasEquals.get(id);
-    if (known === undefined) hasEquals.set(id, (known = codec.decode([id]).trimEnd().endsWith('=')));
+    if (known === undefined) hasEquals.set(id, (known = codec.decode([id]).includes('=')));
     return known;
   };
   return {
     force(_prompt, generated) {
       const last = generated.at(-1);
-      if (last === undefined || !endsWithEquals(last)) return null;
+      if (last === undefined || !containsEquals(last)) return null;
       const line = codec.decode(generated).split('\n').at(-1) ?? '';
-      const result = calculatorResult(line.trimEnd());
-      return result === null ? null : codec.encode(result);
+      const rest = remainingResult(line);
+      return rest === null ? null : codec.encode(rest);
     },
     walkerAfter(lines) {
       const walker = new DerivationWalker(context);
@@ -62,4 +62,21 @@ export function selectUncontradicted(paths: readonly TracePath[], select: (paths
     answer: selection.answer,
     votes: selection.votes.map((v) => ({ ...v, members: v.members.map(original) })),
   };
+}
+
+/**
+ * What the calculator still has to write on `line`, which has just written "=": the whole result,
+ * or its rest when the token that wrote "=" also began it ("=-" before a negative result). Null
+ * when nothing is calculable or the line has already begun a different number.
+ */
+export function remainingResult(line: string): string | null {
+  const at = line.lastIndexOf('=');
+  const begun = line.slice(at + 1);
+  if (at < 0 || !/^\s*-?$/.test(begun)) return null;
+  const result = calculatorResult(line.slice(0, at + 1).trimEnd());
+  if (result === null) return null;
+  if (begun === '') return result;
+  const target = result.trimStart();
+  const written = begun.trimStart();
+  return target.startsWith(written) && target.length > written.length ? target.slice(written.length) : null;
 }

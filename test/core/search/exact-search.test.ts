@@ -11,6 +11,7 @@ import { judgeSteps } from '../../../src/core/exact/index.js';
 import { solve } from '../../../src/core/solve.js';
 import type { EngineModels } from '../../../src/core/lm.js';
 import { ScriptedPolicy, ScriptedVerifier, fakeModels, solutionLines, type ScriptCall } from '../fakes.js';
+import { remainingResult } from '../../../src/core/search/exactSearch.js';
 
 // The verifier prefers the false line: only the exact check can keep it out.
 const valueOfText = (text: string): number => (text.includes('= 91') ? 0.95 : text.includes('= 92') ? 0.6 : 0.5);
@@ -98,4 +99,14 @@ test('a correct calculated result reads as certain; a wrong one keeps the policy
   assert.deepEqual(calculatedPositions(tokenizer, encode(['$23 \\times 4 = 920$']), flags), [], 'the start of a longer number is not the result');
   // Plain notation and no spaces too.
   assert.ok(calculatedPositions(tokenizer, encode(['23*4=92']), flags).length > 0);
+});
+
+test('the calculator finishes a result whose first character came with "="', () => {
+  assert.equal(remainingResult('$60-303='), '-243');
+  assert.equal(remainingResult('$60-303=-'), '243');
+  assert.equal(remainingResult('$343-294=-'), null, 'a positive result cannot follow "=-"');
+  assert.equal(remainingResult('$343 - 294 ='), ' 49');
+  assert.equal(remainingResult('$343 - 294 = '), '49');
+  assert.equal(remainingResult('$343 - 294 = 4'), null, 'a digit already written is the policy\'s');
+  assert.equal(remainingResult('2y ='), null);
 });
