@@ -48,6 +48,8 @@ export function judgeSteps(problem: string, steps: readonly string[], context: P
 /** Judges lines one after another, remembering the last equation per variable and the last side written. */
 export class DerivationWalker {
   private readonly equations = new Map<string, EquationState>();
+  /** Per variable, the last equation that followed (or the problem's): where a correction is compared. */
+  private readonly good = new Map<string, EquationState>();
   private lastSide: WrittenSide | null = null;
 
   constructor(private readonly context: ProblemContext) {}
@@ -56,6 +58,7 @@ export class DerivationWalker {
   clone(): DerivationWalker {
     const copy = new DerivationWalker(this.context);
     for (const [name, state] of this.equations) copy.equations.set(name, state);
+    for (const [name, state] of this.good) copy.good.set(name, state);
     copy.lastSide = this.lastSide;
     return copy;
   }
@@ -104,9 +107,24 @@ export class DerivationWalker {
       const fact = expected ? `${first.text} = ${expected}` : 'the two sides are different polynomials';
       return { verdict: 'false', ...(expected && { expected }), message: `${first.text} = ${other} is false: ${fact}` };
     }
-    if (sides.length !== 2) return unknown('a chain of equations');
-    const equation = difference(expressions[0] as Side, expressions[1] as Side);
+    if (sides.length > 2) {
+      // "x = 18 ÷ 2 = 9": the sides without variables must agree, and the equation is the first side = the last.
+      const closedWrong = this.closedChain(sides, expressions, style);
+      if (closedWrong) return closedWrong;
+    }
+    const equation = difference(expressions[0] as Side, expressions.at(-1) as Side);
     return variables.length === 1 ? this.oneVariable(step, variables[0] as string, equation, style) : this.system(equation, style);
+  }
+
+  /** The first disagreement between consecutive sides without variables of a chain, as a 'false' judgement; null when they agree. */
+  private closedChain(sides: readonly WrittenSide[], expressions: readonly Side[], style: NumberStyle): ExactJudgement | null {
+    const closed = expressions.flatMap((e, i) => (e.variables.length === 0 ? [i] : []));
+    for (let j = 1; j < closed.length; j++) {
+      const [a, b] = [closed[j - 1] as number, closed[j] as number];
+      const verdict = arithmetic([sides[a] as WrittenSide, sides[b] as WrittenSide], [expressions[a] as Side, expressions[b] as Side], style);
+      if (verdict.verdict !== 'true') return verdict.verdict === 'false' ? verdict : null;
+    }
+    return null;
   }
 
   /** A final answer is checked against the problem itself (answer.ts). */
@@ -126,11 +144,21 @@ export class DerivationWalker {
     const before = this.equations.get(variable) ?? (this.context.kind === 'equation' && this.context.variable === variable ? { text: this.context.equation.text, solutions: this.context.solutions } : null);
     if (!before) this.equations.set(variable, { text, solutions });
     if (!before) return this.context.kind === 'system' ? this.system(equation, style) : unknown('no equation in this variable to compare with');
-    const judgement = compareSolutions(variable, solutions, before, style);
+    let judgement = compareSolutions(variable, solutions, before, style);
+    // After a line that did not follow, a line that goes back to the last good equation is a correction.
+    const good = this.good.get(variable);
+    if (judgement.verdict === 'does-not-follow' && good && good !== before && compareSolutions(variable, solutions, good, style).verdict === 'follows') {
+      judgement = { verdict: 'follows', message: `follows from ${good.text} (a correction)` };
+    }
     // A line that picks some roots ("x = 2" after (x − 2)(x − 3) = 0) keeps the wider equation as
     // the one to compare with, so the next line may give the other root.
     const picked = judgement.verdict === 'follows' && before.solutions.kind === 'finite' && solutions.kind === 'finite' && solutions.roots.length < before.solutions.roots.length;
-    if (!picked) this.equations.set(variable, { text, solutions });
+    const state = { text, solutions };
+    if (!picked) this.equations.set(variable, state);
+    // Sound: follows from the problem through sound lines only.
+    const sound = judgement.verdict === 'follows' && (!good || good === before || judgement.message.endsWith('(a correction)'));
+    if (!good) this.good.set(variable, sound ? (picked ? before : state) : before);
+    else if (sound) this.good.set(variable, picked ? before : state);
     return judgement;
   }
 

@@ -8,6 +8,7 @@ import { pathTrace } from './pathTrace.js';
 import type { Selection } from './votes.js';
 import type { ProgressCallback, SearchTrace, StrategyName, TracePath } from './trace.js';
 import { exactSearch, judgePath, selectUncontradicted } from './exactSearch.js';
+import { repairedGreedyPath } from './greedyRepair.js';
 
 export async function searchByPaths(
   strategy: StrategyName,
@@ -30,7 +31,10 @@ export async function searchByPaths(
   const exact = opts.exact === false ? null : exactSearch(problem, models.codec);
 
   report('sampling', 0);
-  const sampled = await sampleFullPaths(models, meter, prompt, opts.n, { ...opts, ...(exact && { force: exact.force }) }, opts.seed, signal);
+  const sampled =
+    strategy === 'greedy' && exact
+      ? [await repairedGreedyPath(models, meter, format, prompt, opts, exact, signal)]
+      : await sampleFullPaths(models, meter, prompt, opts.n, { ...opts, ...(exact && { force: exact.force }) }, opts.seed, signal);
   report('scoring', sampled.length);
   const values = await scorePaths(models, meter, prompt, sampled, signal);
   const paths = sampled.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i));

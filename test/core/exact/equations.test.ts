@@ -95,9 +95,21 @@ test('polynomial identities: expanding is true for every value, a wrong expansio
   assert.equal(wrong?.expected?.replace(/\s/g, ''), 'x^2+5x+6');
 });
 
-test('higher degree, variables in denominators and chains of equations are unknown', () => {
+test('higher degree and variables in denominators are unknown', () => {
   assert.equal(judgeSteps('', ['x^3 = 8', 'x = 2'])[1]?.verdict, 'unknown');
   assert.equal(judgeSteps('', ['1/x = 2'])[0]?.verdict, 'unknown');
   assert.equal(judgeSteps('', ['\\frac{1}{x} = 2'])[0]?.verdict, 'unknown');
-  assert.equal(judgeSteps('Solve 2x = 4.', ['x = 2 = 4/2'])[0]?.verdict, 'unknown');
+});
+
+test('a chain with a variable: its closed sides must agree, and the first side = the last must follow', () => {
+  assert.equal(judgeSteps('Solve 2x = 4.', ['x = 2 = 4/2'])[0]?.verdict, 'follows');
+  assert.equal(judgeSteps('Solve $x + 9 = 14$.', ['x = 14 - 9 = 6'])[0]?.verdict, 'false');
+  assert.equal(judgeSteps('Solve $x + 9 = 14$.', ['$1x = 14 \\cdot 1 = 14$'])[0]?.verdict, 'does-not-follow');
+});
+
+test('after a line that does not follow, the next follows from it or corrects it; never painted wrong for the earlier slip', () => {
+  const verdicts = judgeSteps('Solve $3x + 7 = 22$.', ['3x = 22 + 7', '3x = 29', 'x = 29/3', '3x = 15', 'x = 5']).map((j) => j.verdict);
+  assert.deepEqual(verdicts, ['does-not-follow', 'follows', 'follows', 'follows', 'follows']);
+  const after = judgeSteps('Solve $3x + 7 = 22$.', ['3x = 22 + 7', '3x = 30']);
+  assert.equal(after[1]?.verdict, 'does-not-follow', 'neither from the slip nor from the problem');
 });

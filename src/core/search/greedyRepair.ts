@@ -1,0 +1,59 @@
+// Greedy decoding with exact math on: the greedy path, except that a line an exact fact
+// contradicts (a false equality, an equation that does not follow, an answer that does not
+// satisfy the problem) is replaced. At the first contradicted line a handful of alternatives for
+// that line are sampled; the first one no fact contradicts takes its place and greedy decoding
+// goes on from there. Greedy has one path and nothing to choose among, so this is how it keeps
+// false lines off the page; when no alternative holds, the path stays as decoded, its line marked.
+import type { SearchMeter } from './meter.js';
+import type { CommonOptions, SearchModels } from './models.js';
+import type { TextFormat } from './format.js';
+import { sampleFullPaths, toTracePath, type SampledPath } from './paths.js';
+import { deriveSeed } from './seed.js';
+import { contradicted, judgePath, type ExactSearch } from './exactSearch.js';
+
+/** Alternatives sampled for a contradicted line. */
+export const REPAIR_SAMPLES = 8;
+/** Temperature of those alternatives (the search default). */
+const REPAIR_TEMPERATURE = 0.7;
+
+export async function repairedGreedyPath(
+  models: SearchModels,
+  meter: SearchMeter,
+  format: TextFormat,
+  prompt: number[],
+  options: CommonOptions,
+  exact: ExactSearch,
+  signal: AbortSignal | undefined,
+): Promise<SampledPath> {
+  const prefixSteps = options.prefixSteps ?? [];
+  const greedyFrom = async (accepted: SampledPath): Promise<SampledPath> => {
+    const [rest] = await sampleFullPaths(models, meter, [...prompt, ...accepted.tokens], 1, { ...options, temperature: 0, force: exact.force }, options.seed, signal);
+    const shift = (rest?.forced ?? []).map((k) => k + accepted.tokens.length);
+    return { tokens: [...accepted.tokens, ...(rest?.tokens ?? [])], finish: rest?.finish ?? 'length', forced: [...(accepted.forced ?? []), ...shift] };
+  };
+  let path = await greedyFrom({ tokens: [], finish: 'length' });
+  for (let repair = 0; repair < options.maxSteps; repair++) {
+    const steps = judgePath(toTracePath(format, path, null, 0), exact, prefixSteps).steps;
+    const bad = steps.findIndex((step) => contradicted(step.exact));
+    if (bad < 0) return path;
+    const keep = steps.slice(0, bad).reduce((sum, step) => sum + step.tokenIds.length, 0);
+    const accepted: SampledPath = { tokens: path.tokens.slice(0, keep), finish: 'step', forced: (path.forced ?? []).filter((k) => k < keep) };
+    const [alternatives = []] = await meter.sample(
+      models.policy,
+      [[...prompt, ...accepted.tokens]],
+      REPAIR_SAMPLES,
+      { temperature: REPAIR_TEMPERATURE, seed: deriveSeed(options.seed, repair), maxNewTokens: options.maxStepTokens, stopAtStepEnd: true, force: exact.force },
+      signal,
+    );
+    const before = [...prefixSteps, ...steps.slice(0, bad).map((step) => step.text)];
+    const holding = alternatives.find((c) => !contradicted(exact.walkerAfter(before).judge(format.stepText(c.tokens))));
+    if (!holding) return path;
+    const line: SampledPath = {
+      tokens: [...accepted.tokens, ...holding.tokens],
+      finish: holding.finish,
+      forced: [...(accepted.forced ?? []), ...(holding.forced ?? []).map((k) => k + keep)],
+    };
+    path = holding.finish === 'eos' ? line : await greedyFrom(line);
+  }
+  return path;
+}
