@@ -2,8 +2,9 @@
 // contradicts (a false equality, an equation that does not follow, an answer that does not
 // satisfy the problem) is replaced. At the first contradicted line a handful of alternatives for
 // that line are sampled; the first one no fact contradicts takes its place and greedy decoding
-// goes on from there. Greedy has one path and nothing to choose among, so this is how it keeps
-// false lines off the page; when no alternative holds, the path stays as decoded, its line marked.
+// goes on from there (when none holds, the line before it is replaced instead, and so on). Greedy
+// has one path and nothing to choose among, so this is how it keeps false lines off the page;
+// after maxSteps rounds the path stays as decoded, its contradicted line marked.
 import type { SearchMeter } from './meter.js';
 import type { CommonOptions, SearchModels } from './models.js';
 import type { TextFormat } from './format.js';
@@ -32,28 +33,40 @@ export async function repairedGreedyPath(
     return { tokens: [...accepted.tokens, ...(rest?.tokens ?? [])], finish: rest?.finish ?? 'length', forced: [...(accepted.forced ?? []), ...shift] };
   };
   let path = await greedyFrom({ tokens: [], finish: 'length' });
-  for (let repair = 0; repair < options.maxSteps; repair++) {
+  let rounds = 0;
+  while (rounds < options.maxSteps) {
     const steps = judgePath(toTracePath(format, path, null, 0), exact, prefixSteps).steps;
     const bad = steps.findIndex((step) => contradicted(step.exact));
     if (bad < 0) return path;
-    const keep = steps.slice(0, bad).reduce((sum, step) => sum + step.tokenIds.length, 0);
-    const accepted: SampledPath = { tokens: path.tokens.slice(0, keep), finish: 'step', forced: (path.forced ?? []).filter((k) => k < keep) };
-    const [alternatives = []] = await meter.sample(
-      models.policy,
-      [[...prompt, ...accepted.tokens]],
-      REPAIR_SAMPLES,
-      { temperature: REPAIR_TEMPERATURE, seed: deriveSeed(options.seed, repair), maxNewTokens: options.maxStepTokens, stopAtStepEnd: true, force: exact.force },
-      signal,
-    );
-    const before = [...prefixSteps, ...steps.slice(0, bad).map((step) => step.text)];
-    const holding = alternatives.find((c) => !contradicted(exact.walkerAfter(before).judge(format.stepText(c.tokens))));
-    if (!holding) return path;
-    const line: SampledPath = {
-      tokens: [...accepted.tokens, ...holding.tokens],
-      finish: holding.finish,
-      forced: [...(accepted.forced ?? []), ...(holding.forced ?? []).map((k) => k + keep)],
-    };
-    path = holding.finish === 'eos' ? line : await greedyFrom(line);
+    // Replace the contradicted line; when no alternative holds there (the lines before it lead
+    // only to it, as a wrong answer after a misread problem), the line before it, and so on.
+    let replaced: SampledPath | null = null;
+    for (let at = bad; at >= 0 && !replaced && rounds < options.maxSteps; at--, rounds++) {
+      const keep = steps.slice(0, at).reduce((sum, step) => sum + step.tokenIds.length, 0);
+      const accepted = path.tokens.slice(0, keep);
+      const [alternatives = []] = await meter.sample(
+        models.policy,
+        [[...prompt, ...accepted]],
+        REPAIR_SAMPLES,
+        { temperature: REPAIR_TEMPERATURE, seed: deriveSeed(options.seed, rounds), maxNewTokens: options.maxStepTokens, stopAtStepEnd: true, force: exact.force },
+        signal,
+      );
+      const before = [...prefixSteps, ...steps.slice(0, at).map((step) => step.text)];
+      const original = steps[at]?.text;
+      const holding = alternatives.find((c) => {
+        const text = format.stepText(c.tokens);
+        return text !== original && !contradicted(exact.walkerAfter(before).judge(text));
+      });
+      if (holding) {
+        replaced = {
+          tokens: [...accepted, ...holding.tokens],
+          finish: holding.finish,
+          forced: [...(path.forced ?? []).filter((k) => k < keep), ...(holding.forced ?? []).map((k) => k + keep)],
+        };
+      }
+    }
+    if (!replaced) return path;
+    path = replaced.finish === 'eos' ? replaced : await greedyFrom(replaced);
   }
   return path;
 }
