@@ -3,13 +3,32 @@
 // false or non-following line is never kept; tokens the calculator wrote are marked in the trace.
 import type { TextCodec, TokenForcer } from '../lm.js';
 import { calculatorResult, DerivationWalker, problemContext } from '../exact/index.js';
+import { availableNumbers, ungroundedNumbers } from '../exact/grounding.js';
 import type { ExactCheck, TracePath } from './trace.js';
 import type { Selection } from './votes.js';
 
 export interface ExactSearch {
   readonly force: TokenForcer;
-  /** A walker that has judged `lines` (the user's given steps). */
-  walkerAfter(lines: readonly string[]): DerivationWalker;
+  /** The judge of the next line after `lines` (the user's given steps, or a path's earlier lines). */
+  after(lines: readonly string[]): LineJudge;
+}
+
+/** Judges one line after the lines before it: its exact check and its numbers from nowhere. */
+export class LineJudge {
+  constructor(
+    private readonly walker: DerivationWalker,
+    private readonly available: Set<string>,
+  ) {}
+
+  /** Judges `line` and moves past it. */
+  judge(line: string): { exact: ExactCheck; ungrounded: string[] } {
+    return { exact: this.walker.judge(line), ungrounded: ungroundedNumbers(line, this.available) };
+  }
+
+  /** A judge in the same state, for one of several candidate next lines. */
+  clone(): LineJudge {
+    return new LineJudge(this.walker.clone(), new Set(this.available));
+  }
 }
 
 export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
@@ -28,10 +47,10 @@ export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
       const rest = remainingResult(line);
       return rest === null ? null : codec.encode(rest);
     },
-    walkerAfter(lines) {
-      const walker = new DerivationWalker(context);
-      for (const line of lines) walker.judge(line);
-      return walker;
+    after(lines) {
+      const judge = new LineJudge(new DerivationWalker(context), availableNumbers(problem));
+      for (const line of lines) judge.judge(line);
+      return judge;
     },
   };
 }
@@ -42,9 +61,14 @@ export const contradicted = (check: ExactCheck | undefined): boolean => check?.v
 
 /** Judges every line of a path in order (after the user's given steps), recording each verdict on its step. */
 export function judgePath(path: TracePath, exact: ExactSearch, prefixSteps: readonly string[] = []): TracePath {
-  const walker = exact.walkerAfter(prefixSteps);
-  for (const step of path.steps) step.exact = walker.judge(step.text);
+  const judge = exact.after(prefixSteps);
+  for (const step of path.steps) Object.assign(step, judged(judge.judge(step.text)));
   return path;
+}
+
+/** The trace fields of a judged line (ungrounded only when there is one). */
+export function judged({ exact, ungrounded }: { exact: ExactCheck; ungrounded: string[] }): { exact: ExactCheck; ungrounded?: string[] } {
+  return ungrounded.length > 0 ? { exact, ungrounded } : { exact };
 }
 
 /**

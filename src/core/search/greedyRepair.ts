@@ -55,7 +55,7 @@ export async function repairedGreedyPath(
       const original = steps[at]?.text;
       const holding = alternatives.find((c) => {
         const text = format.stepText(c.tokens);
-        return text !== original && !contradicted(exact.walkerAfter(before).judge(text));
+        return text !== original && !contradicted(exact.after(before).judge(text).exact);
       });
       if (holding) {
         replaced = {

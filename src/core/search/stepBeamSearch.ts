@@ -12,8 +12,8 @@ import { throwIfAborted } from '../lm.js';
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
 import { deriveSeed } from './seed.js';
-import { contradicted, exactSearch } from './exactSearch.js';
-import type { DerivationWalker } from '../exact/index.js';
+import { contradicted, exactSearch, judged } from './exactSearch.js';
+import type { LineJudge } from './exactSearch.js';
 import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import type { ChosenStep, ProgressCallback, SearchTrace, TraceCandidate, TraceStep } from './trace.js';
 
@@ -32,7 +32,7 @@ interface Beam {
   value: number | null;
   fromCandidate: string | null;
   /** The exact checker's state after this beam's lines (null when exact math is off). */
-  walker: DerivationWalker | null;
+  judge: LineJudge | null;
 }
 
 interface Finished {
@@ -57,7 +57,7 @@ export async function stepBeamSearch(
   const prefixSteps = opts.prefixSteps ?? [];
   const exact = opts.exact === false ? null : exactSearch(problem, models.codec);
   let live: Beam[] = [
-    { tokens: format.encodeSearchPrefix(problem, prefixSteps), chosen: [], value: null, fromCandidate: null, walker: exact?.walkerAfter(prefixSteps) ?? null },
+    { tokens: format.encodeSearchPrefix(problem, prefixSteps), chosen: [], value: null, fromCandidate: null, judge: exact?.after(prefixSteps) ?? null },
   ];
   let width = opts.b;
   const finished: Finished[] = [];
@@ -106,8 +106,8 @@ export async function stepBeamSearch(
       const tokenValues = row.slice(beam.tokens.length);
       const text = format.stepText(c.tokens);
       const totalLength = beam.tokens.length + c.tokens.length;
-      const walker = beam.walker?.clone() ?? null;
-      const check = walker?.judge(text);
+      const judge = beam.judge?.clone() ?? null;
+      const lineFacts = judge && judged(judge.judge(text));
       const isFinished =
         c.finish === 'eos' || format.isAnswerLine(text) || c.tokens.length === 0 || totalLength >= models.info.maxPositions;
       const candidate: TraceCandidate = {
@@ -126,10 +126,10 @@ export async function stepBeamSearch(
         rank: 0,
         duplicateOf: null,
         ...(c.forced && { calculated: c.forced }),
-        ...(check && { exact: check }),
+        ...lineFacts,
       };
       traceBeam?.candidates.push(candidate);
-      return { candidate, beam, walker };
+      return { candidate, beam, judge };
     });
 
     // Stable sort: equal values keep sampling order, so results do not depend on sort internals.
@@ -138,18 +138,18 @@ export async function stepBeamSearch(
     const next: Beam[] = [];
     let finishedNow = 0;
     const keepable = distinct(ranked).filter(({ candidate }) => !contradicted(candidate.exact));
-    for (const { candidate, beam, walker } of keepable.slice(0, width)) {
+    for (const { candidate, beam, judge } of keepable.slice(0, width)) {
       candidate.kept = true;
-      const { text, tokenIds, tokenTexts, tokenValues, value, calculated, exact: check } = candidate;
+      const { text, tokenIds, tokenTexts, tokenValues, value, calculated, exact: check, ungrounded } = candidate;
       const chosen = [
         ...beam.chosen,
-        { text, tokenIds, tokenTexts, tokenValues, value, candidateId: candidate.id, ...(calculated && { calculated }), ...(check && { exact: check }) },
+        { text, tokenIds, tokenTexts, tokenValues, value, candidateId: candidate.id, ...(calculated && { calculated }), ...(check && { exact: check }), ...(ungrounded && { ungrounded }) },
       ];
       if (candidate.finished) {
         finished.push({ chosen, value: candidate.value ?? 0, answer: candidate.answer });
         finishedNow++;
       } else {
-        next.push({ tokens: [...beam.tokens, ...candidate.tokenIds], chosen, value: candidate.value, fromCandidate: candidate.id, walker });
+        next.push({ tokens: [...beam.tokens, ...candidate.tokenIds], chosen, value: candidate.value, fromCandidate: candidate.id, judge });
       }
     }
     width -= finishedNow;

@@ -51,6 +51,11 @@ export interface ScoredText {
   calculated?: number[];
   /** The line's exact check; absent when exact math is off. */
   exact?: ExactCheck;
+  /**
+   * Numbers the line uses from nowhere: not in the problem, an earlier line, or its own result
+   * (src/core/exact/grounding.ts); absent when none or exact math is off.
+   */
+  ungrounded?: string[];
 }
 
 /** One sampled next step in beam search. */
