@@ -119,7 +119,7 @@ test('check text names the false line with the fact; --no-exact turns exact verd
   const text = cli('check', '--bundle', BUNDLE, '-k', '2', ...TIMES);
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /1\. \[\s*\d+%\] \$23 \\times 4 = 91\$ {2}<- 23 \\times 4 = 91 is false: 23 \\times 4 = 92/);
-  assert.match(text.stdout, /3\. \[\s*\d+%\] The answer is 92 <- \(verified\)/);
+  assert.match(text.stdout, /3\. \[\s*\d+%\] The answer is 92 {2}<- verified$/m);
 
   const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '--no-exact', '-k', '2', ...TIMES);
   assert.equal(status, 0, stderr);
