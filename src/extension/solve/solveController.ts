@@ -99,7 +99,7 @@ export class SolveController implements vscode.Disposable {
           },
         }),
       );
-      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords);
+      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
       void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);
