@@ -1,6 +1,7 @@
 // Lays out a SolveView as DOM. Stable ids, classes and data attributes (`.step[data-value]`,
-// `.token[data-value]`, `#answer`, `#toggle-tree`, `#insert-solution` …) are the panel's public
-// surface for styles and end-to-end tests. Nothing here computes a value: it shows the host's.
+// `.token[data-value]`, `#answer`, `.answer-check[data-verified]`, `#toggle-tree`,
+// `#insert-solution` …) are the panel's public surface for styles and end-to-end tests. Nothing
+// here computes a value: it shows the host's.
 import type { SolveView, StepView, TokenView } from '../../src/shared/protocol.js';
 import { valueChart } from './chart.js';
 import { h } from './dom.js';
@@ -52,6 +53,12 @@ function answer(view: SolveView): HTMLElement | null {
     'Answer: ',
     markdownBlock({ class: 'answer-text' }, view.answer.text, true),
     view.answer.value && h('span', { class: 'answer-value' }, [` (${view.answer.value.percent})`]),
+    // Absent in a panel state saved before answers were checked.
+    view.answer.check
+      ? h('span', { class: 'answer-check', 'data-verified': String(view.answer.check.verified), title: 'The final answer checked against the problem itself (exact evaluation or substitution)' }, [
+          `${view.answer.check.verified ? '✓' : '✗'} ${view.answer.check.text}`,
+        ])
+      : null,
   ]);
 }
 

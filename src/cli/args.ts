@@ -25,6 +25,8 @@ Check options:
   --threshold P    success estimate (0-1) below which a step is suspicious; default 0.5
   --drop R         relative drop (0-1] in one step that is suspicious; default 0.5
 Common options:
+  --no-exact       the verifier alone: no exact-math verdicts on lines, no calculator while
+                   decoding, no check of the final answer against the problem
   --bundle DIR     model bundle folder; default models/default
   --device auto|cpu|cuda   default auto (CUDA when available, else CPU)
   --json           print JSON instead of text
@@ -38,6 +40,7 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
   seed: { type: 'string' },
   k: { type: 'string', short: 'k' },
+  'no-exact': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 const SEARCH = {
@@ -54,6 +57,8 @@ export interface CommonArgs {
   device: DeviceRequest;
   json: boolean;
   help: boolean;
+  /** Exact math beside the verifier (false with --no-exact); passed as the requests' `exact` option. */
+  exact: boolean;
 }
 
 export interface SearchArgs {
@@ -142,10 +147,10 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[]
   }
 }
 
-function commonArgs(values: { bundle?: string; device?: string; json?: boolean; help?: boolean }): CommonArgs {
+function commonArgs(values: { bundle?: string; device?: string; json?: boolean; help?: boolean; 'no-exact'?: boolean }): CommonArgs {
   const device = values.device ?? 'auto';
   if (device !== 'auto' && device !== 'cpu' && device !== 'cuda') throw new UsageError(`--device must be auto, cpu or cuda, got "${device}"`);
-  return { bundle: values.bundle, device, json: values.json ?? false, help: values.help ?? false };
+  return { bundle: values.bundle, device, json: values.json ?? false, help: values.help ?? false, exact: values['no-exact'] !== true };
 }
 
 function searchArgs(values: {

@@ -13,7 +13,7 @@ export interface OpenModels {
   release(): Promise<void>;
 }
 
-export async function openModels(args: CommonArgs): Promise<OpenModels> {
+export async function openModels(args: Omit<CommonArgs, 'exact'>): Promise<OpenModels> {
   const bundle = await loadBundle(args.bundle ? resolve(args.bundle) : defaultBundleDir(), { device: args.device });
   return { models: createEngineModels(bundle), deviceReason: bundle.device.reason, release: () => bundle.release() };
 }

@@ -1,5 +1,7 @@
-// Human-readable output: steps with the verifier's success estimate as a percentage.
+// Human-readable output: steps with the verifier's success estimate as a percentage, and beside
+// it what exact math found: false lines with the fact, a final answer verified or not.
 import type { CheckResult } from '../core/check/derivation.js';
+import { isContradicted } from '../core/check/exactCheck.js';
 import type { Hint } from '../core/check/hint.js';
 import type { SearchTrace } from '../core/search/trace.js';
 import type { SolveResult } from '../core/solve.js';
@@ -23,6 +25,11 @@ function noteLines(unfamiliarWords: readonly string[]): string[] {
   return notice ? [`Note: ${notice}`] : [];
 }
 
+/** " (verified)" / " (does not satisfy the problem)" after an answer; nothing when unchecked. */
+export function verifiedNote(verified: boolean | null): string {
+  return verified === null ? '' : verified ? ' (verified)' : ' (does not satisfy the problem)';
+}
+
 export function renderSolve(result: SolveResult): string {
   const { params, timings } = result.trace;
   const budget = params.strategy === 'beam' ? `K=${params.k}, b=${params.b}` : params.strategy === 'greedy' ? '' : `N=${params.k}`;
@@ -30,7 +37,7 @@ export function renderSolve(result: SolveResult): string {
   const lines = [
     `${STRATEGY_NAMES[params.strategy]}${verifier}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s)`,
     ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. [${percent(s.value)}] ${s.text}`),
-    result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}`,
+    result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}${verifiedNote(result.verified)}`,
   ];
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
@@ -40,14 +47,29 @@ export function renderSolve(result: SolveResult): string {
 
 export function renderCheck(check: CheckResult, hint: Hint | null): string {
   const lines = [`Success estimate after the problem: ${percent(check.problemValue).trim()}`];
+  const last = check.steps.length - 1;
   check.steps.forEach((step, i) => {
-    const mark = i === check.firstSuspicious ? '  <- first suspicious step' : '';
-    lines.push(`${String(i + 1).padStart(3)}. [${percent(step.value)}] ${step.text}${mark}`);
+    const marks = [
+      isContradicted(step.exact) ? `  <- ${step.exact?.message}` : '',
+      i === check.firstSuspicious ? '  <- first suspicious step' : '',
+      i === last && check.verified !== null ? `  <- ${check.verified ? 'verified' : 'does not satisfy the problem'}` : '',
+    ];
+    lines.push(`${String(i + 1).padStart(3)}. [${percent(step.value)}] ${step.text}${marks.join('')}`);
   });
   lines.push(check.reason);
-  if (hint) {
-    const where = hint.position < check.steps.length ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
-    lines.push(hint.text === '' ? 'Hint: the model would stop here.' : `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`);
-  }
+  if (hint) lines.push(hintLine(hint, check.steps.length));
   return [...lines, ...noteLines(check.unfamiliarWords)].join('\n');
+}
+
+function hintLine(hint: Hint, steps: number): string {
+  switch (hint.outcome) {
+    case 'stop':
+      return 'Hint: the model would stop here.';
+    case 'all-contradicted':
+      return `Hint: none — exact math found every one of the ${hint.rejected} lines the model proposed false; check the last step yourself.`;
+    case 'step': {
+      const where = hint.position < steps ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
+      return `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`;
+    }
+  }
 }

@@ -15,6 +15,8 @@ export interface TutorConfig {
   maxSteps: number;
   checkThreshold: number;
   liveCheck: boolean;
+  /** Exact math beside the TVM (`tvmTutor.exactMath`): sent as the `exact` option of every solve, check and hint request. */
+  exactMath: boolean;
   /** Set when a workspace-level modelBundle was ignored because the workspace is not trusted. */
   ignoredWorkspaceBundle: string | undefined;
 }
@@ -95,6 +97,7 @@ export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig
     maxSteps: int(get('maxSteps'), 1, 40, 12),
     checkThreshold: num(get('checkThreshold'), 0, 1, 0.5),
     liveCheck: get('liveCheck') !== false,
+    exactMath: get('exactMath') !== false,
   };
 }
 

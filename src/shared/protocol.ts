@@ -195,6 +195,13 @@ export interface SearchSettingsView {
   device: string;
 }
 
+/** The final answer checked against the problem itself (exact evaluation or substitution). */
+export interface AnswerCheckView {
+  verified: boolean;
+  /** "verified" or "does not satisfy the problem". */
+  text: string;
+}
+
 export type SolveStatus = 'solving' | 'done' | 'cancelled' | 'error';
 
 export interface SolveView {
@@ -210,7 +217,7 @@ export interface SolveView {
   notice: string | null;
   settings: SearchSettingsView;
   steps: StepView[];
-  answer: { text: string; value: ValueView | null } | null;
+  answer: { text: string; value: ValueView | null; check: AnswerCheckView | null } | null;
   tree: TreeLevelView[];
   paths: PathView[];
   votes: VoteView[];

@@ -51,8 +51,10 @@ test('solve --json prints the answer, valued steps, the strategy and the trace',
   const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace', 'unfamiliarWords']);
+  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace', 'unfamiliarWords', 'verified']);
   assert.deepEqual(out.unfamiliarWords, []);
+  // The answer checked against the problem itself: 2 + 3 is exactly 5.
+  assert.equal(out.verified, out.answer === null ? null : out.answer.trim() === '5');
   assert.equal(out.strategy, 'beam');
   assert.ok(out.answer === null || typeof out.answer === 'string');
   for (const step of out.steps) {
@@ -84,7 +86,7 @@ test('check --json scores each step and token, names the first suspicious step a
   const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['firstSuspicious', 'hint', 'reason', 'steps', 'unfamiliarWords']);
+  assert.deepEqual(Object.keys(out).sort(), ['firstFalse', 'firstSuspicious', 'hint', 'reason', 'steps', 'unfamiliarWords', 'verified']);
   assert.equal(out.steps.length, 2);
   out.steps.forEach((step: { text: string; value: number; tokens: { text: string; value: number }[] }, i: number) => {
     assert.ok(step.tokens.length > 0);
@@ -94,7 +96,43 @@ test('check --json scores each step and token, names the first suspicious step a
   });
   assert.ok(out.firstSuspicious === null || Number.isInteger(out.firstSuspicious));
   assert.equal(typeof out.reason, 'string');
-  if (out.hint !== null) assert.deepEqual(Object.keys(out.hint).sort(), ['position', 'text', 'value']);
+  if (out.hint !== null) assert.deepEqual(Object.keys(out.hint).sort(), ['exact', 'outcome', 'position', 'rejected', 'text', 'value']);
+});
+
+const TIMES = ['--problem', 'What is $23 \\times 4$?', '--steps', '$23 \\times 4 = 91$', '--steps', '$91 + 1 = 92$', '--steps', 'The answer is 92'];
+
+test('check --json gives each step its exact verdict: a planted false line with the right value, the line after it judged on its own', () => {
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', ...TIMES);
+  assert.equal(status, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(out.steps[0].exact, { verdict: 'false', expected: '92', message: '23 \\times 4 = 91 is false: 23 \\times 4 = 92' });
+  assert.equal(out.steps[1].exact.verdict, 'true');
+  assert.equal(out.steps[2].exact.verdict, 'unknown');
+  assert.equal(out.firstFalse, 0);
+  assert.equal(out.verified, true);
+  // The hint replaces the false line, and is never a line exact math contradicts.
+  assert.equal(out.hint.position, 0);
+  assert.ok(out.hint.exact === null || !['false', 'does-not-follow'].includes(out.hint.exact.verdict), JSON.stringify(out.hint));
+});
+
+test('check text names the false line with the fact; --no-exact turns exact verdicts off', () => {
+  const text = cli('check', '--bundle', BUNDLE, '-k', '2', ...TIMES);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /1\. \[\s*\d+%\] \$23 \\times 4 = 91\$ {2}<- 23 \\times 4 = 91 is false: 23 \\times 4 = 92/);
+  assert.match(text.stdout, /3\. \[\s*\d+%\] The answer is 92 {2}<- verified$/m);
+
+  const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '--no-exact', '-k', '2', ...TIMES);
+  assert.equal(status, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(out.steps.map((s: { exact: unknown }) => s.exact), [null, null, null]);
+  assert.deepEqual([out.firstFalse, out.verified], [null, null]);
+  if (out.hint !== null) assert.deepEqual([out.hint.exact, out.hint.rejected], [null, 0]);
+});
+
+test('solve accepts --no-exact', () => {
+  const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--json', '--no-exact', '--strategy', 'greedy', '--max-steps', '3', 'What is 2 + 3?');
+  assert.equal(status, 0, stderr);
+  assert.ok('verified' in JSON.parse(stdout));
 });
 
 test('check reads steps from a file', () => {

@@ -143,7 +143,8 @@ async function decorations(ctx: StageContext): Promise<Array<{ line: string; tex
   });
 }
 
-const VALUE_LABEL = /^\d{1,3}% \((?:[+\u2212]\d+|±0) pts\)$/;
+/** `83% (+5 pts)`, after `✓ true · ` / `✗ does not follow · ` where exact math decided the line. */
+const VALUE_LABEL = /^(?:[✓✗] [a-z ]+ · )?\d{1,3}% \((?:[+\u2212]\d+|±0) pts\)$/;
 
 async function valueLabels(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
   return (await decorations(ctx)).filter((d) => VALUE_LABEL.test(d.text));
@@ -268,6 +269,14 @@ export const STAGES: Stage[] = [
         return found.length >= 5 ? found : undefined;
       }, 60_000);
       const values = labels.map((l) => `${l.line.trim()}: ${l.text}`).join('; ');
+      // Exact math (on by default) decides the slip whatever the model says: an Error stating the
+      // fact on the wrong line. The line after it does not follow from the slip either (each line
+      // is compared with the one before it), so it may carry an Error too; nothing else may.
+      const exactRows = await waitFor('an exact-math Error on the planted line in the Problems view', async () => {
+        const rows = await wb.problems();
+        return rows.some((r) => r.line === line && /^Error:.*does not follow/.test(r.text)) ? rows : undefined;
+      }, 10_000);
+      check(exactRows.every((r) => r.line === line || r.line === line + 1), `diagnostics away from the slip: ${JSON.stringify(exactRows)}`);
       // The verdict: decided by the model, so it is checked after the UI part below has run.
       let verdict: ModelVerdictError | undefined;
       if (ctx.competent) {
@@ -276,8 +285,9 @@ export const STAGES: Stage[] = [
           const rows = await wb.problems();
           return rows.length > 0 ? rows : undefined;
         }, 5_000).catch(() => []);
-        if (found.length !== 1 || found[0]!.line !== line) {
-          verdict = new ModelVerdictError(`expected one diagnostic, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
+        // The TVM's warning, if any, must be on the slip too (or be explained by the exact Error and absent).
+        if (found.some((r) => /^Warning:/.test(r.text) && r.line !== line)) {
+          verdict = new ModelVerdictError(`expected the TVM's warning, if any, on line ${line} (${PLANTED.wrongLine}); the Problems view lists ${JSON.stringify(found)}. Step values: ${values}`);
         }
         const image = await shot('diagnostic');
         if (!verdict) ctx.docImages.set('check-decorations.png', { stage: 'check', path: image });
@@ -295,6 +305,8 @@ export const STAGES: Stage[] = [
       await wb.page.keyboard.type(PLANTED.right);
       await wb.editorLine(fixedLine).waitFor();
       await waitFor('the labels of the outdated check to go', async () => ((await valueLabels(ctx)).length === 0 ? true : undefined));
+      // The exact Errors go with the fix; a TVM warning on the fixed working is the model's verdict.
+      await waitFor('the exact-math Errors to go', async () => ((await wb.problems()).every((r) => !/^Error:/.test(r.text)) ? true : undefined));
       if (ctx.competent) await waitFor('the diagnostic to go', async () => ((await wb.problems()).length === 0 ? true : undefined));
       await waitFor('the live re-check of the fixed derivation', async () => {
         const now = await valueLabels(ctx);

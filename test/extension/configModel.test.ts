@@ -21,6 +21,7 @@ test('defaults: bundled model, auto device, beam search K=16 b=4', () => {
     maxSteps: 12,
     checkThreshold: 0.5,
     liveCheck: true,
+    exactMath: true,
   });
 });
 
@@ -34,10 +35,11 @@ test('most specific value wins; invalid values fall back; b never exceeds K', ()
       temperature: { globalValue: -1 },
       maxSteps: { workspaceFolderValue: 5, workspaceValue: 9 },
       liveCheck: { globalValue: false },
+      exactMath: { defaultValue: true, globalValue: false },
     }),
     ctx,
   );
-  assert.deepEqual([c.device, c.strategy, c.k, c.b, c.temperature, c.maxSteps, c.liveCheck], ['cuda', 'beam', 3, 3, 0.7, 5, false]);
+  assert.deepEqual([c.device, c.strategy, c.k, c.b, c.temperature, c.maxSteps, c.liveCheck, c.exactMath], ['cuda', 'beam', 3, 3, 0.7, 5, false, false]);
 });
 
 test('bundle paths: absolute, home-relative, workspace-relative', () => {

@@ -88,7 +88,7 @@ test('a step written as a bare formula is typeset; prose and formulas with words
 });
 
 test('solved view: steps, tokens, answer and actions have stable selectors', () => {
-  renderView(root, solvedView(request, sampleTrace(), []), closed);
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
   const steps = root.querySelectorAll('.step[data-value]');
   assert.equal(steps.length, 2);
   assert.equal(steps[0]!.getAttribute('data-value'), '0.700');
@@ -107,22 +107,38 @@ test('solved view: steps, tokens, answer and actions have stable selectors', () 
   assert.ok(root.querySelector('#solve-again'));
 });
 
+test('the answer shows a verified / does not satisfy the problem badge, and none when unchecked', () => {
+  renderView(root, solvedView(request, sampleTrace(), [], true), closed);
+  const badge = root.querySelector('#answer .answer-check');
+  assert.equal(badge?.getAttribute('data-verified'), 'true');
+  assert.equal(badge?.textContent, '✓ verified');
+  renderView(root, solvedView(request, sampleTrace(), [], false), closed);
+  assert.equal(root.querySelector('#answer .answer-check[data-verified="false"]')?.textContent, '✗ does not satisfy the problem');
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  assert.equal(root.querySelector('.answer-check'), null);
+  // A panel state saved before answers were checked has no `check`: still shown, without a badge.
+  const old = solvedView(request, sampleTrace(), [], null);
+  renderView(root, { ...old, answer: { text: '11', value: null } as typeof old.answer }, closed);
+  assert.match(root.querySelector('#answer')?.textContent ?? '', /Answer: 11/);
+  assert.equal(root.querySelector('.answer-check'), null);
+});
+
 test('a notice about the problem’s wording is shown as a note, and only when there is one', () => {
-  renderView(root, solvedView(request, sampleTrace(), ['zorbly']), closed);
+  renderView(root, solvedView(request, sampleTrace(), ['zorbly'], null), closed);
   assert.match(root.querySelector('#notice[role="note"]')?.textContent ?? '', /never saw the word “zorbly”/);
-  renderView(root, solvedView(request, sampleTrace(), []), closed);
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
   assert.equal(root.querySelector('#notice'), null);
 });
 
 test('the problem statement is rendered as markdown with raw HTML escaped', () => {
-  renderView(root, solvedView(request, sampleTrace(), []), closed);
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
   const problem = root.querySelector('#problem');
   assert.equal(problem?.querySelector('img'), null);
   assert.equal(problem?.querySelectorAll('.katex').length, 1);
 });
 
 test('tree and tokens open on request; candidates say kept, pruned, duplicate or chosen', () => {
-  renderView(root, solvedView(request, sampleTrace(), []), { treeOpen: true, tokensOpen: true });
+  renderView(root, solvedView(request, sampleTrace(), [], null), { treeOpen: true, tokensOpen: true });
   assert.equal(root.querySelector('#tree')?.hasAttribute('hidden'), false);
   assert.equal(root.querySelector('.tokens')?.hasAttribute('hidden'), false);
   const states = Array.from(root.querySelectorAll('.candidate')).map((c) => c.getAttribute('data-state'));

@@ -55,8 +55,10 @@ test('a result computed for older text is never shown, only the one for the curr
   const result = (i: number): CheckResult => ({
     verifier: 'tvm',
     problemValue: 0.5,
-    steps: [{ text: `3 + 4 = ${i}`, value: 0.5, before: 0.5, tokens: [{ id: 1, text: `3 + 4 = ${i}\n`, value: 0.5 }] }],
+    steps: [{ text: `3 + 4 = ${i}`, value: 0.5, before: 0.5, tokens: [{ id: 1, text: `3 + 4 = ${i}\n`, value: 0.5 }], exact: null }],
     firstSuspicious: null,
+    firstFalse: null,
+    verified: null,
     suspiciousToken: null,
     reason: '',
     finished: false,

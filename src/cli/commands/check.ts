@@ -9,14 +9,16 @@ import { renderCheck } from '../render.js';
 
 export async function runCheck(args: CheckArgs, steps: string[], open: OpenModels, signal: AbortSignal): Promise<string> {
   const request = { problem: args.problem, steps };
-  const check = await checkDerivation(open.models, request, { threshold: args.threshold, relativeDrop: args.drop }, signal);
-  const hint = await hintForCheck(open.models, request, check, { k: args.k, seed: args.seed }, signal);
+  const check = await checkDerivation(open.models, request, { threshold: args.threshold, relativeDrop: args.drop, exact: args.exact }, signal);
+  const hint = await hintForCheck(open.models, request, check, { k: args.k, seed: args.seed, exact: args.exact }, signal);
   if (!args.json) return renderCheck(check, hint);
   return JSON.stringify({
-    steps: check.steps.map((s) => ({ text: s.text, value: s.value, tokens: s.tokens.map((t) => ({ text: t.text, value: t.value })) })),
+    steps: check.steps.map((s) => ({ text: s.text, value: s.value, exact: s.exact, tokens: s.tokens.map((t) => ({ text: t.text, value: t.value })) })),
     firstSuspicious: check.firstSuspicious,
+    firstFalse: check.firstFalse,
+    verified: check.verified,
     reason: check.reason,
-    hint: hint && { text: hint.text, value: hint.value, position: hint.position },
+    hint: hint && { outcome: hint.outcome, text: hint.text, value: hint.value, position: hint.position, exact: hint.exact, rejected: hint.rejected },
     unfamiliarWords: check.unfamiliarWords,
   });
 }

@@ -27,7 +27,7 @@ export async function runEval(args: EvalArgs, items: readonly EvalItem[], open: 
     const t0 = performance.now();
     const solved = await solve(
       open.models,
-      { problem: item.question, strategy: args.strategy, verifier: args.verifier, k: args.k, b: args.b, temperature: args.temperature, maxSteps: args.maxSteps, seed: args.seed },
+      { problem: item.question, strategy: args.strategy, verifier: args.verifier, k: args.k, b: args.b, temperature: args.temperature, maxSteps: args.maxSteps, seed: args.seed, exact: args.exact },
       signal,
     );
     const correct = answersEquivalent(solved.answer, item.reference);

@@ -1,11 +1,14 @@
 // Scores a derivation the user wrote: the verifier's value after every token and every step, and
-// the first step where the value collapses (see suspicious.ts).
+// the first step where the value collapses (see suspicious.ts); beside it, unless turned off, the
+// exact verdict on every line and the stated final answer checked against the problem
+// (exactCheck.ts).
 import { throwIfAborted, type EngineModels } from '../lm.js';
 import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
 import type { VerifierName } from '../search/trace.js';
 import { unfamiliarWords } from '../unfamiliarWords.js';
+import { isContradicted, judgeLines, verifyStatedAnswer, type ExactStep } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason, type SuspicionOptions } from './suspicious.js';
 
 export interface DerivationRequest {
@@ -16,6 +19,8 @@ export interface DerivationRequest {
 
 export interface CheckOptions extends Partial<SuspicionOptions> {
   verifier?: VerifierName;
+  /** Exact verdicts beside the verifier's values (default true); false: the TVM alone, as before. */
+  exact?: boolean;
 }
 
 export interface CheckedToken {
@@ -31,6 +36,8 @@ export interface CheckedStep {
   /** Value just before the step (after the previous step, or after the problem for step 0). */
   before: number;
   tokens: CheckedToken[];
+  /** The line's exact verdict (src/core/exact), judged on its own facts; null when exact math is off. */
+  exact: ExactStep | null;
 }
 
 export interface CheckResult {
@@ -38,7 +45,16 @@ export interface CheckResult {
   /** Value after the problem alone: the prior chance of solving it. */
   problemValue: number;
   steps: CheckedStep[];
+  /** The verifier's first collapse (see suspicious.ts); exact verdicts do not move it. */
   firstSuspicious: number | null;
+  /** The first step whose exact verdict is 'false' or 'does-not-follow'; null when none or exact math is off. */
+  firstFalse: number | null;
+  /**
+   * The final answer stated by the last step, checked against the problem itself (exact
+   * evaluation or substitution): null when no answer is stated, the problem or the answer has no
+   * exact reading, or exact math is off.
+   */
+  verified: boolean | null;
   /** Within the suspicious step, the token where the value falls most; null when nothing is suspicious. */
   suspiciousToken: number | null;
   reason: string;
@@ -68,6 +84,7 @@ export async function checkDerivation(
   const [values = []] = await verifier.tokenValues([tokens], signal);
   const problemValue = values[promptLength - 1] ?? 0;
 
+  const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
   let start = promptLength;
   const steps: CheckedStep[] = request.steps.map((text, i) => {
     const end = stepEnds[i] as number;
@@ -78,6 +95,7 @@ export async function checkDerivation(
       value: values[end - 1] ?? 0,
       before: values[start - 1] ?? 0,
       tokens: ids.map((id, k) => ({ id, text: texts[k] ?? '', value: values[start + k] ?? 0 })),
+      exact: exact?.[i] ?? null,
     };
     start = end;
     return step;
@@ -94,14 +112,18 @@ export async function checkDerivation(
     flagged && firstSuspicious !== null && suspiciousToken !== null
       ? suspicionReason(firstSuspicious, flagged.before, flagged.value, flagged.text, flagged.tokens[suspiciousToken]?.text ?? '')
       : noSuspicionReason(steps.at(-1)?.value ?? problemValue, suspicion);
+  const finished = format.isAnswerLine(request.steps.at(-1) ?? '');
+  const firstFalse = exact ? exact.findIndex(isContradicted) : -1;
   return {
     verifier: verifierName,
     problemValue,
     steps,
     firstSuspicious,
+    firstFalse: firstFalse < 0 ? null : firstFalse,
+    verified: exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null,
     suspiciousToken,
     reason,
-    finished: format.isAnswerLine(request.steps.at(-1) ?? ''),
+    finished,
     unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
   };
 }

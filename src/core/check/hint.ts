@@ -1,11 +1,14 @@
 // The next step a tutor would suggest: beam search continuing the user's own steps, one step deep.
-// The K sampled candidates are ranked by the verifier and the best one is the hint.
+// The K sampled candidates are ranked by the verifier and the best one is the hint — the best one
+// that exact math does not contradict: a candidate line judged 'false' or 'does-not-follow' after
+// the user's steps, or a final answer that does not satisfy the problem, is never suggested.
 import type { EngineModels } from '../lm.js';
 import { stepBeamSearch } from '../search/stepBeamSearch.js';
 import { searchModels } from '../search/fromEngine.js';
 import { DEFAULT_COMMON } from '../search/models.js';
-import type { ProgressCallback, SearchTrace, VerifierName } from '../search/trace.js';
+import type { ProgressCallback, SearchTrace, TraceCandidate, VerifierName } from '../search/trace.js';
 import type { CheckResult, DerivationRequest } from './derivation.js';
+import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer, type ExactStep } from './exactCheck.js';
 
 export interface HintOptions {
   /** Candidate next steps sampled. */
@@ -14,16 +17,29 @@ export interface HintOptions {
   temperature?: number;
   verifier?: VerifierName;
   maxStepTokens?: number;
+  /** Exact math (default true): candidates it contradicts are passed over; false: the verifier's best, as before. */
+  exact?: boolean;
 }
 
+/**
+ * 'step': a next line; 'stop': the model would end here (it thinks the working is complete);
+ * 'all-contradicted': exact math contradicted every candidate line, so there is no hint.
+ */
+export type HintOutcome = 'step' | 'stop' | 'all-contradicted';
+
 export interface Hint {
-  /** The suggested line; '' when the model would stop here (it thinks the working is complete). */
+  outcome: HintOutcome;
+  /** The suggested line; '' unless the outcome is 'step'. */
   text: string;
   value: number;
   /** Index the step would have in the user's working (replacing a suspicious step, or appended). */
   position: number;
   /** The suggested line states a final answer or ends the solution. */
   finished: boolean;
+  /** The suggested line's exact verdict ('true', 'follows' or 'unknown'); null when exact math is off or there is no line. */
+  exact: ExactStep | null;
+  /** Candidate lines passed over because exact math contradicted them (0 when it is off). */
+  rejected: number;
   trace: SearchTrace;
 }
 
@@ -52,15 +68,52 @@ export async function hintNextStep(
     signal,
     onProgress,
   );
-  // The top-ranked candidate, finished or not: a hint is the best next line, not a final answer.
-  const best = trace.steps[0]?.beams.flatMap((b) => b.candidates).find((c) => c.rank === 0);
-  return { text: best?.text ?? '', value: best?.value ?? 0, position: request.steps.length, finished: best?.finished ?? true, trace };
+  const position = request.steps.length;
+  // Best first, finished or not: a hint is the best next line, not a final answer.
+  const candidates = (trace.steps[0]?.beams.flatMap((b) => b.candidates) ?? []).slice().sort((a, b) => a.rank - b.rank);
+  const exact = options.exact !== false;
+  let rejected = 0;
+  // Candidates with the same text get the same verdict: judge each text once.
+  const verdicts = new Map<string, ExactStep | null>();
+  for (const candidate of candidates) {
+    const verdict = exact ? (verdicts.get(candidate.text) ?? judgeCandidate(request, candidate)) : null;
+    verdicts.set(candidate.text, verdict);
+    if (verdict && isContradicted(verdict)) {
+      rejected++;
+      continue;
+    }
+    return { ...hintFrom(candidate), position, exact: verdict, rejected, trace };
+  }
+  if (candidates.length > 0 && rejected === candidates.length) {
+    return { outcome: 'all-contradicted', text: '', value: 0, position, finished: false, exact: null, rejected, trace };
+  }
+  return { outcome: 'stop', text: '', value: 0, position, finished: true, exact: null, rejected, trace };
+}
+
+function hintFrom(candidate: TraceCandidate): Pick<Hint, 'outcome' | 'text' | 'value' | 'finished'> {
+  return { outcome: candidate.text.trim() === '' ? 'stop' : 'step', text: candidate.text, value: candidate.value ?? 0, finished: candidate.finished };
 }
 
 /**
- * The hint that fits a check: a replacement for the first suspicious step (continuing the steps
- * before it), or the next step after sound but unfinished working; null when the working is sound
- * and already states an answer.
+ * A candidate line judged after the user's steps (each line against the one before it), or, for
+ * a final answer, the answer checked against the problem: one that does not satisfy it counts as
+ * 'false'.
+ */
+function judgeCandidate(request: DerivationRequest, candidate: TraceCandidate): ExactStep | null {
+  if (candidate.text.trim() === '') return null;
+  const verdict = judgeLines(request.problem, [...request.steps, candidate.text]).at(-1) ?? null;
+  if (isContradicted(verdict) || candidate.answer === null) return verdict;
+  if (verifyStatedAnswer(request.problem, candidate.answer) === false) {
+    return { verdict: 'false', message: `the answer ${candidate.answer} does not satisfy the problem` };
+  }
+  return verdict;
+}
+
+/**
+ * The hint that fits a check: a replacement for the first flagged step — exactly contradicted,
+ * suspicious to the verifier, or a final answer that does not satisfy the problem (see
+ * firstFlagged) — continuing the steps before it, or the next step after sound but unfinished
+ * working; null when the working is sound and already states an answer.
  */
 export async function hintForCheck(
   models: EngineModels,
@@ -69,7 +122,8 @@ export async function hintForCheck(
   options: HintOptions = {},
   signal?: AbortSignal,
 ): Promise<Hint | null> {
-  if (check.firstSuspicious === null && check.finished) return null;
-  const keep = check.firstSuspicious ?? request.steps.length;
+  const flagged = firstFlagged(check);
+  if (flagged === null && check.finished) return null;
+  const keep = flagged ?? request.steps.length;
   return hintNextStep(models, { problem: request.problem, steps: request.steps.slice(0, keep) }, { verifier: check.verifier, ...options }, signal);
 }

@@ -1,8 +1,10 @@
-// Check my steps: scores the user's working with the engine and shows it as decorations, one
-// diagnostic and hovers. Results are shown only for the text they were computed for (CheckStore
+// Check my steps: scores the user's working with the engine and shows it as decorations,
+// diagnostics (an Error per line exact math finds wrong, a Warning for the TVM's first collapse
+// when no exact error explains it; see decorationPlan.ts) and hovers. Results are shown only for the text they were computed for (CheckStore
 // compares the scored text with the current parse on every document version); live checking
 // re-checks watched problems after typing pauses, and a newer check of a problem aborts the older.
 import * as vscode from 'vscode';
+import { firstFlagged } from '../../core/check/index.js';
 import type { Problem } from '../../core/notebook/index.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
@@ -10,7 +12,7 @@ import type { NotebookIndex } from '../notebookIndex.js';
 import { resolveTarget } from '../targets.js';
 import { Debouncer, Supersede } from '../util/supersede.js';
 import { CheckStore, checkedText, type MappedCheck } from './checkStore.js';
-import { planDecorations } from './decorationPlan.js';
+import { checkSummary, diagnosticsOf, planDecorations } from './decorationPlan.js';
 import { CheckDecorations } from './decorations.js';
 
 /** Pause in typing before a live re-check. */
@@ -68,13 +70,13 @@ export class CheckController implements vscode.Disposable {
     const ticket = this.running.start(`${uri}#${problem.key}`);
     const config = this.config();
     try {
-      const result = await this.engine.run('checking', (client) => client.check({ ...checkedText(problem), options: { threshold: config.checkThreshold } }, { signal: ticket.signal }));
+      const result = await this.engine.run('checking', (client) => client.check({ ...checkedText(problem), options: { threshold: config.checkThreshold, exact: config.exactMath } }, { signal: ticket.signal }));
       // The result is stamped with the problem as it was sent: render() shows it only if the
       // document still has exactly that text.
       if (!ticket.isCurrent()) return;
       this.store.record(uri, problem, result);
-      // A suspicious step gets a diagnostic; otherwise the verdict would go unsaid.
-      if (explicit && result.firstSuspicious === null) void vscode.window.showInformationMessage(`${problem.title}: ${result.reason}`);
+      // A flagged step gets a diagnostic; otherwise the verdict would go unsaid.
+      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(`${problem.title}: ${checkSummary(result)}`);
     } catch (error) {
       if (isCancellation(error)) return;
       // Live checks fail quietly (status bar and log); an explicit check says why.
@@ -115,8 +117,9 @@ export class CheckController implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.decorations.apply(editor, plan);
     this.diagnostics.set(
       document.uri,
-      plan.suspicions.map((s) => {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(s.span.line, s.span.start, s.span.line, s.span.end), s.message, vscode.DiagnosticSeverity.Warning);
+      diagnosticsOf(plan).map(({ range, message, severity }) => {
+        const bounds = new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
+        const diagnostic = new vscode.Diagnostic(bounds, message, severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
         diagnostic.source = 'TVM Math Tutor';
         return diagnostic;
       }),

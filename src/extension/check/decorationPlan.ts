@@ -1,9 +1,20 @@
-// What the editor shows for current check results: each step's text underlined in the colour of
-// its value, its value (and change) after its last line, and one warning on the first suspicious
-// step, placed on the token where the value fell most. Pure; decorations.ts applies it.
+// What the editor shows for current check results. Each step is underlined in the colour of its
+// own verdict: where exact math decided the line (src/core/check/exactCheck.ts) — arithmetic true
+// or false, an equation that follows or does not, a final answer that satisfies the problem or
+// not — the line gets the 'sound' or 'wrong' look whatever the TVM's value; otherwise the colour of
+// its value. So the lines after a slip are not all painted red because the value stays low: each
+// is judged on its own. After each step, its value (and change), marked ✓/✗ where exact math
+// decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; a Warning on
+// the first step where the value collapses, placed on the token where it fell most, only when no
+// exact error at or before it explains the collapse (tvmWarningStands). Pure; decorations.ts and
+// checkController.ts apply it.
+import { isContradicted, isProven, tvmWarningStands, type CheckedStep } from '../../core/check/index.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import type { ColumnSpan } from './tokenSpans.js';
+
+/** How exact math decided a line: 'sound' (true, follows, a verified answer) or 'wrong'. */
+export type ExactLook = 'sound' | 'wrong';
 
 export interface StepLabel {
   /** Zero-width position after the step's last character. */
@@ -11,6 +22,8 @@ export interface StepLabel {
   column: number;
   text: string;
   bucket: Bucket;
+  /** Exact math decided the line: the label takes that look rather than the value's colour. */
+  exact: ExactLook | null;
 }
 
 export interface Suspicion {
@@ -18,20 +31,60 @@ export interface Suspicion {
   message: string;
 }
 
-export interface DecorationPlan {
-  /** Spans to underline, by colour bucket (index = bucket). */
-  underline: ColumnSpan[][];
-  labels: StepLabel[];
-  suspicions: Suspicion[];
+/** A range over whole steps (it may cover continuation lines). */
+export interface LineRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
 }
 
-function label(step: MappedStep): StepLabel {
+/** An Error diagnostic: the fact exact math found wrong in a step. */
+export interface ExactError {
+  range: LineRange;
+  message: string;
+}
+
+export interface DecorationPlan {
+  /** Spans to underline by the value's colour bucket (index = bucket): steps exact math did not decide. */
+  underline: ColumnSpan[][];
+  /** Spans of steps exact math decided, by look. */
+  exact: Record<ExactLook, ColumnSpan[]>;
+  labels: StepLabel[];
+  /** Warnings: the TVM's first collapse, unless an exact error explains it. */
+  suspicions: Suspicion[];
+  /** Errors: every exactly wrong step, and a final answer that does not satisfy the problem. */
+  errors: ExactError[];
+}
+
+/** The message of the Error on a final answer that does not satisfy the problem. */
+export const REFUTED_ANSWER = 'This final answer does not satisfy the problem (checked by substituting it into the problem).';
+
+/** What exact math says about one step of a check: a look and a short word for the label, or null. */
+export function exactOutcome(check: MappedCheck, step: MappedStep): { look: ExactLook; word: string } | null {
+  const { exact } = step.checked;
+  if (isContradicted(exact)) return { look: 'wrong', word: exact?.verdict === 'false' ? 'false' : 'does not follow' };
+  if (isProven(exact)) return { look: 'sound', word: exact?.verdict === 'true' ? 'true' : 'follows' };
+  if (isFinalAnswer(check, step) && check.result.verified !== null) {
+    return check.result.verified ? { look: 'sound', word: 'verified' } : { look: 'wrong', word: 'does not satisfy the problem' };
+  }
+  return null;
+}
+
+function isFinalAnswer(check: MappedCheck, step: MappedStep): boolean {
+  return check.result.finished && step.index === check.steps.length - 1;
+}
+
+function label(step: MappedStep, outcome: ReturnType<typeof exactOutcome>): StepLabel {
   const last = step.spans[step.spans.length - 1]!;
   const { value, before } = step.checked;
-  return { line: last.line, column: last.end, text: `${formatPercent(value)} (${formatDelta(value - before)})`, bucket: bucketOf(value) };
+  const tvm = `${formatPercent(value)} (${formatDelta(value - before)})`;
+  const text = outcome ? `${outcome.look === 'sound' ? '✓' : '✗'} ${outcome.word} · ${tvm}` : tvm;
+  return { line: last.line, column: last.end, text, bucket: bucketOf(value), exact: outcome?.look ?? null };
 }
 
 function suspicion(check: MappedCheck): Suspicion | undefined {
+  if (!tvmWarningStands(check.result)) return undefined;
   const index = check.result.firstSuspicious;
   const step = index === null ? undefined : check.steps[index];
   if (!step) return undefined;
@@ -40,17 +93,63 @@ function suspicion(check: MappedCheck): Suspicion | undefined {
   return { span, message: check.result.reason };
 }
 
+function wholeStep(step: MappedStep): LineRange {
+  const first = step.spans[0]!;
+  const last = step.spans[step.spans.length - 1]!;
+  return { startLine: first.line, startColumn: first.start, endLine: last.line, endColumn: last.end };
+}
+
+function errorMessage(checked: CheckedStep, look: ExactLook): string | null {
+  if (look !== 'wrong') return null;
+  return isContradicted(checked.exact) ? (checked.exact?.message ?? null) : REFUTED_ANSWER;
+}
+
 export function planDecorations(checks: readonly MappedCheck[]): DecorationPlan {
   const underline: ColumnSpan[][] = [[], [], [], [], []];
+  const exact: Record<ExactLook, ColumnSpan[]> = { sound: [], wrong: [] };
   const labels: StepLabel[] = [];
   const suspicions: Suspicion[] = [];
+  const errors: ExactError[] = [];
   for (const check of checks) {
     for (const step of check.steps) {
-      underline[bucketOf(step.checked.value)]!.push(...step.spans);
-      labels.push(label(step));
+      const outcome = exactOutcome(check, step);
+      if (outcome) exact[outcome.look].push(...step.spans);
+      else underline[bucketOf(step.checked.value)]!.push(...step.spans);
+      labels.push(label(step, outcome));
+      const message = outcome && errorMessage(step.checked, outcome.look);
+      if (message) errors.push({ range: wholeStep(step), message });
     }
     const s = suspicion(check);
     if (s) suspicions.push(s);
   }
-  return { underline, labels, suspicions };
+  return { underline, exact, labels, suspicions, errors };
+}
+
+export interface PlannedDiagnostic {
+  range: LineRange;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM Warning. */
+export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
+  return [
+    ...plan.errors.map((e): PlannedDiagnostic => ({ ...e, severity: 'error' })),
+    ...plan.suspicions.map(
+      (s): PlannedDiagnostic => ({ range: { startLine: s.span.line, startColumn: s.span.start, endLine: s.span.line, endColumn: s.span.end }, message: s.message, severity: 'warning' }),
+    ),
+  ];
+}
+
+/**
+ * What an explicit check says in a message when no step is flagged (a flagged step has its
+ * diagnostic instead): the TVM's verdict, or, when its collapse falls on a line that provably
+ * follows, that; and whether the final answer was verified.
+ */
+export function checkSummary(result: MappedCheck['result']): string {
+  const suppressed = result.firstSuspicious !== null && !tvmWarningStands(result);
+  const verdict = suppressed
+    ? `No line is wrong: step ${(result.firstSuspicious as number) + 1} follows from the problem, though the success estimate falls there.`
+    : result.reason;
+  return result.verified === true ? `${verdict} The final answer satisfies the problem (verified).` : verdict;
 }

@@ -1,8 +1,11 @@
 // Hover text over a checked step: the token's value, the step's value and its change from the
-// previous step. Pure markdown; the vscode side wraps it in an untrusted MarkdownString.
+// previous step, and what exact math found about the line (and about a final answer). Pure
+// markdown; the vscode side wraps it in an untrusted MarkdownString.
+import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { formatDelta, formatPercent, formatValue } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
+import { REFUTED_ANSWER } from './decorationPlan.js';
 import type { ColumnSpan } from './tokenSpans.js';
 
 function covers(span: ColumnSpan, line: number, column: number): boolean {
@@ -25,10 +28,34 @@ function describe(check: MappedCheck, step: MappedStep, tokenIndex: number | und
   const token = tokenIndex === undefined ? undefined : checked.tokens[tokenIndex];
   if (token) lines.push(`Token ${code(token.text)}: value **${formatValue(token.value)}**`);
   lines.push(`Step value **${formatPercent(checked.value)}** (${formatDelta(checked.value - checked.before)} from ${from})`);
-  if (check.result.firstSuspicious === index) lines.push(`⚠ ${check.result.reason}`);
+  const exact = exactLine(check, step);
+  if (exact) lines.push(exact);
+  if (check.result.firstSuspicious === index && tvmWarningStands(check.result)) lines.push(`⚠ ${check.result.reason}`);
   const notice = unfamiliarWordsNotice(check.result.unfamiliarWords);
   if (notice) lines.push(notice);
   return lines.join('\n\n');
+}
+
+/** Markdown-escaped text: exact messages carry LaTeX (`\\times`) and `*`, shown as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+}
+
+const EXPECTED_WORDS = { expected: 'right value', witness: 'witness' } as const;
+
+/** The line's exact verdict (with its right value or witness), or the final answer's check. */
+function exactLine(check: MappedCheck, step: MappedStep): string | null {
+  const { exact } = step.checked;
+  const details = exact
+    ? (['expected', 'witness'] as const).flatMap((key) => (exact[key] === undefined ? [] : [`${EXPECTED_WORDS[key]} ${code(exact[key] as string)}`]))
+    : [];
+  const more = details.length > 0 ? ` (${details.join(', ')})` : '';
+  if (exact && isContradicted(exact)) return `✗ **Exact:** ${escapeMarkdown(exact.message)}${more}`;
+  if (exact && isProven(exact)) return `✓ **Exact:** ${escapeMarkdown(exact.message)}`;
+  const answer = check.result.finished && step.index === check.steps.length - 1 ? check.result.verified : null;
+  if (answer === true) return '✓ **Exact:** the final answer satisfies the problem (verified)';
+  if (answer === false) return `✗ **Exact:** ${escapeMarkdown(REFUTED_ANSWER)}`;
+  return exact ? `**Exact:** no claim (${escapeMarkdown(exact.message)})` : null;
 }
 
 export function hoverMarkdown(checks: readonly MappedCheck[], line: number, column: number): string | undefined {

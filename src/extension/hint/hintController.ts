@@ -46,7 +46,7 @@ export class HintController implements vscode.Disposable {
     try {
       const hint = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'TVM: thinking of a hint…' }, () =>
         this.engine.run('hinting', (client) =>
-          client.hint({ problem: problem.text, steps: plan.steps, options: { k: config.k, temperature: config.temperature } }, { signal: ticket.signal }),
+          client.hint({ problem: problem.text, steps: plan.steps, options: { k: config.k, temperature: config.temperature, exact: config.exactMath } }, { signal: ticket.signal }),
         ),
       );
       // A hint for text that has changed since would point at the wrong line.

@@ -1,5 +1,7 @@
-// What a hint continues from and where it is shown. If the current check found a suspicious step,
+// What a hint continues from and where it is shown. If the current check flagged a step (exactly
+// wrong, suspicious to the TVM, or a final answer that does not satisfy the problem: firstFlagged),
 // the hint replaces that step (continuing the steps before it); otherwise it is the next step.
+import { firstFlagged, type Hint } from '../../core/check/index.js';
 import type { Problem } from '../../core/notebook/index.js';
 import type { MappedCheck } from '../check/checkStore.js';
 import { formatPercent } from '../valueScale.js';
@@ -15,7 +17,7 @@ export interface HintPlan {
 
 export function planHint(problem: Problem, check: MappedCheck | undefined): HintPlan {
   const steps = problem.work?.steps ?? [];
-  const suspicious = check?.result.firstSuspicious ?? null;
+  const suspicious = check ? firstFlagged(check.result) : null;
   if (suspicious !== null && steps[suspicious]) {
     return { steps: steps.slice(0, suspicious).map((s) => s.text), replaces: suspicious, anchorLine: steps[suspicious].range.end };
   }
@@ -23,7 +25,10 @@ export function planHint(problem: Problem, check: MappedCheck | undefined): Hint
   return { steps: steps.map((s) => s.text), replaces: null, anchorLine: last?.range.end ?? problem.work?.labelLine ?? problem.statement.end };
 }
 
-export function hintMessage(hint: { text: string; value: number }, plan: HintPlan): string {
+export function hintMessage(hint: Pick<Hint, 'text' | 'value'> & Partial<Pick<Hint, 'outcome' | 'rejected'>>, plan: HintPlan): string {
+  if (hint.outcome === 'all-contradicted') {
+    return `No hint: exact math found all ${hint.rejected ?? 0} lines the model proposed here false. Check the previous step yourself.`;
+  }
   if (hint.text.trim() === '') return 'The model would stop here: your working looks complete.';
   const where = plan.replaces === null ? 'Next step' : `Instead of step ${plan.replaces + 1}`;
   return `${where}: ${hint.text} (${formatPercent(hint.value)} chance of success)`;

@@ -54,7 +54,7 @@ export class SolveController implements vscode.Disposable {
       problem,
       settings: { strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, model: snapshot.model, device: snapshot.device },
     };
-    const request: SolveRequest = { problem: problem.text, strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps };
+    const request: SolveRequest = { problem: problem.text, strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, exact: config.exactMath };
     const key = panelKey({ documentUri: info.documentUri, problemKey: problem.key });
     const ticket = this.running.start(key);
     let view = pendingView(info, 'Starting…');
@@ -99,7 +99,7 @@ export class SolveController implements vscode.Disposable {
           },
         }),
       );
-      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords);
+      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
       void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);

@@ -6,6 +6,7 @@ import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../c
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
+  AnswerCheckView,
   BeamView,
   CandidateView,
   SearchSettingsView,
@@ -96,8 +97,16 @@ function tree(levels: readonly TraceStep[], chosenIds: ReadonlySet<string>): Tre
   }));
 }
 
-/** `unfamiliarWords`: the engine's list for this problem (SolveResult.unfamiliarWords). */
-export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfamiliarWords: readonly string[]): SolveView {
+/** The badge by the answer: null when the answer was not checked (no exact reading, or exact math off). */
+export function answerCheck(verified: boolean | null): AnswerCheckView | null {
+  return verified === null ? null : { verified, text: verified ? 'verified' : 'does not satisfy the problem' };
+}
+
+/**
+ * `unfamiliarWords`: the engine's list for this problem (SolveResult.unfamiliarWords);
+ * `verified`: the final answer checked against the problem (SolveResult.verified).
+ */
+export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfamiliarWords: readonly string[], verified: boolean | null): SolveView {
   const chosenIds = new Set(trace.chosen.flatMap((s) => (s.candidateId === null ? [] : [s.candidateId])));
   const last = trace.chosen[trace.chosen.length - 1];
   const { params } = trace;
@@ -109,7 +118,7 @@ export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfami
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
     steps: steps(trace),
-    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null) },
+    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified) },
     tree: tree(trace.steps, chosenIds),
     paths: trace.paths.map((p) => ({
       index: p.index,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDerivation, firstCollapse, hintForCheck, hintNextStep } from '../../../src/core/check/index.js';
+import { checkDerivation, firstCollapse, firstFlagged, hintForCheck, hintNextStep, tvmWarningStands } from '../../../src/core/check/index.js';
 import { BadRequestError } from '../../../src/core/search/index.js';
 import { ScriptedPolicy, ScriptedVerifier, fakeEngine, solutionLines } from '../fakes.js';
 
@@ -108,4 +108,89 @@ test('checking aborts with an AbortError', async () => {
     checkDerivation(fakeEngine(policy(), arithmeticVerifier()), { problem, steps: ['a'] }, {}, AbortSignal.abort()),
     { name: 'AbortError' },
   );
+});
+
+// ── Exact math beside the TVM ──────────────────────────────────────────────────────────────────
+
+const timesProblem = 'What is $23 \\times 4$?';
+
+test('every line gets its exact verdict; a false line states the right value, and the line after a slip is judged on its own', async () => {
+  const flat = new ScriptedVerifier(() => 0.7);
+  const steps = ['$23 \\times 4 = 91$', '$91 + 1 = 92$', 'The answer is 92'];
+  const result = await checkDerivation(fakeEngine(policy(), flat), { problem: timesProblem, steps });
+  assert.deepEqual(result.steps.map((s) => s.exact?.verdict), ['false', 'true', 'unknown']);
+  assert.equal(result.steps[0]?.exact?.expected, '92');
+  assert.match(result.steps[0]?.exact?.message ?? '', /^23 \\times 4 = 91 is false: 23 \\times 4 = 92$/);
+  assert.equal(result.firstFalse, 0);
+  // The TVM saw nothing: the exact verdict does not depend on its values.
+  assert.equal(result.firstSuspicious, null);
+  assert.equal(result.verified, true, '92 is 23 × 4');
+  const wrongAnswer = await checkDerivation(fakeEngine(policy(), flat), { problem: timesProblem, steps: ['$23 \\times 4 = 91$', 'The answer is 91'] });
+  assert.equal(wrongAnswer.verified, false);
+  const unfinished = await checkDerivation(fakeEngine(policy(), flat), { problem: timesProblem, steps: ['$23 \\times 4 = 92$'] });
+  assert.deepEqual([unfinished.firstFalse, unfinished.verified], [null, null]);
+});
+
+test('an equation that does not follow names a witness', async () => {
+  const result = await checkDerivation(fakeEngine(policy(), new ScriptedVerifier(() => 0.7)), { problem: 'Solve $3x + 7 = 22$.', steps: ['$3x = 15$', '$x = 6$', 'The answer is 6'] });
+  assert.deepEqual(result.steps.map((s) => s.exact?.verdict), ['follows', 'does-not-follow', 'unknown']);
+  assert.equal(result.steps[1]?.exact?.witness, 'x = 6');
+  assert.deepEqual([result.firstFalse, result.verified], [1, false]);
+});
+
+test('exact: false computes no exact verdicts (the TVM alone)', async () => {
+  const result = await checkDerivation(fakeEngine(policy(), new ScriptedVerifier(() => 0.7)), { problem: timesProblem, steps: ['$23 \\times 4 = 91$', 'The answer is 91'] }, { exact: false });
+  assert.deepEqual(result.steps.map((s) => s.exact), [null, null]);
+  assert.deepEqual([result.firstFalse, result.verified], [null, null]);
+});
+
+test('a TVM warning stands unless an exact error at or before it explains it, or the line provably follows', () => {
+  const steps = (...verdicts: Array<'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown' | null>) => verdicts.map((v) => ({ exact: v && { verdict: v } }));
+  const check = (firstSuspicious: number | null, firstFalse: number | null, exact: ReturnType<typeof steps>, verified: boolean | null = null) => ({ steps: exact, firstSuspicious, firstFalse, verified });
+  assert.equal(tvmWarningStands(check(1, null, steps('unknown', 'unknown'))), true);
+  assert.equal(tvmWarningStands(check(1, 1, steps('true', 'false'))), false, 'the exact error says it');
+  assert.equal(tvmWarningStands(check(2, 0, steps('false', 'true', 'unknown'))), false, 'the value stays low after a slip');
+  assert.equal(tvmWarningStands(check(0, 1, steps('unknown', 'false'))), true, 'an earlier collapse the exact module cannot explain');
+  assert.equal(tvmWarningStands(check(1, null, steps('follows', 'follows'))), false);
+  assert.equal(tvmWarningStands(check(1, null, steps('true', 'true'))), true, 'true arithmetic can be the wrong calculation');
+  assert.equal(tvmWarningStands(check(null, 0, steps('false'))), false);
+
+  assert.equal(firstFlagged(check(2, 1, steps('true', 'false', 'unknown'))), 1);
+  assert.equal(firstFlagged(check(0, 1, steps('unknown', 'false'))), 0);
+  assert.equal(firstFlagged(check(1, null, steps('follows', 'follows'))), null);
+  assert.equal(firstFlagged(check(null, null, steps('true', 'unknown'), false)), 1, 'a final answer that does not satisfy the problem');
+  assert.equal(firstFlagged(check(null, null, steps('true', 'unknown'), true)), null);
+});
+
+/** Rates "= 7" above "= 8": the verifier prefers the false line. */
+const misledVerifier = () => new ScriptedVerifier((text) => (/= 7|answer is 7/.test(text) ? 0.9 : 0.6));
+
+test('a hint never proposes a line exact math contradicts: the best candidate that is not false wins', async () => {
+  const withExact = await hintNextStep(fakeEngine(policy(), misledVerifier()), { problem, steps: [] }, { k: 2 });
+  assert.deepEqual([withExact.outcome, withExact.text, withExact.rejected, withExact.exact?.verdict], ['step', '3 + 5 = 8', 1, 'true']);
+  assert.equal(withExact.value, 0.6);
+  const without = await hintNextStep(fakeEngine(policy(), misledVerifier()), { problem, steps: [] }, { k: 2, exact: false });
+  assert.deepEqual([without.text, without.rejected, without.exact], ['3 + 5 = 7', 0, null]);
+});
+
+test('a hint that would state an answer the problem refutes is passed over too', async () => {
+  const answers = new ScriptedPolicy(({ sample }) => (sample === 0 ? 'The answer is 7\n' : 'The answer is 8\n'));
+  const hint = await hintNextStep(fakeEngine(answers, misledVerifier()), { problem, steps: ['3 + 5 = 8'] }, { k: 2 });
+  assert.deepEqual([hint.text, hint.finished, hint.rejected], ['The answer is 8', true, 1]);
+});
+
+test('when exact math contradicts every candidate, the hint says so instead of proposing one', async () => {
+  const wrongOnly = new ScriptedPolicy(() => '3 + 5 = 7\n');
+  const hint = await hintNextStep(fakeEngine(wrongOnly, misledVerifier()), { problem, steps: [] }, { k: 3 });
+  assert.deepEqual([hint.outcome, hint.text, hint.rejected, hint.finished], ['all-contradicted', '', 3, false]);
+});
+
+test('a check hint replaces the first exactly false line even when the TVM saw nothing', async () => {
+  const engine = fakeEngine(policy(), new ScriptedVerifier(() => 0.8));
+  const request = { problem, steps: ['3 + 5 = 7', '7 + 0 = 7', 'The answer is 7'] };
+  const check = await checkDerivation(engine, request);
+  assert.deepEqual([check.firstSuspicious, check.firstFalse], [null, 0]);
+  const hint = await hintForCheck(engine, request, check, { k: 2 });
+  assert.deepEqual([hint?.position, hint?.text], [0, '3 + 5 = 8']);
+  assert.equal(await hintForCheck(engine, request, await checkDerivation(engine, request, { exact: false }), { k: 2, exact: false }), null, 'without exact math the working looks done');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js';
 import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
-import { planDecorations } from '../../../src/extension/check/decorationPlan.js';
+import { REFUTED_ANSWER, checkSummary, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
@@ -57,11 +57,52 @@ test('decoration plan: underline by value, labels after each step, a warning on 
   const plan = planDecorations([check]);
   assert.deepEqual(plan.underline.map((spans) => spans.map((s) => s.line)), [[4, 5, 6], [], [], [3], []]);
   assert.deepEqual(plan.labels, [
-    { line: 3, column: 16, text: '70% (+10 pts)', bucket: 3 },
-    { line: 5, column: 18, text: '15% (\u221255 pts)', bucket: 0 },
-    { line: 6, column: 18, text: '10% (\u22125 pts)', bucket: 0 },
+    { line: 3, column: 16, text: '70% (+10 pts)', bucket: 3, exact: null },
+    { line: 5, column: 18, text: '15% (\u221255 pts)', bucket: 0, exact: null },
+    { line: 6, column: 18, text: '10% (\u22125 pts)', bucket: 0, exact: null },
   ]);
   assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.' }]);
+  assert.deepEqual(plan.errors, []);
+  assert.deepEqual(plan.exact, { sound: [], wrong: [] });
+  assert.deepEqual(diagnosticsOf(plan).map((d) => d.severity), ['warning']);
+});
+
+// "We add $2+3=6$" is false; "$6 \cdot 2 = 12$" is true on its own facts, though the TVM's value stays low after the slip.
+const FALSE_THEN_TRUE = [
+  { verdict: 'false', expected: '5', message: '2+3=6 is false: 2+3 = 5' },
+  { verdict: 'true', message: 'true' },
+  { verdict: 'unknown', message: 'a final answer (checked against the problem instead)' },
+] as const;
+
+test('decoration plan with exact verdicts: an Error per wrong line stating the fact; the line after a slip coloured by its own verdict', () => {
+  const p = problem();
+  const result = { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1, [...FALSE_THEN_TRUE], false), finished: true };
+  const plan = planDecorations([mapCheck(p, result)!]);
+  assert.deepEqual(plan.underline, [[], [], [], [], []], 'every line was decided by exact math: none takes the value colour');
+  assert.deepEqual(plan.exact.wrong.map((s) => s.line), [3, 6]);
+  assert.deepEqual(plan.exact.sound.map((s) => s.line), [4, 5], 'the true line after the slip is not painted red');
+  assert.deepEqual(plan.labels.map((l) => [l.text, l.exact]), [
+    ['✗ false · 70% (+10 pts)', 'wrong'],
+    ['✓ true · 15% (\u221255 pts)', 'sound'],
+    ['✗ does not satisfy the problem · 10% (\u22125 pts)', 'wrong'],
+  ]);
+  assert.deepEqual(diagnosticsOf(plan), [
+    { range: { startLine: 3, startColumn: 2, endLine: 3, endColumn: 16 }, message: '2+3=6 is false: 2+3 = 5', severity: 'error' },
+    { range: { startLine: 6, startColumn: 2, endLine: 6, endColumn: 18 }, message: REFUTED_ANSWER, severity: 'error' },
+  ], 'the TVM collapse at step 2 comes after the false step 1: the error explains it, no warning');
+});
+
+test('a TVM collapse before any exact error keeps its warning; one on a line that follows does not', () => {
+  const p = problem();
+  const unknown = { verdict: 'unknown', message: 'no equals sign' } as const;
+  const early = planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, [0.1, 0.1, 0.1], 0, [unknown, { verdict: 'false', message: 'wrong' }, unknown]))!]);
+  assert.deepEqual(diagnosticsOf(early).map((d) => [d.severity, d.range.startLine]), [['error', 4], ['warning', 3]]);
+  assert.deepEqual(early.underline[0]!.map((s) => s.line), [3, 6], 'undecided lines keep the value colour');
+
+  const follows = checkResultFor(checkedText(p).steps, [0.7, 0.1, 0.1], 1, [unknown, { verdict: 'follows', message: 'follows from x = 1' }, unknown]);
+  assert.deepEqual(planDecorations([mapCheck(p, follows)!]).suspicions, []);
+  assert.equal(checkSummary(follows), 'No line is wrong: step 2 follows from the problem, though the success estimate falls there.');
+  assert.equal(checkSummary({ ...checkResultFor(['a'], [0.9]), verified: true }), 'Looks fine. The final answer satisfies the problem (verified).');
 });
 
 test('hover: token value, step value and change; nothing outside the steps', () => {
@@ -74,4 +115,19 @@ test('hover: token value, step value and change; nothing outside the steps', () 
   assert.equal(hoverMarkdown(checks, 3, 0), undefined, 'the list marker is not part of the step');
   const unfamiliar = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), unfamiliarWords: ['zorbly'] })!];
   assert.match(hoverMarkdown(unfamiliar, 3, 2) ?? '', /\n\nThe models never saw the word “zorbly”: .*$/);
+});
+
+test('hover: the exact verdict with its right value, the line after a slip on its own, the final answer verified or not', () => {
+  const p = problem();
+  const result = { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1, [...FALSE_THEN_TRUE], false), finished: true };
+  const checks = [mapCheck(p, result)!];
+  assert.match(hoverMarkdown(checks, 3, 2) ?? '', /\n\n✗ \*\*Exact:\*\* 2\\\+3=6 is false: 2\\\+3 = 5 \(right value `5`\)$/);
+  const after = hoverMarkdown(checks, 5, 4) ?? '';
+  assert.match(after, /\n\n✓ \*\*Exact:\*\* true$/);
+  assert.doesNotMatch(after, /⚠/, 'the collapse after the slip is explained by the slip');
+  assert.match(hoverMarkdown(checks, 6, 4) ?? '', /✗ \*\*Exact:\*\* This final answer does not satisfy the problem/);
+  const verified = [mapCheck(p, { ...result, verified: true })!];
+  assert.match(hoverMarkdown(verified, 6, 4) ?? '', /✓ \*\*Exact:\*\* the final answer satisfies the problem \(verified\)/);
+  const off = [mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1))!];
+  assert.doesNotMatch(hoverMarkdown(off, 3, 2) ?? '', /Exact/, 'exact math off: nothing to say');
 });

@@ -22,9 +22,23 @@ test('with a suspicious step: continue the steps before it, shown at it', () => 
   assert.equal(planHint(withWork!, sound).replaces, null);
 });
 
+test('an exactly false step is replaced even when the TVM saw nothing, and before a later suspicion', () => {
+  const wrong = { verdict: 'false', expected: '1', message: 'a is false' } as const;
+  const check = mapCheck(withWork!, checkResultFor(checkedText(withWork!).steps, [0.7, 0.8], null, [wrong, null]));
+  assert.deepEqual(planHint(withWork!, check), { steps: [], replaces: 0, anchorLine: 3 });
+  const both = mapCheck(withWork!, checkResultFor(checkedText(withWork!).steps, [0.7, 0.1], 1, [wrong, null]));
+  assert.equal(planHint(withWork!, both).replaces, 0);
+  const refuted = mapCheck(withWork!, { ...checkResultFor(checkedText(withWork!).steps, [0.7, 0.8]), finished: true, verified: false });
+  assert.equal(planHint(withWork!, refuted).replaces, 1, 'a final answer that does not satisfy the problem');
+});
+
 test('hint messages: next step, replacement, or nothing more to say', () => {
   const plan = planHint(withWork!, undefined);
   assert.equal(hintMessage({ text: '$c$', value: 0.82 }, plan), 'Next step: $c$ (82% chance of success)');
   assert.equal(hintMessage({ text: '$c$', value: 0.5 }, { ...plan, replaces: 0 }), 'Instead of step 1: $c$ (50% chance of success)');
   assert.match(hintMessage({ text: ' ', value: 0.9 }, plan), /looks complete/);
+  assert.equal(
+    hintMessage({ outcome: 'all-contradicted', text: '', value: 0, rejected: 4 }, plan),
+    'No hint: exact math found all 4 lines the model proposed here false. Check the previous step yourself.',
+  );
 });

@@ -17,7 +17,7 @@ test('pending view: solving, nothing shown yet', () => {
 });
 
 test('solved view: chosen steps with values, deltas, tokens and the answer', () => {
-  const view = solvedView(request, sampleTrace(), []);
+  const view = solvedView(request, sampleTrace(), [], null);
   assert.equal(view.status, 'done');
   assert.equal(view.message, null);
   assert.deepEqual(view.steps.map((s) => [s.value?.percent, s.value?.bucket, s.delta]), [
@@ -27,17 +27,23 @@ test('solved view: chosen steps with values, deltas, tokens and the answer', () 
   const tokens = view.steps[0]!.tokens;
   assert.equal(tokens.map((t) => t.text).join(''), 'The bags hold $2 \\cdot 4 = 8$ apples.\n');
   assert.equal(tokens[0]!.value?.value, 0.6);
-  assert.deepEqual(view.answer, { text: '11', value: { value: 0.9, percent: '90%', bucket: 4 } });
+  assert.deepEqual(view.answer, { text: '11', value: { value: 0.9, percent: '90%', bucket: 4 }, check: null });
   assert.deepEqual(view.stats, { seconds: '1.2', sampledCandidates: 4 });
 });
 
+test('solved view: the answer carries its check against the problem (verified, refuted, or none)', () => {
+  assert.deepEqual(solvedView(request, sampleTrace(), [], true).answer?.check, { verified: true, text: 'verified' });
+  assert.deepEqual(solvedView(request, sampleTrace(), [], false).answer?.check, { verified: false, text: 'does not satisfy the problem' });
+  assert.equal(solvedView(request, sampleTrace(), [], null).answer?.check, null);
+});
+
 test('solved view: the engine parameters replace the requested ones', () => {
-  const view = solvedView(request, sampleTrace(), []);
+  const view = solvedView(request, sampleTrace(), [], null);
   assert.deepEqual(view.settings, { ...request.settings, k: 4, b: 2, maxSteps: 8 });
 });
 
 test('solved view: the tree marks kept, pruned, duplicate and chosen candidates', () => {
-  const view = solvedView(request, sampleTrace(), []);
+  const view = solvedView(request, sampleTrace(), [], null);
   const states = view.tree.flatMap((l) => l.beams.flatMap((b) => b.candidates.map((c) => [c.id, c.kept, c.chosen, c.duplicateOf])));
   assert.deepEqual(states, [
     ['0.0.0', true, true, null],
@@ -54,7 +60,7 @@ test('unscored values stay null instead of becoming 0%', () => {
   const trace = sampleTrace();
   trace.chosen = trace.chosen.map((s) => ({ ...s, value: null, tokenValues: null }));
   trace.steps = [];
-  const view = solvedView(request, trace, []);
+  const view = solvedView(request, trace, [], null);
   assert.deepEqual(view.steps.map((s) => [s.value, s.delta, s.tokens[0]!.value]), [
     [null, null, null],
     [null, null, null],
@@ -64,19 +70,19 @@ test('unscored values stay null instead of becoming 0%', () => {
 
 test('a run without an answer says so', () => {
   const trace = { ...sampleTrace(), answer: null, outcome: 'no-answer' as const };
-  const view = solvedView(request, trace, []);
+  const view = solvedView(request, trace, [], null);
   assert.equal(view.answer, null);
   assert.match(view.message ?? '', /without stating an answer/);
 });
 
 test('the engine’s unfamiliar words become a notice; none, no notice', () => {
-  assert.equal(solvedView(request, sampleTrace(), []).notice, null);
-  assert.match(solvedView(request, sampleTrace(), ['far', 'travel']).notice ?? '', /^The models never saw the words “far”, “travel”: /);
+  assert.equal(solvedView(request, sampleTrace(), [], null).notice, null);
+  assert.match(solvedView(request, sampleTrace(), ['far', 'travel'], null).notice ?? '', /^The models never saw the words “far”, “travel”: /);
   assert.equal(pendingView(request, 'Solving…').notice, null);
 });
 
 test('a panel restored while solving shows it was interrupted', () => {
   assert.equal(restoredView(pendingView(request, '…')).status, 'cancelled');
-  const done = solvedView(request, sampleTrace(), []);
+  const done = solvedView(request, sampleTrace(), [], null);
   assert.equal(restoredView(done), done);
 });
