@@ -81,7 +81,7 @@ export async function solve(
     strategy,
     trace,
     unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
-    verified: trace.answer === null ? null : verifyAnswer(request.problem, trace.answer),
+    verified: trace.answer === null || common.exact === false ? null : verifyAnswer(request.problem, trace.answer),
   };
 
   function run(): Promise<SearchTrace> {

@@ -5,13 +5,10 @@
 // so the CLI, the hint and the extension agree on which lines are flagged.
 import { judgeSteps, verifyAnswer, type ExactJudgement } from '../exact/index.js';
 
+export { isContradicted } from '../exact/index.js';
+
 /** An exact verdict on one line (src/core/exact's ExactJudgement). */
 export type ExactStep = ExactJudgement;
-
-/** Verdicts that contradict a line: it is wrong whatever the TVM's value says. */
-export function isContradicted(exact: Pick<ExactStep, 'verdict'> | null | undefined): boolean {
-  return exact?.verdict === 'false' || exact?.verdict === 'does-not-follow';
-}
 
 /** Verdicts that prove a line: arithmetic that is true, an equation that keeps the solutions. */
 export function isProven(exact: Pick<ExactStep, 'verdict'> | null | undefined): boolean {

@@ -64,6 +64,7 @@ export async function hintNextStep(
       temperature: options.temperature ?? DEFAULT_COMMON.temperature,
       maxStepTokens: options.maxStepTokens ?? DEFAULT_COMMON.maxStepTokens,
       prefixSteps: request.steps,
+      exact: options.exact !== false,
     },
     signal,
     onProgress,

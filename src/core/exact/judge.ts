@@ -35,6 +35,11 @@ interface WrittenSide {
   text: string;
 }
 
+/** Verdicts that contradict a line: it is wrong whatever a verifier's value says. */
+export function isContradicted(judgement: Pick<ExactJudgement, 'verdict'> | null | undefined): boolean {
+  return judgement?.verdict === 'false' || judgement?.verdict === 'does-not-follow';
+}
+
 const ANSWER_LINE = /^\W*the answer is\b/i;
 
 const unknown = (message: string): ExactJudgement => ({ verdict: 'unknown', message });
@@ -131,7 +136,7 @@ export class DerivationWalker {
   private answerLine(step: string): ExactJudgement {
     const answer = step.replace(ANSWER_LINE, '').trim().replace(/[.!]$/, '');
     const verified = verifyAnswer('', answer, this.context);
-    if (verified === true) return { verdict: 'true', message: 'verified: the answer satisfies the problem' };
+    if (verified === true) return { verdict: 'true', message: 'the final answer satisfies the problem (verified)' };
     if (verified === false) return { verdict: 'false', message: `${answer} does not satisfy the problem` };
     return unknown('a final answer the problem gives no exact check for');
   }

@@ -2,7 +2,7 @@
 // that judges each candidate line after the lines before it (src/core/exact). A candidate with a
 // false or non-following line is never kept; tokens the calculator wrote are marked in the trace.
 import type { TextCodec, TokenForcer } from '../lm.js';
-import { calculatorResult, DerivationWalker, problemContext } from '../exact/index.js';
+import { calculatorResult, DerivationWalker, isContradicted, problemContext } from '../exact/index.js';
 import { availableNumbers, ungroundedNumbers } from '../exact/grounding.js';
 import type { ExactCheck, TracePath } from './trace.js';
 import type { Selection } from './votes.js';
@@ -55,8 +55,6 @@ export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
   };
 }
 
-/** Whether a judged line rules its candidate out: an exact fact contradicts it. */
-export const contradicted = (check: ExactCheck | undefined): boolean => check?.verdict === 'false' || check?.verdict === 'does-not-follow';
 
 
 /** Judges every line of a path in order (after the user's given steps), recording each verdict on its step. */
@@ -77,7 +75,7 @@ export function judged({ exact, ungrounded }: { exact: ExactCheck; ungrounded: s
  * still shows what was sampled, its false lines marked.
  */
 export function selectUncontradicted(paths: readonly TracePath[], select: (paths: readonly TracePath[]) => Selection): Selection {
-  const clean = paths.flatMap((path, i) => (path.steps.some((step) => contradicted(step.exact)) ? [] : [i]));
+  const clean = paths.flatMap((path, i) => (path.steps.some((step) => isContradicted(step.exact)) ? [] : [i]));
   if (clean.length === 0 || clean.length === paths.length) return select(paths);
   const selection = select(clean.map((i) => paths[i] as TracePath));
   const original = (i: number): number => clean[i] as number;

@@ -10,7 +10,8 @@ import type { CommonOptions, SearchModels } from './models.js';
 import type { TextFormat } from './format.js';
 import { sampleFullPaths, toTracePath, type SampledPath } from './paths.js';
 import { deriveSeed } from './seed.js';
-import { contradicted, judgePath, type ExactSearch } from './exactSearch.js';
+import { judgePath, type ExactSearch } from './exactSearch.js';
+import { isContradicted } from '../exact/index.js';
 
 /** Alternatives sampled for a contradicted line. */
 export const REPAIR_SAMPLES = 8;
@@ -36,7 +37,7 @@ export async function repairedGreedyPath(
   let rounds = 0;
   while (rounds < options.maxSteps) {
     const steps = judgePath(toTracePath(format, path, null, 0), exact, prefixSteps).steps;
-    const bad = steps.findIndex((step) => contradicted(step.exact));
+    const bad = steps.findIndex((step) => isContradicted(step.exact));
     if (bad < 0) return path;
     // Replace the contradicted line; when no alternative holds there (the lines before it lead
     // only to it, as a wrong answer after a misread problem), the line before it, and so on.
@@ -55,7 +56,7 @@ export async function repairedGreedyPath(
       const original = steps[at]?.text;
       const holding = alternatives.find((c) => {
         const text = format.stepText(c.tokens);
-        return text !== original && !contradicted(exact.after(before).judge(text).exact);
+        return text !== original && !isContradicted(exact.after(before).judge(text).exact);
       });
       if (holding) {
         replaced = {

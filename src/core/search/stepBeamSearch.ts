@@ -12,7 +12,8 @@ import { throwIfAborted } from '../lm.js';
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
 import { deriveSeed } from './seed.js';
-import { contradicted, exactSearch, judged } from './exactSearch.js';
+import { exactSearch, judged } from './exactSearch.js';
+import { isContradicted } from '../exact/index.js';
 import type { LineJudge } from './exactSearch.js';
 import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import type { ChosenStep, ProgressCallback, SearchTrace, TraceCandidate, TraceStep } from './trace.js';
@@ -137,7 +138,7 @@ export async function stepBeamSearch(
     ranked.forEach((entry, rank) => (entry.candidate.rank = rank));
     const next: Beam[] = [];
     let finishedNow = 0;
-    const keepable = distinct(ranked).filter(({ candidate }) => !contradicted(candidate.exact));
+    const keepable = distinct(ranked).filter(({ candidate }) => !isContradicted(candidate.exact));
     for (const { candidate, beam, judge } of keepable.slice(0, width)) {
       candidate.kept = true;
       const { text, tokenIds, tokenTexts, tokenValues, value, calculated, exact: check, ungrounded } = candidate;

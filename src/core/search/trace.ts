@@ -2,6 +2,7 @@
 // its tokens and per-token values, which candidates were kept or pruned, the chosen path and why.
 // Everything is plain JSON (no classes, no typed arrays) so it crosses the engine process boundary.
 import type { FinishReason } from '../lm.js';
+import type { ExactJudgement } from '../exact/index.js';
 
 export type StrategyName = 'greedy' | 'vote' | 'bon' | 'wvote' | 'beam';
 export type VerifierName = 'tvm' | 'orm' | 'prm';
@@ -28,14 +29,7 @@ export interface SearchParameters {
 }
 
 /** The exact check of one line (src/core/exact): a fact about it, or 'unknown' when none is claimed. */
-export interface ExactCheck {
-  verdict: 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
-  /** 'false': the right value of the line's first side. */
-  expected?: string;
-  /** 'does-not-follow': a value satisfying one of the equations and not the other. */
-  witness?: string;
-  message: string;
-}
+export type ExactCheck = ExactJudgement;
 
 /** A run of tokens with the verifier's value after each; shared by candidates and path steps. */
 export interface ScoredText {

@@ -50,11 +50,12 @@ function exactLine(check: MappedCheck, step: MappedStep): string | null {
     ? (['expected', 'witness'] as const).flatMap((key) => (exact[key] === undefined ? [] : [`${EXPECTED_WORDS[key]} ${code(exact[key] as string)}`]))
     : [];
   const more = details.length > 0 ? ` (${details.join(', ')})` : '';
-  if (exact && isContradicted(exact)) return `✗ **Exact:** ${escapeMarkdown(exact.message)}${more}`;
-  if (exact && isProven(exact)) return `✓ **Exact:** ${escapeMarkdown(exact.message)}`;
+  // The final answer line speaks of the answer's check against the problem.
   const answer = check.result.finished && step.index === check.steps.length - 1 ? check.result.verified : null;
   if (answer === true) return '✓ **Exact:** the final answer satisfies the problem (verified)';
   if (answer === false) return `✗ **Exact:** ${escapeMarkdown(REFUTED_ANSWER)}`;
+  if (exact && isContradicted(exact)) return `✗ **Exact:** ${escapeMarkdown(exact.message)}${more}`;
+  if (exact && isProven(exact)) return `✓ **Exact:** ${escapeMarkdown(exact.message)}`;
   return exact ? `**Exact:** no claim (${escapeMarkdown(exact.message)})` : null;
 }
 
