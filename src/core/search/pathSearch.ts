@@ -9,6 +9,7 @@ import type { Selection } from './votes.js';
 import type { ProgressCallback, SearchTrace, StrategyName, TracePath } from './trace.js';
 import { exactSearch, judgePath, selectUncontradicted } from './exactSearch.js';
 import { repairedGreedyPath } from './greedyRepair.js';
+import { isContradicted } from '../exact/index.js';
 
 export async function searchByPaths(
   strategy: StrategyName,
@@ -49,6 +50,17 @@ export async function searchByPaths(
     meter,
   );
   report('done', sampled.length);
-  return trace;
+  return exact ? withoutContradictedEnd(trace) : trace;
+}
+
+/**
+ * When every path was contradicted (greedy's one path that could not be repaired), the solution
+ * shown stops before its first contradicted line and states no answer: a false line is never
+ * shown as a step. The path itself stays in the trace with its verdicts.
+ */
+function withoutContradictedEnd(trace: SearchTrace): SearchTrace {
+  const bad = trace.chosen.findIndex((step) => isContradicted(step.exact));
+  if (bad < 0) return trace;
+  return { ...trace, chosen: trace.chosen.slice(0, bad), answer: null, outcome: 'no-answer' };
 }
 
