@@ -17,7 +17,10 @@ stamp="$venv/.requirements.sha256"
 if [[ ! -x "$venv/bin/python" || "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
   echo "training/venv.sh: installing training/requirements.txt into $venv (once; PyTorch is large, a few minutes)" >&2
   started=$SECONDS
+  # A venv left without pip (e.g. made before python3-venv was installed) is made anew.
+  if [[ -x "$venv/bin/python" ]] && ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then rm -rf "$venv"; fi
   if [[ ! -x "$venv/bin/python" ]] && ! "$python" -m venv "$venv"; then
+    rm -rf "$venv"
     echo "training/venv.sh: could not create a venv with $python (Debian: apt-get install -y python3-venv)" >&2
     exit 1
   fi
