@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Tokenizer } from '@huggingface/tokenizers';
 import { BundleTokenizer } from '../../src/core/tokenizer.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../helpers/bundles.js';
 
@@ -38,4 +40,15 @@ test('per-token texts concatenate to the decoded text and keep multi-byte charac
 
 test('a tokenizer.json without the EOS token throws', fixture, () => {
   assert.throws(() => BundleTokenizer.fromFile(join(FIXTURE_BUNDLES.mqa, 'tokenizer.json'), '<|nope|>'), /not in the vocabulary/);
+});
+
+// (That the bundles' tokenizers match the training tokenizer id for id over the curriculum is checked
+// against Python in training/tests/test_tokenizer_parity.py.)
+test('digits are one token each', () => {
+  const dir = 'test/fixtures/bundle-mqa';
+  const tokenizer = new Tokenizer(JSON.parse(readFileSync(`${dir}/tokenizer.json`, 'utf8')),
+    JSON.parse(readFileSync(`${dir}/tokenizer_config.json`, 'utf8')));
+  const ids: number[] = tokenizer.encode('12345').ids;
+  assert.equal(ids.length, 5);
+  assert.deepEqual(ids.map((id) => tokenizer.decode([id])), ['1', '2', '3', '4', '5']);
 });

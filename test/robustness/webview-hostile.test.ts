@@ -22,7 +22,11 @@ import { LIMIT_MS } from './helpers.js';
 
 const ROOT = resolve('.');
 const CHROMIUM = process.env.TVM_CHROMIUM ?? '/usr/bin/chromium';
-const noBrowser = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set TVM_CHROMIUM)`;
+/** Outside CI a machine without Chromium skips these tests, saying why; in CI (CI=true) that is a failure. */
+const IN_CI = /^(true|1)$/i.test(process.env.CI ?? '');
+const noBrowser = existsSync(CHROMIUM)
+  ? false
+  : `needs Chromium, none at ${CHROMIUM}: apt-get install -y chromium, or set TVM_CHROMIUM (CI=true makes this a failure)`;
 
 // ─── the panel script: media/dist/panel.js, rebuilt in memory when older than its sources ───────
 
@@ -211,6 +215,12 @@ const SCAN_DOM = `(() => {
 })()`;
 
 // ─── the test ─────────────────────────────────────────────────────────────────────────────────────
+
+if (noBrowser && IN_CI) {
+  test('CI runs the browser tests: Chromium is installed', () => {
+    assert.fail(`CI=true, but the Solve panel's browser tests cannot run: ${noBrowser}`);
+  });
+}
 
 describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, () => {
   let context: BrowserContext;

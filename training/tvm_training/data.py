@@ -26,7 +26,7 @@ class Batch:
     mask: torch.Tensor       # [B, S] 1 for real tokens
     loss_mask: torch.Tensor  # [B, S] 1 where the *next* token is a solution token
 
-    def to(self, dev: torch.device) -> "Batch":
+    def to(self, dev: torch.device) -> Batch:
         return Batch(self.ids.to(dev), self.mask.to(dev), self.loss_mask.to(dev))
 
 

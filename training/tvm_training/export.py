@@ -7,6 +7,7 @@ prompt: see surprise.py); outputs values (sigmoid) and presents.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import shutil
 from pathlib import Path
@@ -21,6 +22,9 @@ from .surprise import token_logprobs
 from .tokenizer import EOS, BpeTokenizer
 
 OPSET = 17
+# torch 2.x exports through dynamo by default; the bundle's signature (dynamic_axes, positional past)
+# is the TorchScript exporter's, the only one torch 1.x has.
+TORCHSCRIPT_EXPORTER = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
 
 
 class OnnxDecoder(nn.Module):
@@ -83,7 +87,8 @@ def export_onnx(model: Decoder, role: str, path: Path) -> dict[str, object]:
         axes[name] = {0: "batch", 2: "total_sequence"}
     with torch.no_grad():
         torch.onnx.export(wrapper, tuple(example_inputs(model)), str(path), input_names=inputs,
-                          output_names=outputs, dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True)
+                          output_names=outputs, dynamic_axes=axes, opset_version=OPSET, do_constant_folding=True,
+                          **TORCHSCRIPT_EXPORTER)
     cfg = model.cfg
     return {"file": path.name, "role": "policy" if role == "policy" else "verifier", "inputs": inputs,
             "outputs": outputs, "kv": {"layers": cfg.n_layer, "kvHeads": cfg.n_kv_head, "headDim": cfg.head_dim}}

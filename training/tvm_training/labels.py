@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .common import Profile, is_correct, log
-from .curriculum import Example, FAMILIES, TRAIN, generate, normalise
+from .curriculum import FAMILIES, TRAIN, Example, generate, normalise
 from .data import prompt_of
 from .model import Decoder
 from .policy import sample_paths
@@ -36,7 +36,7 @@ class Trie:
     """Counts of (paths, correct paths) through every token prefix; one pass, O(total tokens)."""
 
     def __init__(self) -> None:
-        self.children: dict[int, "Trie"] = {}
+        self.children: dict[int, Trie] = {}
         self.total = 0
         self.correct = 0
 

@@ -58,7 +58,7 @@ class Attention(nn.Module):
         b, s, _ = x.shape
         h, kvh, dh = self.cfg.n_head, self.cfg.n_kv_head, self.cfg.head_dim
         q = self.q(x).view(b, s, h, dh).transpose(1, 2)
-        k, v = self.kv(x).view(b, s, 2, kvh, dh).permute(2, 0, 3, 1, 4)
+        k, v = self.kv(x).view(b, s, 2, kvh, dh).permute(2, 0, 3, 1, 4).unbind(0)
         k = torch.cat([past_k, k], dim=2)
         v = torch.cat([past_v, v], dim=2)
         group = h // kvh

@@ -11,8 +11,7 @@ import torch
 
 from .common import Profile, canonical, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
 from .curriculum import TRAIN, Example, generate, mixture, sample_family
-from .data import (Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example,
-                   write_split)
+from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
 from .sampling import sample
@@ -112,7 +111,7 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits)
         n_tok = int(batch.mask.sum())
         tokens_seen += n_tok
         window_tokens += n_tok
-        window_loss += float(loss)
+        window_loss += float(loss.detach())
         window_n += 1
         if step % 200 == 0 or step == profile.policy_steps:
             dt = time.time() - t0

@@ -139,7 +139,7 @@ class BpeTokenizer:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False))
 
     @classmethod
-    def load(cls, path: Path) -> "BpeTokenizer":
+    def load(cls, path: Path) -> BpeTokenizer:
         data = json.loads(path.read_text())
         merges = [tuple(m.split(" ")) for m in data["model"]["merges"]]
         return cls([(a, b) for a, b in merges])

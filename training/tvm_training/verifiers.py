@@ -80,7 +80,7 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], logprobs: list[lis
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         if (step + 1) % 200 == 0 or step + 1 == steps:
-            log(f"{kind}: step {step + 1}/{steps} loss {float(loss):.4f} |surprise| "
-                f"{float(model.surprise.norm()):.2f} ({time.time() - t0:.0f}s)")
+            log(f"{kind}: step {step + 1}/{steps} loss {float(loss.detach()):.4f} |surprise| "
+                f"{float(model.surprise.detach().norm()):.2f} ({time.time() - t0:.0f}s)")
     model.eval()
     return model.cpu()

@@ -1,5 +1,6 @@
-// PyTorch wrote inputs and reference outputs next to each exported model (parity.json); here
-// onnxruntime-node runs the same inputs and must agree within 1e-4.
+// PyTorch wrote inputs and reference outputs next to each exported model (parity.json, committed with
+// the bundle); here onnxruntime-node runs the same inputs and must agree within 1e-4. (A freshly built
+// bundle gets the same check in the Python suite: training/tests/test_smoke_build.py.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';

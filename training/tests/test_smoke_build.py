@@ -1,0 +1,49 @@
+"""The whole training pipeline (tokenizer -> policy -> labels -> TVM/ORM/PRM -> evaluation -> ONNX bundle)
+at its smoke size, as `npm run models:smoke` runs it, so CI proves that `npm run models` works end to
+end; the bundle's models then load in onnxruntime-node, as the engine loads them."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from node_side import TRAINING, node_json
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("smoke-cache")
+    bundle = cache / "bundle"
+    run = subprocess.run([sys.executable, str(TRAINING / "pipeline.py"), "--profile", "smoke", "--bundle-dir", str(bundle)],
+                         env={**os.environ, "TVM_TUTOR_CACHE": str(cache)}, capture_output=True, text=True,
+                         timeout=20 * 60, check=False)
+    assert run.returncode == 0, f"pipeline failed:\n{run.stdout}\n{run.stderr}"
+    return bundle
+
+
+def test_the_smoke_build_produces_a_loadable_bundle_with_policy_tvm_orm_and_prm(bundle):
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf8"))
+    assert sorted(manifest["models"]) == ["orm", "policy", "prm", "tvm"]
+    loaded = node_json("ort_bundle.mjs", bundle)
+    for key, entry in manifest["models"].items():
+        assert loaded[key]["inputs"] == entry["inputs"], f"{key} inputs"
+        assert loaded[key]["outputs"] == entry["outputs"], f"{key} outputs"
+    for split in ("val", "test", "hard"):
+        assert (bundle / "splits" / f"{split}.jsonl").exists(), f"splits/{split}.jsonl"
+    assert manifest["training"]["verifierEval"]["test_steps"]["all"]["tvm"]["n"] > 0
+    assert isinstance(manifest["training"]["verifierEval"]["margins"], dict)
+    difference = manifest["training"]["objectiveDifference"]
+    prefixes, differing = difference["prefixes"], difference["differing_prefixes"]
+    assert prefixes > 0 and 0 <= differing <= prefixes, f"objective difference {differing} of {prefixes}"
+
+
+def test_onnx_runtime_in_node_matches_pytorch_within_1e_4_on_the_fresh_bundle(bundle):
+    loaded = node_json("ort_bundle.mjs", bundle)
+    for key, model in loaded.items():
+        assert model.get("parity"), f"{key}: no parity case in parity.json"
+        for name, result in model["parity"].items():
+            assert not result.get("missing"), f"output {key}.{name} missing"
+            assert result["dims"] == result["expectedDims"], f"{key}.{name} dims"
+            assert result["worst"] <= 1e-4, f"{key}.{name}: max abs diff {result['worst']}"
