@@ -24,6 +24,7 @@ import { bundleSolutions, reportFile } from './lib/problems.js';
 const VERIFIERS: VerifierName[] = ['tvm', 'orm', 'prm'];
 
 const stepValues = (r: CheckResult) => ({ before: r.problemValue, values: r.steps.map((s) => s.value) });
+const withExact = (r: CheckResult) => ({ ...stepValues(r), exact: { verdicts: r.steps.map((s) => s.exact?.verdict ?? 'unknown'), verified: r.verified } });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -66,15 +67,10 @@ async function main(): Promise<void> {
           const before = await check(clean);
           const after = await check(planted.steps);
           const offByOne = wrongAnswer ? await check(wrongAnswer) : null;
-          cases.push({
-            split,
-            verifier,
-            kind: planted.kind,
-            slipped: planted.slipped,
-            clean: stepValues(before),
-            planted: stepValues(after),
-            answer: offByOne ? { right: before.steps.at(-1)!.value, wrong: offByOne.steps.at(-1)!.value } : null,
-          });
+          const common = { split, kind: planted.kind, slipped: planted.slipped, answer: offByOne ? { right: before.steps.at(-1)!.value, wrong: offByOne.steps.at(-1)!.value } : null };
+          // The verifier alone, and the same values with the exact verdicts beside them.
+          cases.push({ ...common, verifier, clean: stepValues(before), planted: stepValues(after) });
+          cases.push({ ...common, verifier: `${verifier}+exact`, clean: withExact(before), planted: withExact(after) });
         }
       }
     }
@@ -82,7 +78,7 @@ async function main(): Promise<void> {
     await open.release();
   }
   const header = { bundle: open.models.info.name, limit: Number(values.limit), seed, splits };
-  const markdown = render(tallyCases(cases, options), verifiers, header, options);
+  const markdown = render(tallyCases(cases, options), verifiers.flatMap((v) => [v, `${v}+exact`]), header, options);
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, reportFile('check', splits)), markdown);
   process.stdout.write(markdown);
@@ -108,7 +104,7 @@ function answerCell(t: Tally): string {
   return `${mean(t.answerRightValue)} / ${mean(t.answerWrongValue)}, ${((100 * t.answerWrongLower) / t.answerN).toFixed(0)} % (n = ${t.answerN})`;
 }
 
-function render(tallies: Map<string, Tally>, verifiers: VerifierName[], h: Header, o: SuspicionOptions): string {
+function render(tallies: Map<string, Tally>, verifiers: string[], h: Header, o: SuspicionOptions): string {
   const kinds: Array<SlipKind | 'all'> = ['all', 'off by one', 'off by ten', 'sign'];
   const settings = `threshold ${o.threshold}, relative drop ${o.relativeDrop}, least drop ${o.minDrop}`;
   const lines = [
@@ -121,6 +117,9 @@ function render(tallies: Map<string, Tally>, verifiers: VerifierName[], h: Heade
     'flagged; **clean alarm**: the unmodified solution is flagged. Drops are mean value points lost at the',
     'slipped step, with the slip and without it. **Answer ±1**: the same solutions with only the final',
     'answer off by one: mean value of the last line as written / off by one, and how often the wrong one is lower.',
+    'A verifier named `+exact` is the same values with the exact verdicts beside them, combined as the engine',
+    'does (src/core/check/exactCheck.ts firstFlagged): the first false or non-following line, the verifier\'s',
+    'collapse unless an exact error comes first or the line provably follows, or an answer that fails the problem.',
     '',
     '| split | verifier | slip | n | hit % | early % | late % | missed % | clean alarm % | drop with slip | drop without | answer ±1: value right / wrong, wrong lower % |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',

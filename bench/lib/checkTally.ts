@@ -2,12 +2,16 @@
 // derivation do not depend on the settings, so each solution is scored once and the engine's own
 // rule (firstCollapse) is replayed on its step values for every setting compared.
 import { firstCollapse, type SuspicionOptions } from '../../src/core/check/suspicious.js';
+import { firstFlagged } from '../../src/core/check/exactCheck.js';
+import { isContradicted, type ExactVerdict } from '../../src/core/exact/index.js';
 import type { SlipKind } from './plantedErrors.js';
 
 /** A derivation's values as Check my steps sees them: after the problem, then at each step's end. */
 export interface StepValues {
   before: number;
   values: number[];
+  /** With exact math: each step's verdict and the final answer's check (src/core/check/exactCheck.ts). */
+  exact?: { verdicts: ExactVerdict[]; verified: boolean | null };
 }
 
 /** One reference solution checked as written, with one planted slip, and with its answer off by one. */
@@ -42,12 +46,21 @@ const emptyTally = (): Tally => ({ n: 0, hit: 0, early: 0, late: 0, missed: 0, c
 
 const dropAt = (v: StepValues, step: number): number => (step === 0 ? v.before : v.values[step - 1]!) - v.values[step]!;
 
+/** The step Check my steps flags first: the verifier's collapse alone, or combined with the exact verdicts as the engine does. */
+function firstFlag(v: StepValues, options: SuspicionOptions): number | null {
+  const firstSuspicious = firstCollapse(v.before, v.values, options);
+  if (!v.exact) return firstSuspicious;
+  const steps = v.exact.verdicts.map((verdict) => ({ exact: { verdict } }));
+  const contradicted = steps.findIndex((step) => isContradicted(step.exact));
+  return firstFlagged({ steps, firstSuspicious, firstFalse: contradicted < 0 ? null : contradicted, verified: v.exact.verified });
+}
+
 /** Tallies keyed `split|verifier|all` and `split|verifier|<slip kind>`. */
 export function tallyCases(cases: readonly CheckedCase[], options: SuspicionOptions): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   for (const c of cases) {
-    const flagged = firstCollapse(c.planted.before, c.planted.values, options);
-    const cleanFlagged = firstCollapse(c.clean.before, c.clean.values, options) !== null;
+    const flagged = firstFlag(c.planted, options);
+    const cleanFlagged = firstFlag(c.clean, options) !== null;
     for (const key of [`${c.split}|${c.verifier}|all`, `${c.split}|${c.verifier}|${c.kind}`]) {
       const t = tallies.get(key) ?? emptyTally();
       tallies.set(key, t);
