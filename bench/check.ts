@@ -150,18 +150,20 @@ function renderSweep(cases: readonly CheckedCase[], h: Header): string {
     'the same checks as check.md, with the flag placed by each setting in turn. **hit − alarm**: slips flagged on',
     'their step minus correct solutions flagged, in points. `*`: the defaults. Produced by `npm run bench:check -- --sweep`.',
     '',
-    '| split | threshold | relative drop | least drop | hit % | early % | late % | missed % | clean alarm % | hit − alarm |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| split | verifier | threshold | relative drop | least drop | hit % | early % | late % | missed % | clean alarm % | hit − alarm |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const o of suspicionGrid()) {
     const tallies = tallyCases(cases, o);
     for (const split of h.splits) {
-      const t = tallies.get(`${split}|tvm|all`);
-      if (!t) continue;
-      const star = isDefault(o) ? ' *' : '';
-      lines.push(
-        `| ${split} | ${o.threshold}${star} | ${o.relativeDrop}${star} | ${o.minDrop}${star} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.hit - t.cleanFlagged, t.n)} |`,
-      );
+      for (const verifier of ['tvm', 'tvm+exact']) {
+        const t = tallies.get(`${split}|${verifier}|all`);
+        if (!t) continue;
+        const star = isDefault(o) ? ' *' : '';
+        lines.push(
+          `| ${split} | ${verifier} | ${o.threshold}${star} | ${o.relativeDrop}${star} | ${o.minDrop}${star} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.hit - t.cleanFlagged, t.n)} |`,
+        );
+      }
     }
   }
   return `${lines.join('\n')}\n`;

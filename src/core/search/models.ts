@@ -22,7 +22,18 @@ export interface CommonOptions {
   prefixSteps?: readonly string[];
   /** Exact math beside the verifier (src/core/search/exactSearch.ts); default true. */
   exact?: boolean;
+  /** Beam search, with exact math: what a line with a number from nowhere costs (see Grounding). */
+  grounding?: Grounding;
 }
+
+/**
+ * 'mark': numbers from nowhere are only recorded in the trace; 'downweight': such a candidate is
+ * ranked at half its value; 'prune': it is kept only when no other candidate holds.
+ */
+export type Grounding = 'mark' | 'downweight' | 'prune';
+export const GROUNDINGS: readonly Grounding[] = ['mark', 'downweight', 'prune'];
+/** Chosen on val (bench/results/exact/grounding-val.md). */
+export const DEFAULT_GROUNDING: Grounding = 'mark';
 
 export const DEFAULT_COMMON: CommonOptions = {
   seed: 0,

@@ -15,7 +15,7 @@ import { deriveSeed } from './seed.js';
 import { exactSearch, judged } from './exactSearch.js';
 import { isContradicted } from '../exact/index.js';
 import type { LineJudge } from './exactSearch.js';
-import { BadRequestError, DEFAULT_COMMON, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
+import { BadRequestError, DEFAULT_COMMON, DEFAULT_GROUNDING, type Grounding, requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import type { ChosenStep, ProgressCallback, SearchTrace, TraceCandidate, TraceStep } from './trace.js';
 
 export interface BeamOptions extends CommonOptions {
@@ -134,11 +134,15 @@ export async function stepBeamSearch(
     });
 
     // Stable sort: equal values keep sampling order, so results do not depend on sort internals.
-    const ranked = [...candidates].sort((x, y) => (y.candidate.value ?? 0) - (x.candidate.value ?? 0));
+    const weight = groundingWeight(opts.grounding ?? DEFAULT_GROUNDING);
+    const ranked = [...candidates].sort((x, y) => weight(y.candidate) - weight(x.candidate));
     ranked.forEach((entry, rank) => (entry.candidate.rank = rank));
     const next: Beam[] = [];
     let finishedNow = 0;
-    const keepable = distinct(ranked).filter(({ candidate }) => !isContradicted(candidate.exact));
+    const holding = distinct(ranked).filter(({ candidate }) => !isContradicted(candidate.exact));
+    // 'prune': a line with a number from nowhere is kept only when no other line holds.
+    const grounded = holding.filter(({ candidate }) => !candidate.ungrounded);
+    const keepable = opts.grounding === 'prune' && grounded.length > 0 ? grounded : holding;
     for (const { candidate, beam, judge } of keepable.slice(0, width)) {
       candidate.kept = true;
       const { text, tokenIds, tokenTexts, tokenValues, value, calculated, exact: check, ungrounded } = candidate;
@@ -208,4 +212,9 @@ function validateBeam(opts: BeamOptions): void {
   requirePositiveInteger('b', opts.b);
   if (opts.b > opts.k) throw new BadRequestError(`b (${opts.b} beams) cannot exceed k (${opts.k} candidates per step)`);
   if (opts.k % opts.b !== 0) throw new BadRequestError(`k (${opts.k}) must be a multiple of b (${opts.b}) so each beam gets k/b samples`);
+}
+
+/** What a candidate is ranked by: its value, halved under 'downweight' when it uses a number from nowhere. */
+function groundingWeight(grounding: Grounding): (candidate: TraceCandidate) => number {
+  return (candidate) => (candidate.value ?? 0) * (grounding === 'downweight' && candidate.ungrounded ? 0.5 : 1);
 }
