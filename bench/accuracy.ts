@@ -22,13 +22,14 @@ import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
 import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
 import { exactSearch, judgePath, selectUncontradicted } from '../src/core/search/exactSearch.js';
+import { isContradicted } from '../src/core/exact/index.js';
 import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { gsm8kTest, reportFile, requiredSplit, type ProblemSet } from './lib/problems.js';
 import { renderAccuracy, type ProblemOutcome, type SetReport } from './lib/accuracyReport.js';
 
 const VERIFIERS: VerifierName[] = ['orm', 'prm', 'tvm'];
-/** Lines judged false on the solution a user would see (greedy's and beam search's), exact math on: the target is 0. */
+/** Contradicted lines (false, not following) on the solutions a user would see, exact math on: must stay 0. */
 let falseLinesShown = 0;
 
 async function main(): Promise<void> {
@@ -120,7 +121,11 @@ async function main(): Promise<void> {
   writeFileSync(report, markdown);
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${exact ? 'accuracy' : 'accuracy-no-exact'}-${name}.svg`), svg);
   process.stderr.write(`wrote ${report}\n`);
-  if (exact) process.stderr.write(`false lines on shown solutions (greedy and beam search): ${falseLinesShown}\n`);
+  if (exact) {
+    process.stderr.write(`contradicted lines on shown solutions (greedy and beam search): ${falseLinesShown}\n`);
+    // The promise of exact math: no false line is ever shown as a step of a solution.
+    if (falseLinesShown > 0) process.exitCode = 1;
+  }
 }
 
 interface SearchSettings {
@@ -146,7 +151,7 @@ async function evaluateProblem(models: EngineModels, question: string, reference
 
   const plain = searchModels(models, null);
   const g = await timed('greedy', () => greedy(question, plain, { seed, exact }));
-  if (exact) falseLinesShown += g.chosen.filter((step) => step.exact?.verdict === 'false').length;
+  if (exact) falseLinesShown += g.chosen.filter((step) => isContradicted(step.exact)).length;
   for (const n of budgets) record(`greedy@${n}`, g.answer);
 
   // One pool of max(budgets) complete paths, scored once by every verifier.
@@ -174,7 +179,7 @@ async function evaluateProblem(models: EngineModels, question: string, reference
     for (const k of budgets) {
       const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature, exact }));
       record(`beam-${v}@${k}`, trace.answer);
-      if (exact) falseLinesShown += trace.chosen.filter((step) => step.exact?.verdict === 'false').length;
+      if (exact) falseLinesShown += trace.chosen.filter((step) => isContradicted(step.exact)).length;
     }
   }
   return { question, reference, correct, seconds };

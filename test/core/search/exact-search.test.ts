@@ -79,12 +79,14 @@ test('the calculator writes results while the real policy decodes, and marks the
   assert.ok(off.trace.chosen.every((s) => s.calculated === undefined && s.exact === undefined));
 });
 
-test('no shown solution line is false with exact math on (val problems, beam search)', async () => {
+test('no shown solution line is false with exact math on (beam search and greedy)', async () => {
   const problems = ['What is $900 - 26 \\times 31$?', 'Compute $1364 - 970$.', 'What is $288 \\div 6$?', 'Solve $x + 9 = 14$.', 'Evaluate $5 + 2 \\times (9 - 4)$.'];
   for (const problem of problems) {
-    const result = await solve(models, { problem, k: 8, b: 2 });
-    const judged = judgeSteps(problem, result.trace.chosen.map((s) => s.text));
-    assert.ok(judged.every((j) => j.verdict !== 'false' && j.verdict !== 'does-not-follow'), `${problem}: ${JSON.stringify(result.steps)}`);
+    for (const strategy of ['beam', 'greedy'] as const) {
+      const result = await solve(models, { problem, strategy, k: 8, b: 2 });
+      const judged = judgeSteps(problem, result.trace.chosen.map((s) => s.text));
+      assert.ok(judged.every((j) => j.verdict !== 'false' && j.verdict !== 'does-not-follow'), `${strategy} ${problem}: ${JSON.stringify(result.steps)}`);
+    }
   }
 });
 
