@@ -42,9 +42,24 @@ const FIRST_LINE = {
   'practice.md': '# Practice problems',
   'planted-error.md': '# A derivation with a planted error',
   'long-solve.md': '# A long solve',
+  'exact-math.md': '# Exact math beside the TVM',
 };
 /** test/e2e/notebooks/planted-error.md: the line with the slip, and the fix. */
 const PLANTED = { file: 'planted-error.md' as const, heading: '## Problem 1', wrongLine: '- $3x = 16$', wrong: '16', right: '15' };
+
+/**
+ * test/e2e/notebooks/exact-math.md: a false equality in Problem 1's working (exact math states the
+ * fact in an Error), and in Problem 2 a product the calculator writes while the policy decodes.
+ */
+const EXACT = {
+  file: 'exact-math.md' as const,
+  falseHeading: '## Problem 1',
+  falseLine: '- $23 \\times 4 = 91$',
+  fact: '23 \\times 4 = 91 is false: 23 \\times 4 = 92',
+  solveHeading: '## Problem 2',
+  solveTitle: 'Problem 2',
+  answer: '16416',
+};
 
 /**
  * A verdict the model got wrong while every UI check of the stage passed (the planted slip not
@@ -320,6 +335,50 @@ export const STAGES: Stage[] = [
       await wb.page.keyboard.press('Control+S');
       await wb.page.locator('.part.editor .tab.dirty', { hasText: PLANTED.file }).waitFor({ state: 'detached' });
       if (verdict) throw verdict;
+    },
+  },
+  {
+    id: 'exact',
+    title: 'Exact math: a false line gets an Error stating the fact; a solve shows calculated results, verified',
+    async run(ctx, shot) {
+      const { wb } = ctx;
+      await closeAllEditors(ctx);
+      await openFile(ctx, EXACT.file);
+      // (a) Check my steps: an Error on the false line whose message states the right value. The
+      // answer line after it may carry its own Error (91 does not satisfy the problem); nothing else.
+      const line = lineOf(ctx, EXACT.file, EXACT.falseLine);
+      await wb.showProblems();
+      await wb.page.locator('.part.editor .tab', { hasText: EXACT.file }).click();
+      await clickCodeLens(ctx, EXACT.file, EXACT.falseHeading, 'Check my steps');
+      const rows = await waitFor('the exact-math Error on the false line in the Problems view', async () => {
+        const found = await wb.problems();
+        return found.some((r) => r.line === line && r.text.startsWith(`Error: ${EXACT.fact}`)) ? found : undefined;
+      }, 60_000);
+      check(rows.every((r) => r.line === line || r.line === line + 1), `diagnostics away from the false line: ${JSON.stringify(rows)}`);
+      const label = await waitFor('the "✗ false" label after the false line', async () => (await valueLabels(ctx)).find((l) => l.line.includes(EXACT.falseLine.slice(2))));
+      check(label.text.startsWith('✗ false · '), `the false line's label is "${label.text}"`);
+      await shot('false-line');
+      ctx.notes.push(`exact: ${EXACT.file}:${line} → ${rows.find((r) => r.line === line)?.text}`);
+
+      // (b) Solve a multi-digit product: the calculator's digits are marked in the token view,
+      // and the answer is verified against the problem.
+      await solveViaCodeLens(ctx, EXACT.file, EXACT.solveHeading);
+      const frame = await wb.panelSettled(EXACT.solveTitle, 'done');
+      await expectSolution(ctx, frame, EXACT.answer);
+      if ((await frame.locator('#toggle-tokens').getAttribute('aria-pressed')) !== 'true') await frame.locator('#toggle-tokens').click();
+      await frame.locator('#toggle-tokens[aria-pressed="true"]').waitFor();
+      const calculated = frame.locator('#steps .tokens .token.calculated');
+      await calculated.first().waitFor({ state: 'visible' });
+      const digits = await calculated.allTextContents();
+      const title = (await calculated.first().getAttribute('title')) ?? '';
+      check(/^calculated; value \d\.\d{3} \(\d{1,3}%\)$/.test(title), `a calculated token's tooltip is "${title}"`);
+      const badge = frame.locator('#answer .answer-check');
+      check((await badge.count()) === 1, 'the answer has no check badge');
+      check((await badge.getAttribute('data-verified')) === 'true', `the answer badge says data-verified=${await badge.getAttribute('data-verified')}`);
+      check((await badge.textContent())?.trim() === '✓ verified', `the answer badge says "${await badge.textContent()}"`);
+      await calculated.first().hover();
+      await shot('calculated');
+      ctx.notes.push(`exact: ${EXACT.solveTitle} answered ${EXACT.answer}, verified; calculated tokens ${JSON.stringify(digits.join(''))}`);
     },
   },
   {
