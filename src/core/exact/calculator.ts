@@ -10,9 +10,21 @@ import { isTerminating } from './rational.js';
 
 const OPERATION = /[-+*×÷·^%]|\\times|\\div|\\cdot|\d\s*\(|\)\s*\(/;
 
+const memo = new Map<string, string | null>();
+const MEMO_SIZE = 4096;
+
 /** Text to write after `line` (the step so far), or null when it does not end with a closed calculation and "=". */
 export function calculatorResult(line: string): string | null {
   if (!line.endsWith('=')) return null;
+  const known = memo.get(line);
+  if (known !== undefined) return known;
+  const result = calculate(line);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(line, result);
+  return result;
+}
+
+function calculate(line: string): string | null {
   const body = line.slice(0, -1);
   // The calculation is what follows the previous "=" (a chain) or the opening "$" of the math.
   const start = Math.max(body.lastIndexOf('='), body.lastIndexOf('$')) + 1;

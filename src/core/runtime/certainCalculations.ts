@@ -30,8 +30,8 @@ export function calculatedPositions(codec: TextCodec, tokens: readonly number[],
   const promptEnd = tokens.findIndex((id) => stepEndTokens[id] === 1);
   if (promptEnd < 0) return [];
   const solution = tokens.slice(promptEnd + 1);
-  if (!solution.some((id) => codec.decode([id]).includes('='))) return [];
-  const texts = codec.tokenTexts(solution);
+  const texts = pieces(codec, solution);
+  if (!texts.some((piece) => piece.includes('='))) return [];
   const starts: number[] = [];
   let text = '';
   for (const piece of texts) {
@@ -52,4 +52,22 @@ export function calculatedPositions(codec: TextCodec, tokens: readonly number[],
     });
   }
   return positions;
+}
+
+const pieceCaches = new WeakMap<TextCodec, Map<number, string>>();
+
+/**
+ * Each token's text. Decoding tokens one by one (cached per id) is linear, where tokenTexts'
+ * prefix-diff decoding is quadratic; it differs only inside a multi-byte character split over
+ * tokens (a replacement character), and then tokenTexts is used.
+ */
+function pieces(codec: TextCodec, ids: readonly number[]): string[] {
+  let cache = pieceCaches.get(codec);
+  if (!cache) pieceCaches.set(codec, (cache = new Map()));
+  const texts = ids.map((id) => {
+    let text = cache.get(id);
+    if (text === undefined) cache.set(id, (text = codec.decode([id])));
+    return text;
+  });
+  return texts.some((text) => text.includes('\uFFFD')) ? codec.tokenTexts(ids) : texts;
 }
