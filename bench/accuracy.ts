@@ -7,6 +7,7 @@
 //   npm run bench:accuracy -- [--bundle DIR] [--splits test,hard] [--limit 100] [--budgets 4,8,16,32]
 //                             [--gsm8k-limit 50] [--b 4] [--temperature 0.7] [--seed 0]
 //                             [--device auto|cpu|cuda] [--out bench/results] [--resume]
+//                             [--exact on|off] [--greedy-candidate on|off]
 //
 // Search settings are chosen on the bundle's validation split (`--splits val --gsm8k-limit 0`,
 // with --out elsewhere), then confirmed on test and hard.
@@ -47,8 +48,11 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join('bench', 'results') },
       resume: { type: 'boolean', default: false },
       exact: { type: 'string', default: 'on' },
+      'greedy-candidate': { type: 'string', default: 'off' },
     },
   });
+  if (!['on', 'off'].includes(values['greedy-candidate'])) throw new Error(`--greedy-candidate must be on or off, got ${values['greedy-candidate']}`);
+  const greedyCandidate = values['greedy-candidate'] === 'on';
   if (values.exact !== 'on' && values.exact !== 'off') throw new Error(`--exact must be on or off, got ${values.exact}`);
   const exact = values.exact === 'on';
   const budgets = values.budgets.split(',').map(Number);
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
   mkdirSync(rawDir, { recursive: true });
   const partialFile = join(rawDir, 'accuracy-partial.json');
   // Outcomes of an earlier run with the same settings, keyed by set and question.
-  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature, exact };
+  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature, exact, greedyCandidate };
   const earlier = new Map<string, ProblemOutcome>();
   if (values.resume && existsSync(partialFile)) {
     const saved = JSON.parse(readFileSync(partialFile, 'utf8')) as { settings: unknown; reports: SetReport[] };
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         let outcome: ProblemOutcome;
         try {
-          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature, exact }, deriveSeed(seed, index));
+          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature, exact, greedyCandidate }, deriveSeed(seed, index));
         } catch (error) {
           // A problem longer than the model's context cannot be solved by any strategy: it counts
           // as wrong for all of them rather than silently shrinking n.
@@ -117,9 +121,10 @@ async function main(): Promise<void> {
     temperature,
   });
   mkdirSync(values.out, { recursive: true });
-  const report = join(values.out, reportFile(exact ? 'accuracy' : 'accuracy-no-exact', splits.map((s) => s.name)));
+  const stem = `${exact ? 'accuracy' : 'accuracy-no-exact'}${greedyCandidate ? '-greedy-candidate' : ''}`;
+  const report = join(values.out, reportFile(stem, splits.map((s) => s.name)));
   writeFileSync(report, markdown);
-  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${exact ? 'accuracy' : 'accuracy-no-exact'}-${name}.svg`), svg);
+  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${stem}-${name}.svg`), svg);
   process.stderr.write(`wrote ${report}\n`);
   if (exact) {
     process.stderr.write(`contradicted lines on shown solutions (greedy and beam search): ${falseLinesShown}\n`);
@@ -135,10 +140,12 @@ interface SearchSettings {
   temperature: number;
   /** Exact math on: the calculator writes results, contradicted candidates and paths are set aside. */
   exact: boolean;
+  /** Beam search keeps the greedy continuation among each beam's candidates. */
+  greedyCandidate: boolean;
 }
 
 async function evaluateProblem(models: EngineModels, question: string, reference: string, settings: SearchSettings, seed: number): Promise<ProblemOutcome> {
-  const { budgets, width, verifiers, temperature, exact } = settings;
+  const { budgets, width, verifiers, temperature, exact, greedyCandidate } = settings;
   const correct: Record<string, boolean> = {};
   const seconds: Record<string, number> = {};
   const record = (name: string, answer: string | null) => (correct[name] = answersEquivalent(answer, reference));
@@ -177,7 +184,7 @@ async function evaluateProblem(models: EngineModels, question: string, reference
 
   for (const v of verifiers) {
     for (const k of budgets) {
-      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature, exact }));
+      const trace = await timed(`beam-${v}@${k}`, () => stepBeamSearch(question, searchModels(models, v), { k, b: Math.min(width, k), seed, temperature, exact, greedyCandidate }));
       record(`beam-${v}@${k}`, trace.answer);
       if (exact) falseLinesShown += trace.chosen.filter((step) => isContradicted(step.exact)).length;
     }

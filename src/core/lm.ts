@@ -18,6 +18,8 @@ export interface SamplingOptions {
   stopAtStepEnd: boolean;
   /** Tokens to write instead of sampling them (the calculator); asked after every generated token. */
   force?: TokenForcer;
+  /** The first continuation of each prompt is decoded greedily (argmax), the others sampled. */
+  greedyFirst?: boolean;
 }
 
 /**

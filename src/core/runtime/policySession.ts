@@ -32,6 +32,8 @@ export interface PolicySessionConfig {
 interface Row {
   readonly prompt: number;
   readonly promptLength: number;
+  /** Decoded by argmax whatever the temperature (SamplingOptions.greedyFirst). */
+  readonly greedy: boolean;
   readonly random: () => number;
   readonly tokens: number[];
   /** Forced tokens still to write, and where earlier ones went. */
@@ -82,6 +84,7 @@ export class PolicySession implements PolicyModel {
       const batch = rows.slice(start, start + batchSize).map(({ prompt, sample }): Row => ({
         prompt,
         promptLength: (prompts[prompt] as number[]).length,
+        greedy: options.greedyFirst === true && sample === 0,
         // One random stream per (prompt, sample): results do not depend on batching.
         random: createRandom(streamSeed(options.seed, prompt * samplesPerPrompt + sample)),
         tokens: [],
@@ -158,7 +161,7 @@ export class PolicySession implements PolicyModel {
   /** A forced token when one is queued (its logits are ignored), else a sampled one. */
   private nextToken(row: Row, logits: Float32Array, offset: number, options: SamplingOptions): number {
     const forced = row.queue.shift();
-    if (forced === undefined) return chooseToken(logits, offset, this.config.vocabSize, options, row.random);
+    if (forced === undefined) return chooseToken(logits, offset, this.config.vocabSize, row.greedy ? { temperature: 0 } : options, row.random);
     row.forced.push(row.tokens.length);
     return forced;
   }

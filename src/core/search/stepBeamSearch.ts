@@ -23,6 +23,8 @@ export interface BeamOptions extends CommonOptions {
   k: number;
   /** Beams kept per step (b); K must be a multiple of b. */
   b: number;
+  /** One of each beam's candidates is the greedy continuation (chosen on val: bench/results/exact/). */
+  greedyCandidate?: boolean;
 }
 
 export const DEFAULT_BEAM = { k: 16, b: 4 };
@@ -82,6 +84,7 @@ export async function stepBeamSearch(
         maxNewTokens: opts.maxStepTokens,
         stopAtStepEnd: true,
         ...(exact && { force: exact.force }),
+        ...(opts.greedyCandidate && { greedyFirst: true }),
       },
       signal,
     );
