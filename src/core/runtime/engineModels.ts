@@ -5,6 +5,7 @@ import { PolicySession } from './policySession.js';
 import { PrefixScorer, tokenLogprobReadout, type TokenScorer } from './prefixScorer.js';
 import { ValueSession } from './valueSession.js';
 import { certainCalculations } from './certainCalculations.js';
+import { RecordedLogprobs } from './recordedLogprobs.js';
 
 export interface EngineModelOptions {
   /** Memory budget of each verifier's scored-prefix cache. */
@@ -14,6 +15,8 @@ export interface EngineModelOptions {
   maxBatchRows?: number;
   /** Largest sampling request (see PolicySessionConfig.requestBudgetBytes). */
   requestBudgetBytes?: number;
+  /** Verifiers read sampled tokens' log-probabilities as recorded while sampling (default true; false: a second policy pass, for comparison). */
+  recordLogprobs?: boolean;
 }
 
 /** stepEndTokens[id] = 1 when token `id`'s text contains the delimiter (e.g. "\n", ".\n", "\n\n"). */
@@ -42,8 +45,10 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
   const { maxPositions } = bundle.info;
   // One scorer for all verifiers that read the policy's token log-probabilities: a step scored
   // by the TVM and a baseline runs the policy over it once.
-  // Correct calculated results read as certain (certainCalculations.ts).
-  const tokenLogprobs = certainCalculations(bundleTokenLogprobs(bundle, options.maxBatchRows), bundle.tokenizer, stepEndTokens(bundle));
+  // What the policy sampled comes with its log-probabilities (recordedLogprobs.ts); correct
+  // calculated results read as certain (certainCalculations.ts).
+  const recorded = new RecordedLogprobs(bundleTokenLogprobs(bundle, options.maxBatchRows), stepEndTokens(bundle));
+  const tokenLogprobs = certainCalculations(recorded, bundle.tokenizer, stepEndTokens(bundle));
   const verifier = (slot: 'tvm' | 'orm' | 'prm') => {
     const model = bundle.models[slot];
     return (
@@ -69,6 +74,7 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
       maxBatchRows: options.maxBatchRows,
       cacheBytes: options.policyCacheBytes,
       requestBudgetBytes: options.requestBudgetBytes,
+      ...(options.recordLogprobs !== false && { onContinuation: (prompt: readonly number[], tokens: readonly number[], logprobs: Float32Array) => recorded.record(prompt, tokens, logprobs) }),
     }),
     tvm: verifier('tvm') as ValueSession,
     ...(orm && { orm }),

@@ -7,7 +7,7 @@ import type { DecoderModel } from './decoderModel.js';
 import { extendRows, headIndex } from './extendRows.js';
 import { kvBytesPerPosition, rowKvBytes, type BatchedKv, type RowKv } from './kvCache.js';
 import { PrefixCache } from './prefixCache.js';
-import { chooseToken, createRandom, streamSeed } from './sampler.js';
+import { chooseToken, createRandom, logProbability, streamSeed } from './sampler.js';
 
 export interface PolicySessionConfig {
   eosId: number;
@@ -21,6 +21,12 @@ export interface PolicySessionConfig {
   maxBatchRows?: number;
   /** Memory budget for the caches of earlier prompts and continuations (default 128 MiB; 0 = off). */
   cacheBytes?: number;
+  /**
+   * Told every finished continuation with the policy's log-probability (temperature 1) of each of
+   * its tokens as it was drawn, so a verifier that reads them need not run the policy again
+   * (RecordedLogprobs).
+   */
+  onContinuation?: (prompt: readonly number[], tokens: readonly number[], logprobs: Float32Array) => void;
   /**
    * Largest request accepted: rows (prompts × samples) × maxPositions × KV bytes per position,
    * i.e. the KV cache the request would need if all its rows were decoded at once (default 2 GiB).
@@ -36,6 +42,8 @@ interface Row {
   readonly greedy: boolean;
   readonly random: () => number;
   readonly tokens: number[];
+  /** log p(token) at temperature 1 of every token, as drawn. */
+  readonly logprobs: number[];
   /** Forced tokens still to write, and where earlier ones went. */
   readonly queue: number[];
   readonly forced: number[];
@@ -88,11 +96,13 @@ export class PolicySession implements PolicyModel {
         // One random stream per (prompt, sample): results do not depend on batching.
         random: createRandom(streamSeed(options.seed, prompt * samplesPerPrompt + sample)),
         tokens: [],
+        logprobs: [],
         queue: [],
         forced: [],
       }));
       await this.decodeBatch(prompts, batch, options, signal);
       for (const row of batch) {
+        this.config.onContinuation?.(prompts[row.prompt] as number[], row.tokens, Float32Array.from(row.logprobs));
         (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length', ...(row.forced.length > 0 && { forced: row.forced }) });
       }
     }
@@ -161,9 +171,10 @@ export class PolicySession implements PolicyModel {
   /** A forced token when one is queued (its logits are ignored), else a sampled one. */
   private nextToken(row: Row, logits: Float32Array, offset: number, options: SamplingOptions): number {
     const forced = row.queue.shift();
-    if (forced === undefined) return chooseToken(logits, offset, this.config.vocabSize, row.greedy ? { temperature: 0 } : options, row.random);
-    row.forced.push(row.tokens.length);
-    return forced;
+    if (forced !== undefined) row.forced.push(row.tokens.length);
+    const token = forced ?? chooseToken(logits, offset, this.config.vocabSize, row.greedy ? { temperature: 0 } : options, row.random);
+    row.logprobs.push(logProbability(logits, offset, this.config.vocabSize, token));
+    return token;
   }
 
   private accept(row: Row, token: number, options: SamplingOptions): void {

@@ -76,6 +76,14 @@ export function argmax(logits: Float32Array, offset: number, width: number): num
   return best;
 }
 
+/** log softmax(logits[offset .. offset+width))[token]: the token's log-probability at temperature 1. */
+export function logProbability(logits: Float32Array, offset: number, width: number, token: number): number {
+  const max = logits[offset + argmax(logits, offset, width)] as number;
+  let sum = 0;
+  for (let v = 0; v < width; v++) sum += Math.exp((logits[offset + v] as number) - max);
+  return (logits[offset + token] as number) - max - Math.log(sum);
+}
+
 /** Scratch for softmax weights, reused across calls (sampling runs once per row per step). */
 let scratch = new Float64Array(0);
 
