@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineModels } from '../src/core/lm.js';
 import { answersEquivalent } from '../src/core/grading/index.js';
-import { greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
+import { DEFAULT_BEAM, greedy, searchModels, stepBeamSearch, sampleFullPaths, scorePaths, toTracePath, vote, selectBestOfN, SearchMeter, TextFormat, BadRequestError, DEFAULT_COMMON, deriveSeed, type TracePath, type VerifierName } from '../src/core/search/index.js';
 import { exactSearch, judgePath, selectUncontradicted } from '../src/core/search/exactSearch.js';
 import { isContradicted } from '../src/core/exact/index.js';
 import { numberInRange } from '../src/cli/args.js';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join('bench', 'results') },
       resume: { type: 'boolean', default: false },
       exact: { type: 'string', default: 'on' },
-      'greedy-candidate': { type: 'string', default: 'off' },
+      'greedy-candidate': { type: 'string', default: DEFAULT_BEAM.greedyCandidate ? 'on' : 'off' },
     },
   });
   if (!['on', 'off'].includes(values['greedy-candidate'])) throw new Error(`--greedy-candidate must be on or off, got ${values['greedy-candidate']}`);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     temperature,
   });
   mkdirSync(values.out, { recursive: true });
-  const stem = `${exact ? 'accuracy' : 'accuracy-no-exact'}${greedyCandidate ? '-greedy-candidate' : ''}`;
+  const stem = `${exact ? 'accuracy' : 'accuracy-no-exact'}${greedyCandidate === DEFAULT_BEAM.greedyCandidate ? '' : greedyCandidate ? '-greedy-candidate' : '-no-greedy-candidate'}`;
   const report = join(values.out, reportFile(stem, splits.map((s) => s.name)));
   writeFileSync(report, markdown);
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${stem}-${name}.svg`), svg);

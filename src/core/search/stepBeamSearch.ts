@@ -27,7 +27,8 @@ export interface BeamOptions extends CommonOptions {
   greedyCandidate?: boolean;
 }
 
-export const DEFAULT_BEAM = { k: 16, b: 4 };
+/** greedyCandidate on val (64 problems, exact math on): beam search + TVM 93.8 % with it, 92.2 % without. */
+export const DEFAULT_BEAM = { k: 16, b: 4, greedyCandidate: true };
 
 interface Beam {
   tokens: number[];

@@ -61,7 +61,7 @@ after(async () => {
 
 test('the calculator writes results while the real policy decodes, and marks them', async () => {
   for (const strategy of ['beam', 'greedy'] as const) {
-    const result = await solve(models, { problem: 'Compute $608 \\times 27$.', strategy, k: 4, b: 2 });
+    const result = await solve(models, { problem: 'Compute $608 \\times 27$.', strategy });
     // Greedy cannot set its one path aside: its answer is only checked (and shown as such).
     if (strategy === 'beam') assert.equal(result.answer, '16416');
     assert.equal(result.verified, result.answer === '16416');
