@@ -3,7 +3,7 @@
 // setting changes, and tracks what it is doing for the status bar.
 import * as vscode from 'vscode';
 import { EngineClient, EngineError } from '../core/host/engine-client.js';
-import type { LoadResult } from '../shared/protocol.js';
+import type { LoadResult } from '../shared/engineProtocol.js';
 import { engineKey, type TutorConfig } from './configModel.js';
 import { modelNameOf, type EngineSnapshot, type EngineState } from './statusModel.js';
 

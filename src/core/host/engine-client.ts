@@ -13,7 +13,7 @@ import {
   type HintParams,
   type HostToEngineMessage,
   type LoadParams,
-} from '../../shared/protocol.js';
+} from '../../shared/engineProtocol.js';
 import type { SolveRequest } from '../solve.js';
 import type { SearchProgress } from '../search/trace.js';
 

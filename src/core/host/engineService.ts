@@ -6,7 +6,8 @@ import { checkDerivation, hintNextStep } from '../check/index.js';
 import type { EngineModels } from '../lm.js';
 import { createEngineModels } from '../runtime/engineModels.js';
 import type { SearchProgress } from '../search/trace.js';
-import { solve, VERIFIERS } from '../solve.js';
+import { solve } from '../solve.js';
+import { VERIFIERS } from '../../shared/engineProtocol.js';
 import type {
   EngineMethod,
   EngineParams,
@@ -16,7 +17,7 @@ import type {
   HostToEngineMessage,
   LoadParams,
   LoadResult,
-} from '../../shared/protocol.js';
+} from '../../shared/engineProtocol.js';
 import { errorPayload, NoBundleLoadedError } from './errorCodes.js';
 
 const METHODS: readonly EngineMethod[] = ['load', 'solve', 'check', 'hint'];

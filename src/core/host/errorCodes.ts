@@ -2,7 +2,7 @@
 import { BundleError } from '../bundle/BundleError.js';
 import { DeviceUnavailableError } from '../runtime/device.js';
 import { BadRequestError } from '../search/models.js';
-import type { EngineErrorCode, EngineErrorPayload } from '../../shared/protocol.js';
+import type { EngineErrorCode, EngineErrorPayload } from '../../shared/engineProtocol.js';
 
 /** A request that needs a loaded bundle arrived before any `load` succeeded. */
 export class NoBundleLoadedError extends Error {

@@ -1,6 +1,9 @@
-// Validation of what comes back from the Solve panel's webview (it renders untrusted model output)
-// and of the state VS Code restores after a reload. Types: src/shared/protocol.ts.
-import type { SolveStatus, SolveView, WebviewState, WebviewToHost } from '../../shared/protocol.js';
+// Runtime validation of the protocols' incoming messages, beside their types (./engineProtocol.ts,
+// ./webviewProtocol.ts): what comes back from the Solve panel's webview (it renders untrusted model
+// output) and the state VS Code restores after a reload. Imports nothing outside src/shared, so the
+// host and the webview bundle share it. (Engine messages come from our own child process over
+// Node IPC; src/core/host/engineService.ts and engineClient.ts check their shape where they read them.)
+import type { SolveStatus, SolveView, WebviewState, WebviewToHost } from './webviewProtocol.js';
 
 const WEBVIEW_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>(['ready', 'insertSolution', 'cancel', 'solveAgain']);
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWebviewMessage, parseWebviewState } from '../../../src/extension/webview/validate.js';
-import { pendingView } from '../../../src/extension/solve/viewModel.js';
+import { parseWebviewMessage, parseWebviewState } from '../../src/shared/validate.js';
+import { pendingView } from '../../src/extension/solve/viewModel.js';
 
 test('known webview messages are accepted, reduced to their type', () => {
   for (const type of ['ready', 'insertSolution', 'cancel', 'solveAgain'] as const) {
