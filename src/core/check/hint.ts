@@ -6,7 +6,7 @@ import type { EngineModels } from '../lm.js';
 import { stepBeamSearch } from '../search/stepBeamSearch.js';
 import { searchModels } from '../search/fromEngine.js';
 import { DEFAULT_COMMON } from '../search/models.js';
-import type { ProgressCallback, SearchTrace, TraceCandidate } from '../search/trace.js';
+import type { ProgressCallback, TraceCandidate } from '../search/trace.js';
 import type { ExactStep, Hint, HintOptions } from '../../shared/engineProtocol.js';
 import type { CheckResult, DerivationRequest } from './derivation.js';
 import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
