@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_STRATEGY, STRATEGIES, STRATEGY_NAMES } from '../../src/shared/engineProtocol.js';
 import { USAGE } from '../../src/cli/args.js';
 
-const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 const setting = manifest.contributes.configuration.properties['tvmTutor.strategy'];
 
 test("package.json's tvmTutor.strategy enum and descriptions equal STRATEGIES", () => {
