@@ -2,7 +2,7 @@
 // goes with it. The engine process (engineService.ts) sends the result as a reply's error payload;
 // the CLI (src/cli/errors.ts), which runs the engine code in-process, turns the same code into its
 // exit code. Neither keeps its own list of error classes.
-import { BundleError } from '../bundle/BundleError.js';
+import { BundleError } from '../bundle/bundleError.js';
 import { DeviceUnavailableError } from '../runtime/device.js';
 import { BadRequestError } from '../search/models.js';
 import type { EngineErrorCode, EngineErrorPayload } from '../../shared/engineProtocol.js';

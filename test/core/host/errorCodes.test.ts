@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorCode, errorPayload, NoBundleLoadedError } from '../../../src/core/host/errorCodes.js';
-import { BundleError } from '../../../src/core/bundle/BundleError.js';
+import { BundleError } from '../../../src/core/bundle/bundleError.js';
 import { DeviceUnavailableError } from '../../../src/core/runtime/device.js';
 import { BadRequestError } from '../../../src/core/search/models.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError, exitCodeFor } from '../../../src/cli/errors.js';
