@@ -10,7 +10,6 @@
 // Names and values
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-export type StrategyName = 'greedy' | 'vote' | 'bon' | 'wvote' | 'beam';
 export type VerifierName = 'tvm' | 'orm' | 'prm';
 
 /**
@@ -24,7 +23,10 @@ export const STRATEGIES = [
   { name: 'vote', description: 'Majority vote over K sampled paths.' },
   { name: 'bon', description: 'Best-of-N: the K-path sample the TVM values most.' },
   { name: 'wvote', description: "Vote weighted by the TVM's values over K paths." },
-] as const satisfies ReadonlyArray<{ name: StrategyName; description: string }>;
+] as const satisfies ReadonlyArray<{ name: string; description: string }>;
+
+/** 'beam' | 'greedy' | 'vote' | 'bon' | 'wvote', from STRATEGIES. */
+export type StrategyName = (typeof STRATEGIES)[number]['name'];
 
 /** The strategy names, in STRATEGIES order. */
 export const STRATEGY_NAMES: readonly StrategyName[] = STRATEGIES.map((s) => s.name);
