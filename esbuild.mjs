@@ -21,7 +21,7 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  { ...node, entryPoints: ['src/core/host/engine-process.ts'], outfile: 'dist/engine.js' },
+  { ...node, entryPoints: ['src/core/host/engineProcess.ts'], outfile: 'dist/engine.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   {
     bundle: true,

@@ -26,7 +26,7 @@ const stage = join(root, 'dist', 'vsix-stage');
 
 if (!process.argv.includes('--no-build')) {
   run(['esbuild.mjs', '--production']);
-  run(['media/katex-assets.mjs']);
+  run(['media/katexAssets.mjs']);
 }
 let files;
 try {

@@ -16,7 +16,7 @@ const filter = process.argv[2];
 const files = collect('test').filter((f) => !filter || f.includes(filter)).sort();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--require', './test/helpers/fast-check-seed.cjs', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+  ['--import', 'tsx', '--require', './test/helpers/fastCheckSeed.cjs', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
   { stdio: 'inherit', env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
 );
 process.exit(result.status ?? 1);

@@ -1,5 +1,5 @@
 // A small SVG line chart of the value along the chosen path (one point per step).
-import type { ValueView } from '../../src/shared/protocol.js';
+import type { ValueView } from '../../src/shared/webviewProtocol.js';
 import { svg } from './dom.js';
 
 export const CHART_WIDTH = 320;

@@ -2,7 +2,7 @@
 // that the math rules leave. Links and images are off too: model output has no business
 // opening URLs or loading resources.
 import MarkdownIt from 'markdown-it';
-import { mathRules, MATH_BLOCK, MATH_INLINE } from '../../src/core/notebook/math-rules.js';
+import { mathRules, MATH_BLOCK, MATH_INLINE } from '../../src/shared/mathRules.js';
 import { renderMath } from './math.js';
 import { plainFormulaTex } from './plainFormula.js';
 

@@ -2,8 +2,8 @@
 // and the UI toggles in the webview state (restored after a reload), re-renders on every host
 // message, and forwards button clicks. Says `ready` once listening, so the host never posts into
 // a webview that cannot hear it yet.
-import type { HostToWebview, WebviewState, WebviewToHost } from '../../src/shared/protocol.js';
-import { parseWebviewState } from '../../src/extension/webview/validate.js';
+import type { HostToWebview, WebviewState, WebviewToHost } from '../../src/shared/webviewProtocol.js';
+import { parseWebviewState } from '../../src/shared/validate.js';
 import { renderView } from './view.js';
 
 interface VsCodeApi {

@@ -1,5 +1,5 @@
 // Pieces shared by the step list and the search tree.
-import type { ValueView } from '../../src/shared/protocol.js';
+import type { ValueView } from '../../src/shared/webviewProtocol.js';
 import { h, type Attrs } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 

@@ -1,6 +1,6 @@
 // The search tree: every candidate of every beam-search step with its value and whether it was
 // kept, pruned or chosen; for whole-path strategies, every sampled path and the vote.
-import type { BeamView, CandidateView, PathView, SolveView, TreeLevelView, VoteView } from '../../src/shared/protocol.js';
+import type { BeamView, CandidateView, PathView, SolveView, TreeLevelView, VoteView } from '../../src/shared/webviewProtocol.js';
 import { h } from './dom.js';
 import { markdownBlock, valueAttrs } from './parts.js';
 

@@ -2,7 +2,7 @@
 // `.token[data-value]`, `#answer`, `.answer-check[data-verified]`, `#toggle-tree`,
 // `#insert-solution` …) are the panel's public surface for styles and end-to-end tests. Nothing
 // here computes a value: it shows the host's.
-import type { SolveView, StepView, TokenView } from '../../src/shared/protocol.js';
+import type { SolveView, StepView, TokenView } from '../../src/shared/webviewProtocol.js';
 import { valueChart } from './chart.js';
 import { h } from './dom.js';
 import { markdownBlock, valueAttrs } from './parts.js';

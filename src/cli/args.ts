@@ -1,8 +1,6 @@
 // Command-line options (node:util parseArgs) turned into validated, typed requests.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { DeviceRequest } from '../core/runtime/device.js';
-import { STRATEGIES, VERIFIERS } from '../core/solve.js';
-import type { StrategyName, VerifierName } from '../core/search/trace.js';
+import { DEFAULT_STRATEGY, STRATEGIES, STRATEGY_NAMES, VERIFIERS, type DeviceRequest, type StrategyName, type VerifierName } from '../shared/engineProtocol.js';
 import { UsageError } from './errors.js';
 
 export const USAGE = `Usage:
@@ -11,7 +9,8 @@ export const USAGE = `Usage:
   tvm-tutor eval --input FILE.jsonl [--limit N] [options]
 
 Search options (solve, eval):
-  --strategy greedy|vote|bon|wvote|beam   default beam (step-level beam search)
+  --strategy ${STRATEGY_NAMES.join('|')}   default ${DEFAULT_STRATEGY}
+${STRATEGIES.map((s) => `      ${s.name.padEnd(8)}${s.description}`).join('\n')}
   --verifier tvm|orm|prm                   default tvm
   -k, --k N        candidates per step (beam) or sampled paths (vote, bon, wvote); default 16
   -b, --b N        beams kept per step (beam); default 4; k must be a multiple of b
@@ -162,8 +161,8 @@ function searchArgs(values: {
   'max-steps'?: string;
   seed?: string;
 }): SearchArgs {
-  const strategy = values.strategy ?? 'beam';
-  if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGIES.join(', ')}, got "${strategy}"`);
+  const strategy = values.strategy ?? DEFAULT_STRATEGY;
+  if (!(STRATEGY_NAMES as readonly string[]).includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGY_NAMES.join(', ')}, got "${strategy}"`);
   const verifier = values.verifier ?? 'tvm';
   if (!(VERIFIERS as readonly string[]).includes(verifier)) throw new UsageError(`--verifier must be one of ${VERIFIERS.join(', ')}, got "${verifier}"`);
   return {

@@ -1,8 +1,9 @@
 // Exit codes: 0 success, 2 the user's input is wrong (the message says what and what to do),
-// 1 anything else (a bug or an environment failure).
-import { BundleError } from '../core/bundle/BundleError.js';
-import { DeviceUnavailableError } from '../core/runtime/device.js';
-import { BadRequestError } from '../core/search/models.js';
+// 1 anything else (a bug or an environment failure). Which errors are the user's is decided once,
+// by the engine's classifier (src/core/host/errorCodes.ts); only the command line's own
+// UsageError is added here.
+import { errorCode } from '../core/host/errorCodes.js';
+import type { EngineErrorCode } from '../shared/engineProtocol.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -13,14 +14,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A broken bundle is bad input on the command line: the user chose the folder (--bundle). */
+const EXIT_CODES: Readonly<Record<EngineErrorCode, number>> = {
+  'bad-input': EXIT_BAD_INPUT,
+  bundle: EXIT_BAD_INPUT,
+  cancelled: EXIT_INTERNAL,
+  internal: EXIT_INTERNAL,
+};
+
 export function exitCodeFor(error: unknown): number {
-  const badInput =
-    error instanceof UsageError ||
-    error instanceof BadRequestError ||
-    error instanceof BundleError ||
-    error instanceof DeviceUnavailableError ||
-    // As in the engine (src/core/host/errorCodes.ts): the runtime throws RangeError for inputs it
-    // cannot take (a problem longer than the model, a request over the memory budget).
-    error instanceof RangeError;
-  return badInput ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+  return error instanceof UsageError ? EXIT_BAD_INPUT : EXIT_CODES[errorCode(error)];
 }

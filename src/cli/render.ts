@@ -1,10 +1,7 @@
 // Human-readable output: steps with the verifier's success estimate as a percentage, and beside
 // it what exact math found: false lines with the fact, a final answer verified or not.
-import type { CheckResult } from '../core/check/derivation.js';
+import type { CheckResult, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
 import { isContradicted } from '../core/check/exactCheck.js';
-import type { Hint } from '../core/check/hint.js';
-import type { SearchTrace } from '../core/search/trace.js';
-import type { SolveResult } from '../core/solve.js';
 import { unfamiliarWordsNotice } from '../core/unfamiliarWords.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {

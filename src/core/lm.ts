@@ -1,6 +1,7 @@
 // Model-facing interfaces shared by the runtime (src/core/runtime) and the search code
 // (src/core/search, src/core/check). Search code depends only on these, so it can be tested
 // with fake models and never touches onnxruntime directly.
+import type { BundleInfo, FinishReason } from '../shared/engineProtocol.js';
 
 /** How `PolicyModel.sample` draws tokens. */
 export interface SamplingOptions {
@@ -29,7 +30,7 @@ export interface SamplingOptions {
 export type TokenForcer = (prompt: number, generated: readonly number[]) => readonly number[] | null;
 
 /** Why a continuation stopped: a step delimiter token, the EOS token, or `maxNewTokens`/`maxPositions`. */
-export type FinishReason = 'step' | 'eos' | 'length';
+export type { BundleInfo, FinishReason } from '../shared/engineProtocol.js';
 
 export interface Continuation {
   /** Generated token ids, including the delimiter or EOS token that ended it. */
@@ -76,19 +77,6 @@ export interface TextCodec {
 }
 
 /** Bundle facts the search code needs besides the models (from manifest.json). */
-export interface BundleInfo {
-  readonly name: string;
-  /** Contains `{problem}`. */
-  readonly promptTemplate: string;
-  readonly stepDelimiter: string;
-  readonly eosToken: string;
-  /** Regular expression source; group 1 is the final answer. */
-  readonly answerPattern: string;
-  /** Longest sequence (prompt + generated) the models accept. */
-  readonly maxPositions: number;
-  /** Free-form training metadata from the manifest. */
-  readonly training: Record<string, unknown>;
-}
 
 /** Everything loaded from a bundle, handed to solve/check/hint. */
 export interface EngineModels {

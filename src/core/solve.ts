@@ -7,50 +7,12 @@ import { greedy } from './search/greedy.js';
 import { majorityVote, DEFAULT_N } from './search/majorityVote.js';
 import { bestOfN } from './search/bestOfN.js';
 import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
-import type { ProgressCallback, SearchTrace, StrategyName, VerifierName } from './search/trace.js';
+import type { ProgressCallback, SearchTrace } from './search/trace.js';
+import { DEFAULT_STRATEGY, STRATEGY_NAMES, VERIFIERS, type SolveRequest, type SolveResult } from '../shared/engineProtocol.js';
 import { unfamiliarWords } from './unfamiliarWords.js';
 import { verifyAnswer } from './exact/index.js';
 
-export const STRATEGIES: readonly StrategyName[] = ['greedy', 'vote', 'bon', 'wvote', 'beam'];
-export const VERIFIERS: readonly VerifierName[] = ['tvm', 'orm', 'prm'];
-
-export interface SolveRequest {
-  problem: string;
-  /** Default 'beam'. */
-  strategy?: StrategyName;
-  /** Default 'tvm'. Greedy and vote use it only to annotate steps with values. */
-  verifier?: VerifierName;
-  /** The sampling budget: K candidates per step for beam search, N paths for vote/best-of-N. */
-  k?: number;
-  /** Beams (beam search only). */
-  b?: number;
-  temperature?: number;
-  topK?: number;
-  topP?: number;
-  seed?: number;
-  maxSteps?: number;
-  maxStepTokens?: number;
-  /**
-   * Exact math beside the verifier (default true): a calculator writes the results of closed
-   * arithmetic while decoding, and candidates with a false or non-following line are pruned.
-   */
-  exact?: boolean;
-}
-
-export interface SolveResult {
-  answer: string | null;
-  steps: Array<{ text: string; value: number | null }>;
-  strategy: StrategyName;
-  trace: SearchTrace;
-  /** Words of the problem the models never saw (see unfamiliarWords). */
-  unfamiliarWords: string[];
-  /**
-   * The final answer checked against the problem itself (exact evaluation or substitution):
-   * true: it satisfies the problem; false: it does not; null: the problem or the answer has no
-   * exact reading (a word problem, no answer), so nothing is claimed.
-   */
-  verified: boolean | null;
-}
+export type { SolveRequest, SolveResult } from '../shared/engineProtocol.js';
 
 export async function solve(
   models: EngineModels,
@@ -59,8 +21,8 @@ export async function solve(
   onProgress?: ProgressCallback,
 ): Promise<SolveResult> {
   if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
-  const strategy = request.strategy ?? 'beam';
-  if (!STRATEGIES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGIES.join(', ')}`);
+  const strategy = request.strategy ?? DEFAULT_STRATEGY;
+  if (!STRATEGY_NAMES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGY_NAMES.join(', ')}`);
   const verifier = request.verifier ?? 'tvm';
   if (!VERIFIERS.includes(verifier)) throw new BadRequestError(`unknown verifier "${verifier}": use one of ${VERIFIERS.join(', ')}`);
   const search = searchModels(models, verifier);

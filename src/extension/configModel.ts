@@ -1,8 +1,7 @@
 // The extension's settings (`tvmTutor.*`) as one typed, validated object. Pure: the vscode side
 // (config.ts) only feeds it what `WorkspaceConfiguration.inspect` returns.
 import { isAbsolute, join, resolve } from 'node:path';
-import type { DeviceRequest } from '../shared/protocol.js';
-import type { StrategyName } from '../core/search/trace.js';
+import { DEFAULT_STRATEGY, STRATEGY_NAMES, type DeviceRequest, type StrategyName } from '../shared/engineProtocol.js';
 
 export interface TutorConfig {
   /** Absolute path of the model bundle folder. */
@@ -41,7 +40,6 @@ export interface ConfigContext {
 }
 
 const DEVICES: readonly DeviceRequest[] = ['auto', 'cpu', 'cuda'];
-const STRATEGIES: readonly StrategyName[] = ['beam', 'greedy', 'vote', 'bon', 'wvote'];
 
 /** Most specific value first, as VS Code resolves it. */
 function effective<T>(i: Inspected<T> | undefined): T | undefined {
@@ -89,7 +87,7 @@ export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig
     modelBundle: bundlePath(typeof bundle.value === 'string' ? bundle.value : '', ctx),
     ignoredWorkspaceBundle: bundle.ignored,
     device: oneOf(get('device'), DEVICES, 'auto'),
-    strategy: oneOf(get('strategy'), STRATEGIES, 'beam'),
+    strategy: oneOf(get('strategy'), STRATEGY_NAMES, DEFAULT_STRATEGY),
     k,
     // b beams out of K candidates: more beams than candidates cannot be kept.
     b: Math.min(k, int(get('b'), 1, 64, 4)),

@@ -2,8 +2,8 @@
 // bundle and device. Loads lazily on the first request, restarts when the bundle or device
 // setting changes, and tracks what it is doing for the status bar.
 import * as vscode from 'vscode';
-import { EngineClient, EngineError } from '../core/host/engine-client.js';
-import type { LoadResult } from '../shared/protocol.js';
+import { EngineClient, EngineError } from '../core/host/engineClient.js';
+import type { LoadResult } from '../shared/engineProtocol.js';
 import { engineKey, type TutorConfig } from './configModel.js';
 import { modelNameOf, type EngineSnapshot, type EngineState } from './statusModel.js';
 

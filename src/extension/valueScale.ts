@@ -1,7 +1,7 @@
 // One scale for every place that shows a value (webview steps and tokens, editor decorations,
 // hovers), so a colour or a percentage means the same thing everywhere. Values are the engine's
 // P(correct | prefix); these helpers only format them.
-import type { ValueBucket } from '../shared/protocol.js';
+import type { ValueBucket } from '../shared/webviewProtocol.js';
 
 /** Colour buckets, lowest first; index = bucket number used in CSS and decorations. */
 export const BUCKET_BOUNDS = [0.2, 0.4, 0.6, 0.8] as const;

@@ -6,7 +6,7 @@ import { parseTarget } from '../../src/extension/commandIds.js';
 import { NotebookIndex } from '../../src/extension/notebookIndex.js';
 import { progressFraction, progressText } from '../../src/extension/solve/progressText.js';
 import { modelNameOf, statusBarText } from '../../src/extension/statusModel.js';
-import type { SearchProgress } from '../../src/core/search/trace.js';
+import type { SearchProgress } from '../../src/shared/engineProtocol.js';
 
 test('command targets are validated', () => {
   assert.deepEqual(parseTarget({ uri: 'file:///a.md', line: 3, extra: 1 }), { uri: 'file:///a.md', line: 3 });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EngineClient } from '../../src/core/host/engine-client.js';
+import { EngineClient } from '../../src/core/host/engineClient.js';
 import { ZipFile } from './zip.js';
 
 const root = resolve(__dirname, '../..');
@@ -42,7 +42,7 @@ test('CUDA and TensorRT provider libraries are dropped', async () => {
 test('the linux-x64 vsix holds the extension, its assets, the shipped models and one platform of onnxruntime', { skip: process.platform !== 'linux' || process.arch !== 'x64' }, async () => {
   if (!['extension.js', 'engine.js'].every((f) => existsSync(join(root, 'dist', f))) || !existsSync(join(root, 'media', 'katex'))) {
     node(['esbuild.mjs']);
-    node(['media/katex-assets.mjs']);
+    node(['media/katexAssets.mjs']);
   }
   const tmp = mkdtempSync(join(tmpdir(), 'vsix-'));
   try {

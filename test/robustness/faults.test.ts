@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EngineClient, EngineError, type EngineEvent } from '../../src/core/host/engine-client.js';
+import { EngineClient, EngineError, type EngineEvent } from '../../src/core/host/engineClient.js';
 import { copyFixture, FIXTURE_BUNDLES, skipUnlessFixture } from '../helpers/bundles.js';
 import { isAlive, newEngineClient } from './helpers.js';
 

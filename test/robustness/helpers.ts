@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EngineClient } from '../../src/core/host/engine-client.js';
+import { EngineClient } from '../../src/core/host/engineClient.js';
 
 /**
  * Wall-clock limits. Generous, because the suite runs on busy 2-core machines, yet far below what
@@ -55,7 +55,7 @@ export function loneSurrogates(count: number): string {
 
 /** The engine straight from source, as the other engine tests run it (no build needed). */
 export function newEngineClient(env?: Record<string, string>): EngineClient {
-  return new EngineClient({ enginePath: 'src/core/host/engine-process.ts', execArgv: ['--import', 'tsx'], ...(env && { env }) });
+  return new EngineClient({ enginePath: 'src/core/host/engineProcess.ts', execArgv: ['--import', 'tsx'], ...(env && { env }) });
 }
 
 export interface CliResult {

@@ -3,7 +3,7 @@
 // engine process without its resident memory growing (no leaked sessions, tensors or requests).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EngineError, type EngineClient } from '../../src/core/host/engine-client.js';
+import { EngineError, type EngineClient } from '../../src/core/host/engineClient.js';
 import { parseNotebook } from '../../src/core/notebook/index.js';
 import type { CheckResult } from '../../src/core/check/index.js';
 import { CheckStore } from '../../src/extension/check/checkStore.js';

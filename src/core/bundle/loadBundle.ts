@@ -9,7 +9,7 @@ import { createSessionOnDevice, DeviceUnavailableError, type DeviceChoice, type 
 import { DecoderModel } from '../runtime/decoderModel.js';
 import { BatchedKv } from '../runtime/kvCache.js';
 import { BundleTokenizer } from '../tokenizer.js';
-import { BundleError, firstLine } from './BundleError.js';
+import { BundleError, firstLine } from './bundleError.js';
 import { readDecoderSignature, SignatureError, type DecoderSignature } from './decoderSignature.js';
 import { MODEL_SLOTS, parseManifest, type Manifest, type ManifestModel, type ModelSlot } from './manifest.js';
 

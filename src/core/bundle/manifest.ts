@@ -1,6 +1,6 @@
 // The shape of manifest.json (docs/CONTRACTS.md) and a validator that turns a parsed JSON
 // value into it, reporting the first problem as a BundleError.
-import { BundleError } from './BundleError.js';
+import { BundleError } from './bundleError.js';
 
 export const SUPPORTED_FORMAT_VERSION = 1;
 

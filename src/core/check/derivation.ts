@@ -6,10 +6,12 @@ import { throwIfAborted, type EngineModels } from '../lm.js';
 import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
-import type { VerifierName } from '../search/trace.js';
 import { unfamiliarWords } from '../unfamiliarWords.js';
-import { isContradicted, judgeLines, verifyStatedAnswer, type ExactStep } from './exactCheck.js';
-import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason, type SuspicionOptions } from './suspicious.js';
+import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
+import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
+import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
+
+export type { CheckOptions, CheckResult, CheckedStep, CheckedToken } from '../../shared/engineProtocol.js';
 
 export interface DerivationRequest {
   problem: string;
@@ -17,52 +19,6 @@ export interface DerivationRequest {
   steps: readonly string[];
 }
 
-export interface CheckOptions extends Partial<SuspicionOptions> {
-  verifier?: VerifierName;
-  /** Exact verdicts beside the verifier's values (default true); false: the TVM alone, as before. */
-  exact?: boolean;
-}
-
-export interface CheckedToken {
-  id: number;
-  text: string;
-  value: number;
-}
-
-export interface CheckedStep {
-  text: string;
-  /** Value at the step's last token (its line break). */
-  value: number;
-  /** Value just before the step (after the previous step, or after the problem for step 0). */
-  before: number;
-  tokens: CheckedToken[];
-  /** The line's exact verdict (src/core/exact), judged on its own facts; null when exact math is off. */
-  exact: ExactStep | null;
-}
-
-export interface CheckResult {
-  verifier: VerifierName;
-  /** Value after the problem alone: the prior chance of solving it. */
-  problemValue: number;
-  steps: CheckedStep[];
-  /** The verifier's first collapse (see suspicious.ts); exact verdicts do not move it. */
-  firstSuspicious: number | null;
-  /** The first step whose exact verdict is 'false' or 'does-not-follow'; null when none or exact math is off. */
-  firstFalse: number | null;
-  /**
-   * The final answer stated by the last step, checked against the problem itself (exact
-   * evaluation or substitution): null when no answer is stated, the problem or the answer has no
-   * exact reading, or exact math is off.
-   */
-  verified: boolean | null;
-  /** Within the suspicious step, the token where the value falls most; null when nothing is suspicious. */
-  suspiciousToken: number | null;
-  reason: string;
-  /** Whether the last step states a final answer. */
-  finished: boolean;
-  /** Words of the problem the models never saw (see unfamiliarWords). */
-  unfamiliarWords: string[];
-}
 
 export async function checkDerivation(
   models: EngineModels,

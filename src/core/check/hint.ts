@@ -6,42 +6,13 @@ import type { EngineModels } from '../lm.js';
 import { stepBeamSearch } from '../search/stepBeamSearch.js';
 import { searchModels } from '../search/fromEngine.js';
 import { DEFAULT_COMMON } from '../search/models.js';
-import type { ProgressCallback, SearchTrace, TraceCandidate, VerifierName } from '../search/trace.js';
+import type { ProgressCallback, TraceCandidate } from '../search/trace.js';
+import type { ExactStep, Hint, HintOptions } from '../../shared/engineProtocol.js';
 import type { CheckResult, DerivationRequest } from './derivation.js';
-import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer, type ExactStep } from './exactCheck.js';
+import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
 
-export interface HintOptions {
-  /** Candidate next steps sampled. */
-  k?: number;
-  seed?: number;
-  temperature?: number;
-  verifier?: VerifierName;
-  maxStepTokens?: number;
-  /** Exact math (default true): candidates it contradicts are passed over; false: the verifier's best, as before. */
-  exact?: boolean;
-}
+export type { Hint, HintOptions, HintOutcome } from '../../shared/engineProtocol.js';
 
-/**
- * 'step': a next line; 'stop': the model would end here (it thinks the working is complete);
- * 'all-contradicted': exact math contradicted every candidate line, so there is no hint.
- */
-export type HintOutcome = 'step' | 'stop' | 'all-contradicted';
-
-export interface Hint {
-  outcome: HintOutcome;
-  /** The suggested line; '' unless the outcome is 'step'. */
-  text: string;
-  value: number;
-  /** Index the step would have in the user's working (replacing a suspicious step, or appended). */
-  position: number;
-  /** The suggested line states a final answer or ends the solution. */
-  finished: boolean;
-  /** The suggested line's exact verdict ('true', 'follows' or 'unknown'); null when exact math is off or there is no line. */
-  exact: ExactStep | null;
-  /** Candidate lines passed over because exact math contradicted them (0 when it is off). */
-  rejected: number;
-  trace: SearchTrace;
-}
 
 export const DEFAULT_HINT_K = 8;
 

@@ -6,14 +6,9 @@
 // threshold (a problem the model finds hard) is therefore only flagged on sharp relative drops,
 // not on every step.
 
-export interface SuspicionOptions {
-  /** Absolute success estimate below which a step counts as failing (when it was above before). */
-  threshold: number;
-  /** Fraction of the previous value lost in one step that counts as a collapse (0.5 = halved). */
-  relativeDrop: number;
-  /** Least absolute loss for a fall below the threshold to count. */
-  minDrop: number;
-}
+import type { SuspicionOptions } from '../../shared/engineProtocol.js';
+
+export type { SuspicionOptions } from '../../shared/engineProtocol.js';
 
 export const DEFAULT_SUSPICION: SuspicionOptions = { threshold: 0.5, relativeDrop: 0.5, minDrop: 0.1 };
 

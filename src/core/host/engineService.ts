@@ -6,7 +6,8 @@ import { checkDerivation, hintNextStep } from '../check/index.js';
 import type { EngineModels } from '../lm.js';
 import { createEngineModels } from '../runtime/engineModels.js';
 import type { SearchProgress } from '../search/trace.js';
-import { solve, VERIFIERS } from '../solve.js';
+import { solve } from '../solve.js';
+import { VERIFIERS } from '../../shared/engineProtocol.js';
 import type {
   EngineMethod,
   EngineParams,
@@ -16,10 +17,10 @@ import type {
   HostToEngineMessage,
   LoadParams,
   LoadResult,
-} from '../../shared/protocol.js';
+} from '../../shared/engineProtocol.js';
 import { errorPayload, NoBundleLoadedError } from './errorCodes.js';
+import { isEngineMethod, parseHostToEngine } from '../../shared/validate.js';
 
-const METHODS: readonly EngineMethod[] = ['load', 'solve', 'check', 'hint'];
 
 interface Loaded {
   bundle: LoadedBundle;
@@ -34,14 +35,14 @@ export class EngineService {
 
   constructor(private readonly send: (message: EngineToHostMessage) => void) {}
 
-  handle(message: HostToEngineMessage): void {
-    // IPC delivers whatever the other side sent: anything that is not a message object is dropped.
-    if (typeof message !== 'object' || message === null) return;
+  handle(raw: HostToEngineMessage): void {
+    // IPC delivers whatever the other side sent: anything that is not a message envelope is dropped.
+    const message = parseHostToEngine(raw);
+    if (message === undefined) return;
     if (message.type === 'cancel') {
       this.controllers.get(message.id)?.abort();
       return;
     }
-    if (message.type !== 'request' || !Number.isInteger(message.id)) return;
     const controller = new AbortController();
     this.controllers.set(message.id, controller);
     this.queue = this.queue.then(() => this.run(message, controller.signal));
@@ -58,7 +59,7 @@ export class EngineService {
   private async run(request: EngineRequestMessage, signal: AbortSignal): Promise<void> {
     const { id, method } = request;
     try {
-      if (!METHODS.includes(method)) throw new RangeError(`unknown method "${String(method)}"`);
+      if (!isEngineMethod(method)) throw new RangeError(`unknown method "${String(method)}"`);
       signal.throwIfAborted();
       const result = await this.dispatch(request, signal);
       this.send({ type: 'reply', id, method, ok: true, result } as EngineToHostMessage);

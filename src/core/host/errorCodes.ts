@@ -1,8 +1,11 @@
-// Which protocol error code an exception thrown inside the engine maps to.
-import { BundleError } from '../bundle/BundleError.js';
+// The one error classifier: which protocol error code an exception maps to, and the message that
+// goes with it. The engine process (engineService.ts) sends the result as a reply's error payload;
+// the CLI (src/cli/errors.ts), which runs the engine code in-process, turns the same code into its
+// exit code. Neither keeps its own list of error classes.
+import { BundleError } from '../bundle/bundleError.js';
 import { DeviceUnavailableError } from '../runtime/device.js';
 import { BadRequestError } from '../search/models.js';
-import type { EngineErrorCode, EngineErrorPayload } from '../../shared/protocol.js';
+import type { EngineErrorCode, EngineErrorPayload } from '../../shared/engineProtocol.js';
 
 /** A request that needs a loaded bundle arrived before any `load` succeeded. */
 export class NoBundleLoadedError extends Error {
@@ -12,6 +15,11 @@ export class NoBundleLoadedError extends Error {
   }
 }
 
+/**
+ * 'cancelled': an AbortError; 'bundle': a broken model bundle; 'bad-input': the request is wrong
+ * (bad options, CUDA requested but absent, no bundle loaded, or a RangeError — the runtime throws
+ * it for inputs it cannot take: too long, empty, over the memory budget); 'internal': anything else.
+ */
 export function errorCode(error: unknown): EngineErrorCode {
   if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
   if (error instanceof BundleError) return 'bundle';
@@ -19,7 +27,6 @@ export function errorCode(error: unknown): EngineErrorCode {
     error instanceof BadRequestError ||
     error instanceof DeviceUnavailableError ||
     error instanceof NoBundleLoadedError ||
-    // The runtime throws RangeError for inputs it cannot take (too long, empty, bad counts).
     error instanceof RangeError
   ) {
     return 'bad-input';
@@ -27,6 +34,7 @@ export function errorCode(error: unknown): EngineErrorCode {
   return 'internal';
 }
 
+/** The code, and the message: the error's own, or for 'internal' errors (bugs) its stack. */
 export function errorPayload(error: unknown): EngineErrorPayload {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@
 // about, each with its source lines. Everything else (code, quotes, tables) keeps only its extent,
 // so text inside it can never be mistaken for a label or a step.
 import MarkdownIt from 'markdown-it';
-import { MATH_BLOCK, mathRules } from './math-rules.js';
+import { MATH_BLOCK, mathRules } from '../../shared/mathRules.js';
 import type { LineRange } from './types.js';
 
 type Token = MarkdownIt.Token;

@@ -2,13 +2,14 @@
 // (session creation throws when the CUDA provider library is missing), so 'auto' catches that
 // and retries on CPU, reporting why.
 import { InferenceSession, env } from 'onnxruntime-node';
+import type { DeviceRequest } from '../../shared/engineProtocol.js';
 
 // ORT prints its own red error line when the CUDA provider library is missing, before throwing.
 // The failure reaches the user as `DeviceChoice.reason` (or an error), so keep stderr clean.
 // This must run before the first session is created: ORT reads it once.
 env.logLevel = 'fatal';
 
-export type DeviceRequest = 'auto' | 'cpu' | 'cuda';
+export type { DeviceRequest } from '../../shared/engineProtocol.js';
 export type Device = 'cpu' | 'cuda';
 
 export interface DeviceChoice {

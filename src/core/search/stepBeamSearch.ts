@@ -66,8 +66,8 @@ export async function stepBeamSearch(
   let width = opts.b;
   const finished: Finished[] = [];
   const steps: TraceStep[] = [];
-  const report = (stage: 'sampling' | 'scoring' | 'step' | 'done', depth: number, step?: TraceStep) =>
-    onProgress?.({ strategy: 'beam', stage, depth, maxSteps: opts.maxSteps, finished: finished.length, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs(), step });
+  const report = (stage: 'sampling' | 'scoring' | 'step' | 'done', depth: number) =>
+    onProgress?.({ strategy: 'beam', stage, depth, maxSteps: opts.maxSteps, finished: finished.length, sampledCandidates: meter.sampledCandidates, elapsedMs: meter.elapsedMs() });
 
   for (let depth = 0; depth < opts.maxSteps && live.length > 0; depth++) {
     throwIfAborted(signal);
@@ -164,7 +164,7 @@ export async function stepBeamSearch(
     width -= finishedNow;
     live = next;
     steps.push(step);
-    report('step', depth, step);
+    report('step', depth);
   }
 
   const best = pickFinal(finished, live);

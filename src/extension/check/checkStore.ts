@@ -4,7 +4,7 @@
 // since changed is never shown — while results for untouched problems survive edits elsewhere
 // (their lines are re-mapped from the fresh parse).
 import type { DerivationStep, Problem } from '../../core/notebook/index.js';
-import type { CheckedStep, CheckResult } from '../../core/check/index.js';
+import type { CheckedStep, CheckResult } from '../../shared/engineProtocol.js';
 import { stepSpans, tokenSpans, type ColumnSpan } from './tokenSpans.js';
 
 export interface MappedStep {

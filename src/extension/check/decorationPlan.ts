@@ -8,7 +8,8 @@
 // the first step where the value collapses, placed on the token where it fell most, only when no
 // exact error at or before it explains the collapse (tvmWarningStands). Pure; decorations.ts and
 // checkController.ts apply it.
-import { isContradicted, isProven, tvmWarningStands, type CheckedStep } from '../../core/check/index.js';
+import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
+import type { CheckedStep } from '../../shared/engineProtocol.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import type { ColumnSpan } from './tokenSpans.js';

@@ -1,7 +1,8 @@
 // What a hint continues from and where it is shown. If the current check flagged a step (exactly
 // wrong, suspicious to the TVM, or a final answer that does not satisfy the problem: firstFlagged),
 // the hint replaces that step (continuing the steps before it); otherwise it is the next step.
-import { firstFlagged, type Hint } from '../../core/check/index.js';
+import { firstFlagged } from '../../core/check/index.js';
+import type { Hint } from '../../shared/engineProtocol.js';
 import type { Problem } from '../../core/notebook/index.js';
 import type { MappedCheck } from '../check/checkStore.js';
 import { formatPercent } from '../valueScale.js';

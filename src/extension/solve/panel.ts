@@ -1,8 +1,8 @@
 // One Solve webview panel: its HTML shell, the ready handshake, and validated messages back.
 import * as vscode from 'vscode';
 import { panelHtml, makeNonce } from '../webview/html.js';
-import type { HostToWebview, SolveView, WebviewToHost } from '../../shared/protocol.js';
-import { parseWebviewMessage } from '../webview/validate.js';
+import type { HostToWebview, SolveView, WebviewToHost } from '../../shared/webviewProtocol.js';
+import { parseWebviewMessage } from '../../shared/validate.js';
 
 export const PANEL_VIEW_TYPE = 'tvmTutor.solve';
 

@@ -1,8 +1,8 @@
 // The Solve panels: one per problem (keyed by document and problem), reused when the same
 // problem is solved again, and restored after a window reload from the state the webview saved.
 import * as vscode from 'vscode';
-import type { SolveView } from '../../shared/protocol.js';
-import { parseWebviewState } from '../webview/validate.js';
+import type { SolveView } from '../../shared/webviewProtocol.js';
+import { parseWebviewState } from '../../shared/validate.js';
 import { restoredView } from './viewModel.js';
 import { PANEL_VIEW_TYPE, SolvePanel, webviewOptions, type PanelAction } from './panel.js';
 

@@ -1,5 +1,5 @@
 // One line of progress for the notification and the panel, from the engine's progress events.
-import type { SearchProgress } from '../../core/search/trace.js';
+import type { SearchProgress } from '../../shared/engineProtocol.js';
 
 const STAGES: Readonly<Record<SearchProgress['stage'], string>> = {
   sampling: 'sampling',

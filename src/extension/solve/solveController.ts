@@ -1,13 +1,13 @@
 // Solve: problem → engine solve request → search trace → view model → panel. The notification's
 // Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
 import * as vscode from 'vscode';
-import type { SolveRequest } from '../../core/solve.js';
+import type { SolveRequest } from '../../shared/engineProtocol.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
 import { openDocument, resolveTarget, type Target } from '../targets.js';
 import { Supersede, type Ticket } from '../util/supersede.js';
-import type { SolveView } from '../../shared/protocol.js';
+import type { SolveView } from '../../shared/webviewProtocol.js';
 import { solutionInsertion } from './insertion.js';
 import type { PanelAction } from './panel.js';
 import { panelKey, SolvePanels } from './panels.js';

@@ -2,7 +2,7 @@
 // so everything it shows (values, colours, deltas, which candidate was chosen) is decided here
 // from what the engine reported.
 import type { Problem } from '../../core/notebook/index.js';
-import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../core/search/trace.js';
+import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
@@ -15,7 +15,7 @@ import type {
   TokenView,
   TreeLevelView,
   ValueView,
-} from '../../shared/protocol.js';
+} from '../../shared/webviewProtocol.js';
 
 export function valueView(value: number | null): ValueView | null {
   return value === null || !Number.isFinite(value) ? null : { value, percent: formatPercent(value), bucket: bucketOf(value) };

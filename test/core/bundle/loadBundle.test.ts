@@ -4,7 +4,7 @@ import { rmSync, writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundle } from '../../../src/core/bundle/loadBundle.js';
-import { BundleError } from '../../../src/core/bundle/BundleError.js';
+import { BundleError } from '../../../src/core/bundle/bundleError.js';
 import { copyFixture, FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
 
 const EXPECTED_SHAPE = {

@@ -1,6 +1,6 @@
 // Property tests: random expressions against an independent exact evaluator (fraction.js), the
 // same line in different notations gives the same verdict, and a line made unreadable stays
-// unknown (never turned into a claim). FC_SEED fixes the seed (test/helpers/fast-check-seed.cjs).
+// unknown (never turned into a claim). FC_SEED fixes the seed (test/helpers/fastCheckSeed.cjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';

@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EngineClient, EngineError, type EngineEvent } from '../../../src/core/host/engine-client.js';
+import { EngineClient, EngineError, type EngineEvent } from '../../../src/core/host/engineClient.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
 
 /** The engine straight from source: tests need no build. */
-const newClient = (): EngineClient => new EngineClient({ enginePath: 'src/core/host/engine-process.ts', execArgv: ['--import', 'tsx'] });
+const newClient = (): EngineClient => new EngineClient({ enginePath: 'src/core/host/engineProcess.ts', execArgv: ['--import', 'tsx'] });
 
 const PROBLEM = 'Tom has 3 apples and buys 4 more. How many apples does he have?';
 /** A search long enough to be interrupted. */

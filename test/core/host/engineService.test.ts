@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EngineService } from '../../../src/core/host/engineService.js';
-import type { EngineToHostMessage, HostToEngineMessage } from '../../../src/shared/protocol.js';
+import type { EngineToHostMessage, HostToEngineMessage } from '../../../src/shared/engineProtocol.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
 
 /** Drives an EngineService in-process, collecting what it would send over IPC. */

@@ -155,7 +155,7 @@ test('reports progress after every step and once when done', async () => {
   const trace = await stepBeamSearch('2+3', fakeModels(new ScriptedPolicy(ladder), verifier()), { k: 4, b: 2 }, undefined, (p) => events.push(p));
   const stepEvents = events.filter((e) => e.stage === 'step');
   assert.equal(stepEvents.length, trace.steps.length);
-  assert.deepEqual(stepEvents.map((e) => e.step?.index), [0, 1, 2]);
+  assert.deepEqual(stepEvents.map((e) => e.depth), [0, 1, 2]);
   assert.equal(events.at(-1)?.stage, 'done');
   assert.equal(events.at(-1)?.sampledCandidates, 4 + 4 + 4);
   assert.equal(trace.timings.sampledCandidates, 12);

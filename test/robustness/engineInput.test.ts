@@ -8,7 +8,7 @@ import { EngineService } from '../../src/core/host/engineService.js';
 import { loadBundle, type LoadedBundle } from '../../src/core/bundle/loadBundle.js';
 import { createEngineModels } from '../../src/core/runtime/engineModels.js';
 import { solve } from '../../src/core/solve.js';
-import type { EngineErrorCode, EngineMethod, EngineParams, EngineReplyMessage, EngineToHostMessage, HostToEngineMessage } from '../../src/shared/protocol.js';
+import type { EngineErrorCode, EngineMethod, EngineParams, EngineReplyMessage, EngineToHostMessage, HostToEngineMessage } from '../../src/shared/engineProtocol.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../helpers/bundles.js';
 import { MB, loneSurrogates, randomLatin1, randomUtf8, repeatTo } from './helpers.js';
 

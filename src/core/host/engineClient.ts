@@ -1,4 +1,4 @@
-// The host side of the engine: spawns engine-process lazily, matches replies to requests, turns
+// The host side of the engine: spawns the engine process (engineProcess.ts) lazily, matches replies to requests, turns
 // AbortSignals into `cancel` messages, and after a crash starts a fresh engine on the next
 // request (reloading the last bundle) while telling listeners what happened.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -13,7 +13,7 @@ import {
   type HintParams,
   type HostToEngineMessage,
   type LoadParams,
-} from '../../shared/protocol.js';
+} from '../../shared/engineProtocol.js';
 import type { SolveRequest } from '../solve.js';
 import type { SearchProgress } from '../search/trace.js';
 
@@ -46,7 +46,7 @@ export type EngineEvent =
   | { type: 'stderr'; line: string };
 
 export interface EngineClientOptions {
-  /** The engine script: dist/engine.js, or src/core/host/engine-process.ts with execArgv ['--import', 'tsx']. */
+  /** The engine script: dist/engine.js, or src/core/host/engineProcess.ts with execArgv ['--import', 'tsx']. */
   enginePath: string;
   execArgv?: string[];
   /** Extra environment for the engine. */

@@ -2,6 +2,10 @@
 // Shared by the notebook parser (so a `$$` block containing `- x` or a blank line is one block, not a
 // list or two paragraphs) and by the webview renderer (which fills the emitted tokens with KaTeX).
 // The rules only tokenize: they never render TeX, so they are safe on untrusted text.
+// In src/shared because both sides of the webview protocol need it: it is the grammar of the
+// markdown the view model carries (StepView.text, SolveView.problem), and media may import nothing
+// from src/core. Like the rest of src/shared it imports nothing outside src/shared (markdown-it's
+// types only).
 import type MarkdownIt from 'markdown-it';
 
 type StateBlock = MarkdownIt.StateBlock;

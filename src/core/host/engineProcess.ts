@@ -1,7 +1,7 @@
 // Entry point of the engine child process (bundled to dist/engine.js). Inference blocks the
 // thread that runs it (onnxruntime's session.run is synchronous native code), so it lives here,
-// away from the extension host's and the CLI's event loops. Speaks src/shared/protocol.ts over IPC.
-import { ENGINE_PROTOCOL_VERSION, type EngineToHostMessage, type HostToEngineMessage } from '../../shared/protocol.js';
+// away from the extension host's and the CLI's event loops. Speaks src/shared/engineProtocol.ts over IPC.
+import { ENGINE_PROTOCOL_VERSION, type EngineToHostMessage, type HostToEngineMessage } from '../../shared/engineProtocol.js';
 import { EngineService } from './engineService.js';
 
 const send = process.send?.bind(process);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWebviewMessage, parseWebviewState } from '../../../src/extension/webview/validate.js';
-import { pendingView } from '../../../src/extension/solve/viewModel.js';
+import { isEngineMethod, parseHostToEngine, parseWebviewMessage, parseWebviewState } from '../../src/shared/validate.js';
+import { pendingView } from '../../src/extension/solve/viewModel.js';
 
 test('known webview messages are accepted, reduced to their type', () => {
   for (const type of ['ready', 'insertSolution', 'cancel', 'solveAgain'] as const) {
@@ -29,4 +29,18 @@ test('restored state: a valid view survives, anything malformed gives an empty p
   assert.equal(parseWebviewState({ view: { ...view, steps: 'x' } }).view, null);
   assert.equal(parseWebviewState({ view: { ...view, status: 'exploded' } }).view, null);
   assert.equal(parseWebviewState({ view: { ...view, documentUri: 1 } }).view, null);
+});
+
+test('engine messages: a cancel or a request with an integer id passes; anything else is dropped', () => {
+  const request = { type: 'request', id: 3, method: 'solve', params: { problem: '2+3' } };
+  assert.equal(parseHostToEngine(request), request);
+  assert.deepEqual(parseHostToEngine({ type: 'cancel', id: 3 }), { type: 'cancel', id: 3 });
+  for (const raw of [null, 7, 'request', [], {}, { type: 'request', id: 1.5, method: 'solve' }, { type: 'request', method: 'solve' }, { type: 'reply', id: 1 }]) {
+    assert.equal(parseHostToEngine(raw), undefined, JSON.stringify(raw));
+  }
+});
+
+test('engine methods: the four the engine answers', () => {
+  for (const method of ['load', 'solve', 'check', 'hint']) assert.ok(isEngineMethod(method));
+  for (const method of ['solveAll', '', undefined, 1, '__proto__']) assert.ok(!isEngineMethod(method));
 });
