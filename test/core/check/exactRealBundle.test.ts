@@ -2,40 +2,25 @@
 // gets its exact verdict whatever the TVM's value, the line after a slip is judged on its own,
 // and a hint never proposes a line exact math contradicts — over problems of every family of the
 // validation split, where the verifier alone does propose such lines.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
-import { createEngineModels } from '../../../src/core/runtime/engineModels.js';
-import type { EngineModels } from '../../../src/core/lm.js';
 import { checkDerivation, hintNextStep, isContradicted, type Hint } from '../../../src/core/check/index.js';
 import { judgeSteps, verifyAnswer } from '../../../src/core/exact/index.js';
+import { useRealBundle, REAL_BUNDLE_DIR, skipQuality } from '../../helpers/realBundle.js';
 
-const DIR = process.env.TVM_TUTOR_TEST_BUNDLE ?? 'models/default';
-// What the trained policy proposes makes no sense on a random fixture bundle.
-const skipQuality = process.env.TVM_TUTOR_TEST_BUNDLE ? 'needs the trained models/default' : false;
 
-let bundle: LoadedBundle;
-let models: EngineModels;
-
-before(async () => {
-  bundle = await loadBundle(DIR, { device: 'cpu' });
-  models = createEngineModels(bundle);
-});
-
-after(async () => {
-  await bundle?.release();
-});
+const real = useRealBundle();
 
 test('a planted false line gets exact verdict false with the right value; the line after it is judged on its own', async () => {
   const steps = ['$23 \\times 4 = 91$', '$91 + 1 = 92$', 'The answer is 92'];
-  const check = await checkDerivation(models, { problem: 'What is $23 \\times 4$?', steps });
+  const check = await checkDerivation(real.models, { problem: 'What is $23 \\times 4$?', steps });
   assert.deepEqual(check.steps[0]?.exact, { verdict: 'false', expected: '92', message: '23 \\times 4 = 91 is false: 23 \\times 4 = 92' });
   assert.equal(check.steps[1]?.exact?.verdict, 'true', '91 + 1 = 92 holds, whatever came before it');
   assert.equal(check.firstFalse, 0);
   assert.equal(check.verified, true);
-  const off = await checkDerivation(models, { problem: 'What is $23 \\times 4$?', steps }, { exact: false });
+  const off = await checkDerivation(real.models, { problem: 'What is $23 \\times 4$?', steps }, { exact: false });
   assert.deepEqual([off.steps.map((s) => s.exact), off.firstFalse, off.verified], [[null, null, null], null, null]);
   // The verifier's values do not depend on the exact option.
   assert.deepEqual(off.steps.map((s) => s.value), check.steps.map((s) => s.value));
@@ -51,7 +36,7 @@ function contradicted(problem: string, steps: readonly string[], hint: Hint): bo
 
 test('a hint never proposes a line exact math contradicts, where the verifier alone does', { skip: skipQuality }, async () => {
   // Ten problems, every family of the validation split; from the start and after the first reference step.
-  const items = readFileSync(join(DIR, 'splits', 'val.jsonl'), 'utf8')
+  const items = readFileSync(join(REAL_BUNDLE_DIR, 'splits', 'val.jsonl'), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as { question: string; solution: string })
@@ -65,14 +50,14 @@ test('a hint never proposes a line exact math contradicts, where the verifier al
       for (const seed of [0, 1]) {
         // A hot temperature: the policy then writes slips the verifier does not always rank last.
         const options = { k: 4, seed, temperature: 1 };
-        const hint = await hintNextStep(models, { problem: item.question, steps }, options);
+        const hint = await hintNextStep(real.models, { problem: item.question, steps }, options);
         const where = `${item.question} after ${JSON.stringify(steps)}, seed ${seed}: ${JSON.stringify(hint.text)}`;
         assert.equal(contradicted(item.question, steps, hint), false, where);
         assert.ok(hint.outcome === 'step' ? !isContradicted(hint.exact) : hint.exact === null, where);
         if (hint.outcome === 'all-contradicted') assert.equal(hint.rejected, options.k, where);
         rejected += hint.rejected;
         hints++;
-        const alone = await hintNextStep(models, { problem: item.question, steps }, { ...options, exact: false });
+        const alone = await hintNextStep(real.models, { problem: item.question, steps }, { ...options, exact: false });
         assert.deepEqual([alone.exact, alone.rejected], [null, 0]);
         if (contradicted(item.question, steps, alone)) contradictedWithout++;
       }

@@ -1,20 +1,14 @@
 // The policy's log-probabilities recorded while sampling equal the ones a second pass computes,
 // and scoring a sampled continuation no longer runs the policy over it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
 import { bundleTokenLogprobs, stepEndTokens } from '../../../src/core/runtime/engineModels.js';
 import { PolicySession } from '../../../src/core/runtime/policySession.js';
 import { RecordedLogprobs } from '../../../src/core/runtime/recordedLogprobs.js';
 import type { TokenScorer } from '../../../src/core/runtime/prefixScorer.js';
+import { useRealBundle } from '../../helpers/realBundle.js';
 
-let bundle: LoadedBundle;
-before(async () => {
-  bundle = await loadBundle('models/default', { device: 'cpu' });
-});
-after(async () => {
-  await bundle?.release();
-});
+const real = useRealBundle();
 
 /** Counts the tokens of every sequence it is asked to score. */
 class CountingScorer implements TokenScorer {
@@ -27,20 +21,20 @@ class CountingScorer implements TokenScorer {
 }
 
 test('recorded log-probabilities match a second pass within 1e-4, and spare it', async () => {
-  const flags = stepEndTokens(bundle);
-  const counting = new CountingScorer(bundleTokenLogprobs(bundle));
+  const flags = stepEndTokens(real.bundle);
+  const counting = new CountingScorer(bundleTokenLogprobs(real.bundle));
   const recorded = new RecordedLogprobs(counting, flags);
-  const policy = new PolicySession(bundle.models.policy, {
-    eosId: bundle.tokenizer.eosId,
+  const policy = new PolicySession(real.bundle.models.policy, {
+    eosId: real.bundle.tokenizer.eosId,
     stepEndTokens: flags,
-    vocabSize: bundle.tokenizer.vocabSize,
-    maxPositions: bundle.info.maxPositions,
+    vocabSize: real.bundle.tokenizer.vocabSize,
+    maxPositions: real.bundle.info.maxPositions,
     onContinuation: (prompt, tokens, logprobs) => recorded.record(prompt, tokens, logprobs),
   });
-  const prompt = bundle.tokenizer.encode('Q: Compute $608 \\times 27$.\n');
+  const prompt = real.bundle.tokenizer.encode('Q: Compute $608 \\times 27$.\n');
   const [continuations = []] = await policy.sample([prompt], 4, { temperature: 0.7, seed: 3, maxNewTokens: 64, stopAtStepEnd: false });
   const sequences = continuations.map((c) => [...prompt, ...c.tokens]);
-  const secondPass = await bundleTokenLogprobs(bundle).score(sequences);
+  const secondPass = await bundleTokenLogprobs(real.bundle).score(sequences);
   const fromRecord = await recorded.score(sequences);
   sequences.forEach((sequence, i) => {
     for (let k = 0; k < sequence.length; k++) {
@@ -50,7 +44,7 @@ test('recorded log-probabilities match a second pass within 1e-4, and spare it',
   // Only the prompt went to the scorer, once per sequence; none of the sampled tokens.
   assert.equal(counting.tokens, prompt.length * sequences.length);
   // A sequence that was not sampled is scored as before.
-  const other = [...prompt, ...bundle.tokenizer.encode('$608 \\times 27 = 16416$\n')];
+  const other = [...prompt, ...real.bundle.tokenizer.encode('$608 \\times 27 = 16416$\n')];
   const [direct] = await recorded.score([other]);
   assert.equal(direct?.length, other.length);
   assert.equal(counting.tokens, prompt.length * sequences.length + other.length);

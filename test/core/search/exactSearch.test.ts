@@ -1,17 +1,16 @@
 // Exact math inside the search: contradicted candidates are never kept (scripted models), the
 // calculator writes results while the real policy decodes, and a correct calculated result reads
 // as certain to the verifiers.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stepBeamSearch, majorityVote, bestOfN } from '../../../src/core/search/index.js';
-import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
-import { createEngineModels, stepEndTokens } from '../../../src/core/runtime/engineModels.js';
+import { stepEndTokens } from '../../../src/core/runtime/engineModels.js';
 import { calculatedPositions } from '../../../src/core/runtime/certainCalculations.js';
 import { judgeSteps } from '../../../src/core/exact/index.js';
 import { solve } from '../../../src/core/solve.js';
-import type { EngineModels } from '../../../src/core/lm.js';
 import { ScriptedPolicy, ScriptedVerifier, fakeModels, solutionLines, type ScriptCall } from '../fakes.js';
 import { remainingResult } from '../../../src/core/search/exactSearch.js';
+import { useRealBundle } from '../../helpers/realBundle.js';
 
 // The verifier prefers the false line: only the exact check can keep it out.
 const valueOfText = (text: string): number => (text.includes('= 91') ? 0.95 : text.includes('= 92') ? 0.6 : 0.5);
@@ -40,28 +39,20 @@ test('with exact math off the verifier alone decides (the false line wins)', asy
 
 test('vote and best-of-N choose among paths no exact fact contradicts', async () => {
   const paths = ({ sample }: ScriptCall): string => (sample < 3 ? '$23 \\times 4 = 91$\nThe answer is 91\u0000' : '$23 \\times 4 = 92$\nThe answer is 92\u0000');
-  const models = fakeModels(new ScriptedPolicy(paths), new ScriptedVerifier(valueOfText));
-  const voted = await majorityVote('What is $23 \\times 4$?', models, { n: 4 });
+  const scripted = fakeModels(new ScriptedPolicy(paths), new ScriptedVerifier(valueOfText));
+  const voted = await majorityVote('What is $23 \\times 4$?', scripted, { n: 4 });
   assert.equal(voted.answer, '92');
   assert.deepEqual(voted.votes.map((v) => v.members), [[3]]);
-  const best = await bestOfN('What is $23 \\times 4$?', models, { n: 4, aggregate: 'best' });
+  const best = await bestOfN('What is $23 \\times 4$?', scripted, { n: 4, aggregate: 'best' });
   assert.equal(best.answer, '92');
-  assert.equal((await majorityVote('What is $23 \\times 4$?', models, { n: 4, exact: false })).answer, '91');
+  assert.equal((await majorityVote('What is $23 \\times 4$?', scripted, { n: 4, exact: false })).answer, '91');
 });
 
-let bundle: LoadedBundle;
-let models: EngineModels;
-before(async () => {
-  bundle = await loadBundle('models/default', { device: 'cpu' });
-  models = createEngineModels(bundle);
-});
-after(async () => {
-  await bundle?.release();
-});
+const real = useRealBundle();
 
 test('the calculator writes results while the real policy decodes, and marks them', async () => {
   for (const strategy of ['beam', 'greedy'] as const) {
-    const result = await solve(models, { problem: 'Compute $608 \\times 27$.', strategy });
+    const result = await solve(real.models, { problem: 'Compute $608 \\times 27$.', strategy });
     // Greedy cannot set its one path aside: its answer is only checked (and shown as such).
     if (strategy === 'beam') assert.equal(result.answer, '16416');
     assert.equal(result.verified, result.answer === '16416');
@@ -75,7 +66,7 @@ test('the calculator writes results while the real policy decodes, and marks the
       assert.equal(step.exact?.verdict, 'true', step.text);
     }
   }
-  const off = await solve(models, { problem: 'Compute $608 \\times 27$.', strategy: 'greedy', exact: false });
+  const off = await solve(real.models, { problem: 'Compute $608 \\times 27$.', strategy: 'greedy', exact: false });
   assert.ok(off.trace.chosen.every((s) => s.calculated === undefined && s.exact === undefined));
 });
 
@@ -83,7 +74,7 @@ test('no shown solution line is false with exact math on (beam search and greedy
   const problems = ['What is $900 - 26 \\times 31$?', 'Compute $1364 - 970$.', 'What is $288 \\div 6$?', 'Solve $x + 9 = 14$.', 'Evaluate $5 + 2 \\times (9 - 4)$.'];
   for (const problem of problems) {
     for (const strategy of ['beam', 'greedy'] as const) {
-      const result = await solve(models, { problem, strategy, k: 8, b: 2 });
+      const result = await solve(real.models, { problem, strategy, k: 8, b: 2 });
       const judged = judgeSteps(problem, result.trace.chosen.map((s) => s.text));
       assert.ok(judged.every((j) => j.verdict !== 'false' && j.verdict !== 'does-not-follow'), `${strategy} ${problem}: ${JSON.stringify(result.steps)}`);
     }
@@ -91,8 +82,8 @@ test('no shown solution line is false with exact math on (beam search and greedy
 });
 
 test('a correct calculated result reads as certain; a wrong one keeps the policy\'s own log-probability', () => {
-  const { tokenizer } = bundle;
-  const flags = stepEndTokens(bundle);
+  const { tokenizer } = real.bundle;
+  const flags = stepEndTokens(real.bundle);
   const encode = (lines: string[]): number[] => tokenizer.encode(`Q: Compute $23 \\times 4$.\n${lines.join('\n')}\n`);
   const right = encode(['$23 \\times 4 = 92$']);
   const positions = calculatedPositions(tokenizer, right, flags);

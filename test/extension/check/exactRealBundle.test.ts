@@ -2,41 +2,28 @@
 // extension's check store and decoration plan as the editor would show it. A planted slip gets an
 // Error diagnostic stating the fact; the true line after it is not painted as wrong, though the
 // TVM's value stays low there.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
-import { createEngineModels } from '../../../src/core/runtime/engineModels.js';
-import type { EngineModels } from '../../../src/core/lm.js';
 import { checkDerivation } from '../../../src/core/check/index.js';
 import { parseNotebook } from '../../../src/core/notebook/index.js';
 import { checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
 import { diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';
+import { useRealBundle } from '../../helpers/realBundle.js';
 
-const DIR = process.env.TVM_TUTOR_TEST_BUNDLE ?? 'models/default';
 
-let bundle: LoadedBundle;
-let models: EngineModels;
-
-before(async () => {
-  bundle = await loadBundle(DIR, { device: 'cpu' });
-  models = createEngineModels(bundle);
-});
-
-after(async () => {
-  await bundle?.release();
-});
+const real = useRealBundle();
 
 const NOTEBOOK = ['## Problem 1', 'What is $23 \\times 4$?', '**Solution:**', '- $23 \\times 4 = 91$', '- $91 + 1 = 92$', '- The answer is 92'].join('\n');
 
 async function planFor(exact: boolean) {
   const problem = parseNotebook(NOTEBOOK)[0]!;
-  const result = await checkDerivation(models, checkedText(problem), { exact });
+  const result = await checkDerivation(real.models, checkedText(problem), { exact });
   const check = mapCheck(problem, result)!;
   return { result, check, plan: planDecorations([check]) };
 }
 
-test('a planted false line gets an Error diagnostic stating the fact, through the real bundle', async () => {
+test('a planted false line gets an Error diagnostic stating the fact, through the real real.bundle', async () => {
   const { plan, check } = await planFor(true);
   const errors = diagnosticsOf(plan).filter((d) => d.severity === 'error');
   assert.deepEqual(errors, [{ range: { startLine: 3, startColumn: 2, endLine: 3, endColumn: 20 }, message: '23 \\times 4 = 91 is false: 23 \\times 4 = 92', severity: 'error' }]);
