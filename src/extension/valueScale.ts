@@ -24,8 +24,3 @@ export function formatDelta(delta: number): string {
   if (points === 0) return '±0 pts';
   return `${points > 0 ? '+' : '\u2212'}${Math.abs(points)} pts`;
 }
-
-/** "0.834": the raw value for tooltips. */
-export function formatValue(value: number): string {
-  return value.toFixed(3);
-}

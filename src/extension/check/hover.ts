@@ -1,11 +1,13 @@
-// Hover text over a checked step: the token's value, the step's value and its change from the
+// Hover text over a checked step: the value after the number or word under the cursor (with its
+// tokens' values when it spans several), the step's value and its change from the
 // previous step, and what exact math found about the line (and about a final answer). Pure
 // markdown; the vscode side wraps it in an untrusted MarkdownString.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
-import { formatDelta, formatPercent, formatValue } from '../valueScale.js';
+import { formatDelta, formatPercent } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import { REFUTED_ANSWER } from './decorationPlan.js';
+import { unitAt, unitTokens } from './hoverUnits.js';
 import type { ColumnSpan } from './tokenSpans.js';
 
 function covers(span: ColumnSpan, line: number, column: number): boolean {
@@ -21,12 +23,24 @@ function code(text: string): string {
   return `${fence}${pad}${shown}${pad}${fence}`;
 }
 
-function describe(check: MappedCheck, step: MappedStep, tokenIndex: number | undefined): string {
+/** The unit under the cursor: the value after its last token, then each token's when there are several. */
+function unitLines(step: MappedStep, line: number, column: number): string[] {
+  const segment = step.step.segments.find((s) => s.line === line && s.column <= column && column < s.column + s.text.length);
+  const unit = segment && unitAt(segment.text, column, segment.column);
+  if (!unit) return [];
+  const indices = unitTokens(step.tokens, line, unit);
+  const tokens = indices.map((i) => step.checked.tokens[i]).filter((t) => t !== undefined);
+  const last = tokens[tokens.length - 1];
+  if (!last) return [];
+  const lines = [`${code(unit.text)}: value after it **${formatPercent(last.value)}**`];
+  if (tokens.length > 1) lines.push(`Tokens: ${tokens.map((t) => `${code(t.text)} ${formatPercent(t.value)}`).join(' · ')}`);
+  return lines;
+}
+
+function describe(check: MappedCheck, step: MappedStep, line: number, column: number): string {
   const { checked, index } = step;
   const from = index === 0 ? 'the problem alone' : `step ${index}`;
-  const lines = [`**TVM** · step ${index + 1} of ${check.steps.length}`];
-  const token = tokenIndex === undefined ? undefined : checked.tokens[tokenIndex];
-  if (token) lines.push(`Token ${code(token.text)}: value **${formatValue(token.value)}**`);
+  const lines = [`**TVM** · step ${index + 1} of ${check.steps.length}`, ...unitLines(step, line, column)];
   lines.push(`Step value **${formatPercent(checked.value)}** (${formatDelta(checked.value - checked.before)} from ${from})`);
   const exact = exactLine(check, step);
   if (exact) lines.push(exact);
@@ -62,9 +76,7 @@ function exactLine(check: MappedCheck, step: MappedStep): string | null {
 export function hoverMarkdown(checks: readonly MappedCheck[], line: number, column: number): string | undefined {
   for (const check of checks) {
     for (const step of check.steps) {
-      if (!step.spans.some((s) => covers(s, line, column))) continue;
-      const tokenIndex = step.tokens.findIndex((spans) => spans.some((s) => covers(s, line, column)));
-      return describe(check, step, tokenIndex < 0 ? undefined : tokenIndex);
+      if (step.spans.some((s) => covers(s, line, column))) return describe(check, step, line, column);
     }
   }
   return undefined;

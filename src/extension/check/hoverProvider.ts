@@ -1,4 +1,4 @@
-// Hovers over checked steps: token value, step value and its change (hover.ts builds the text).
+// Hovers over checked steps: the value after the number or word under the cursor, step value and its change (hover.ts builds the text).
 import * as vscode from 'vscode';
 import type { CheckController } from './checkController.js';
 import { hoverMarkdown } from './hover.js';

@@ -4,6 +4,7 @@ import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js
 import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
 import { REFUTED_ANSWER, checkSummary, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';
+import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
 
@@ -105,12 +106,12 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
   assert.equal(checkSummary({ ...checkResultFor(['a'], [0.9]), verified: true }), 'Looks fine. The final answer satisfies the problem (verified).');
 });
 
-test('hover: token value, step value and change; nothing outside the steps', () => {
+test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
   const p = problem();
   const checks = [mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1))!];
   const onToken = hoverMarkdown(checks, 4, 8);
-  assert.equal(onToken, '**TVM** · step 2 of 3\n\nToken ` double`: value **0.578**\n\nStep value **15%** (\u221255 pts from step 1)\n\n⚠ Step 2 drops the success estimate.');
-  assert.match(hoverMarkdown(checks, 3, 2) ?? '', /Token `We`.*\n\nStep value \*\*70%\*\* \(\+10 pts from the problem alone\)$/s);
+  assert.equal(onToken, '**TVM** · step 2 of 3\n\n`double`: value after it **58%**\n\nStep value **15%** (\u221255 pts from step 1)\n\n⚠ Step 2 drops the success estimate.');
+  assert.match(hoverMarkdown(checks, 3, 2) ?? '', /\n\n`We`: value after it \*\*63%\*\*\n\nStep value \*\*70%\*\* \(\+10 pts from the problem alone\)$/s);
   assert.equal(hoverMarkdown(checks, 1, 3), undefined);
   assert.equal(hoverMarkdown(checks, 3, 0), undefined, 'the list marker is not part of the step');
   const unfamiliar = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), unfamiliarWords: ['zorbly'] })!];
@@ -130,4 +131,32 @@ test('hover: the exact verdict with its right value, the line after a slip on it
   assert.match(hoverMarkdown(verified, 6, 4) ?? '', /✓ \*\*Exact:\*\* the final answer satisfies the problem \(verified\)/);
   const off = [mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1))!];
   assert.doesNotMatch(hoverMarkdown(off, 3, 2) ?? '', /Exact/, 'exact math off: nothing to say');
+});
+
+test('hover units: numbers with a decimal point or comma, words, LaTeX commands, operators; none on whitespace', () => {
+  assert.deepEqual(textUnits('x = 15 \\times 0.25, 3,5 isn’t <= 2').map((u) => u.text), ['x', '=', '15', '\\times', '0.25', ',', '3,5', 'isn’t', '<=', '2']);
+  assert.deepEqual(unitAt('So $15$', 7, 2), { start: 6, end: 8, text: '15' }, 'columns shifted by where the text starts');
+  assert.deepEqual(unitAt('a  b', 2), undefined, 'whitespace is no unit');
+  assert.deepEqual(unitAt('\\times', 3), { start: 0, end: 6, text: '\\times' });
+  const spans = [[{ line: 1, start: 0, end: 2 }], [{ line: 1, start: 2, end: 3 }], [{ line: 1, start: 3, end: 4 }], [{ line: 2, start: 0, end: 4 }]];
+  assert.deepEqual(unitTokens(spans, 1, { start: 2, end: 4 }), [1, 2]);
+  assert.deepEqual(unitTokens(spans, 1, { start: 1, end: 3 }), [0, 1], 'a token reaching into the unit counts');
+  assert.deepEqual(unitTokens(spans, 2, { start: 5, end: 6 }), []);
+});
+
+test('hover: a number split into digit tokens is named whole, its tokens listed; a single-token unit lists none', () => {
+  const p = problem(['## Problem 1', 'What is 15 times 0.25?', '**Solution:**', '- So $15 \\times 0.25 = 3.75$ now'].join('\n'));
+  const texts = ['So', ' $', '1', '5', ' \\', 'times', ' 0', '.', '25', ' =', ' 3', '.', '75', '$', ' now', '\n'];
+  const result = checkResultFor(checkedText(p).steps, [0.9]);
+  result.steps[0] = { ...result.steps[0]!, tokens: texts.map((text, id) => ({ id, text, value: 0.8 + id / 100 })) };
+  const checks = [mapCheck(p, result)!];
+  const hover = (column: number): string => (hoverMarkdown(checks, 3, column) ?? '').split('\n\nStep value')[0]!;
+  // Line 3: "- So $15 \times 0.25 = 3.75$ now"; the step starts at column 2.
+  assert.equal(hover(7), '**TVM** · step 1 of 1\n\n`15`: value after it **83%**\n\nTokens: `1` 82% · `5` 83%', 'on the 5 of 15');
+  assert.equal(hover(16), '**TVM** · step 1 of 1\n\n`0.25`: value after it **88%**\n\nTokens: ` 0` 86% · `.` 87% · `25` 88%');
+  assert.equal(hover(11), '**TVM** · step 1 of 1\n\n`\\times`: value after it **85%**\n\nTokens: ` \\` 84% · `times` 85%');
+  assert.equal(hover(3), '**TVM** · step 1 of 1\n\n`So`: value after it **80%**', 'one token: no list');
+  assert.equal(hover(21), '**TVM** · step 1 of 1\n\n`=`: value after it **89%**');
+  assert.equal(hover(8), '**TVM** · step 1 of 1', 'on whitespace: the step alone');
+  assert.match(hoverMarkdown(checks, 3, 8) ?? '', /^\*\*TVM\*\* · step 1 of 1\n\nStep value \*\*90%\*\*/);
 });
