@@ -259,12 +259,13 @@ export const STAGES: Stage[] = [
       await clickCodeLens(ctx, SOLVABLE.file, SOLVABLE.heading, 'Check my steps');
       await waitFor(`value labels after the steps of ${SOLVABLE.title}`, async () => ((await valueLabels(ctx)).length >= 3 ? true : undefined));
       const text = await wb.hoverEditor(wb.editorLine(SOLVABLE.stepLine), SOLVABLE.token, 'TVM');
-      const value = text.match(/Token (.+): value (\d\.\d{3})/);
-      check(value, `the editor hover does not show a token value:\n${text}`);
+      // The hover names the whole number under the cursor (its digits are separate tokens).
+      const value = text.match(/(\S+): value after it (\d{1,3}%)/);
+      check(value && value[1] === SOLVABLE.token, `the editor hover does not name ${SOLVABLE.token} with its value:\n${text}`);
       check(/Step value \d{1,3}% \((?:[+\u2212]\d+|±0) pts from step \d\)/.test(text), `the editor hover does not show the step value:\n${text}`);
       await wb.page.waitForTimeout(300); // the hover fades in
       await shot('editor');
-      ctx.notes.push(`hover: editor token ${value[1]} → ${value[2]}`);
+      ctx.notes.push(`hover: editor number ${value?.[1]} → ${value?.[2]}`);
     },
   },
   {
