@@ -28,7 +28,7 @@ function settingsLine(view: SolveView): HTMLElement {
   return h('p', { id: 'settings', 'data-strategy': s.strategy, 'data-k': s.k, 'data-b': s.b }, [parts.filter((p) => p !== null).join(' · ')]);
 }
 
-/** Token text as shown: the step delimiter and EOS stay visible. */
+/** Token text as shown: a line break inside a token stays visible (pure line-break and EOS tokens are left out by the host). */
 function tokenLabel(text: string): string {
   return text.replace(/\n/g, '\u23ce');
 }
