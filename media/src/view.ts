@@ -64,12 +64,16 @@ function answer(view: SolveView): HTMLElement | null {
 
 function actions(view: SolveView, ui: UiState): HTMLElement {
   const solving = view.status === 'solving';
+  // Nothing to show after a cancel or an error, or before any step has tokens.
+  const tokens = view.status !== 'cancelled' && view.status !== 'error' && view.steps.some((s) => s.tokens.length > 0);
   return h('div', { class: 'actions' }, [
     h('button', { id: 'insert-solution', disabled: solving || view.steps.length === 0 }, ['Insert into notebook']),
     h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), disabled: view.tree.length === 0 && view.paths.length === 0 }, [
       ui.treeOpen ? 'Hide search tree' : 'Show search tree',
     ]),
-    h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen) }, [ui.tokensOpen ? 'Hide token values' : 'Show token values']),
+    h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen), disabled: !tokens, 'aria-disabled': tokens ? null : 'true' }, [
+      ui.tokensOpen ? 'Hide token values' : 'Show token values',
+    ]),
     solving ? h('button', { id: 'cancel' }, ['Cancel']) : h('button', { id: 'solve-again' }, ['Solve again']),
   ]);
 }

@@ -6,7 +6,7 @@ import { KATEX_OPTIONS, renderMath } from '../../media/src/math.js';
 import { renderMarkdown } from '../../media/src/markdown.js';
 import { renderView } from '../../media/src/view.js';
 import { chartPoints, chartSummary, xLabelSteps } from '../../media/src/chart.js';
-import { pendingView, solvedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
+import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import { sampleTrace } from '../fixtures/trace.js';
 
 const root = installDom();
@@ -198,4 +198,24 @@ test('chart summary and x labels: unscored steps are said, long solutions are nu
   assert.deepEqual(xLabelSteps(1), [0]);
   assert.deepEqual(xLabelSteps(25), [0, 3, 6, 9, 12, 15, 18, 21, 24]);
   assert.deepEqual(xLabelSteps(14), [0, 2, 4, 6, 8, 10, 13]);
+});
+
+test('"Show token values" is disabled (and aria-disabled) when there are no tokens to show', () => {
+  const tokensButton = () => root.querySelector('#toggle-tokens');
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  assert.equal(tokensButton()?.hasAttribute('disabled'), false);
+  assert.equal(tokensButton()?.hasAttribute('aria-disabled'), false);
+  const pending = pendingView(request, 'Loading model…');
+  for (const view of [pending, stoppedView(pending, 'cancelled', 'Cancelled.'), stoppedView(pending, 'error', 'boom')]) {
+    renderView(root, view, closed);
+    assert.ok(tokensButton()?.hasAttribute('disabled'), view.status);
+    assert.equal(tokensButton()?.getAttribute('aria-disabled'), 'true', view.status);
+  }
+  // A stopped view that kept its steps still has nothing current to show.
+  renderView(root, stoppedView(solvedView(request, sampleTrace(), [], null), 'cancelled', 'Cancelled.'), { treeOpen: false, tokensOpen: true });
+  assert.ok(tokensButton()?.hasAttribute('disabled'));
+  // Steps without tokens: nothing to show either.
+  const solved = solvedView(request, sampleTrace(), [], null);
+  renderView(root, { ...solved, steps: solved.steps.map((s) => ({ ...s, tokens: [] })) }, closed);
+  assert.ok(tokensButton()?.hasAttribute('disabled'));
 });
