@@ -28,7 +28,7 @@ function settingsLine(view: SolveView): HTMLElement {
   return h('p', { id: 'settings', 'data-strategy': s.strategy, 'data-k': s.k, 'data-b': s.b }, [parts.filter((p) => p !== null).join(' · ')]);
 }
 
-/** Token text as shown: the step delimiter and EOS stay visible. */
+/** Token text as shown: a line break inside a token stays visible (pure line-break and EOS tokens are left out by the host). */
 function tokenLabel(text: string): string {
   return text.replace(/\n/g, '\u23ce');
 }
@@ -64,12 +64,16 @@ function answer(view: SolveView): HTMLElement | null {
 
 function actions(view: SolveView, ui: UiState): HTMLElement {
   const solving = view.status === 'solving';
+  // Nothing to show after a cancel or an error, or before any step has tokens.
+  const tokens = view.status !== 'cancelled' && view.status !== 'error' && view.steps.some((s) => s.tokens.length > 0);
   return h('div', { class: 'actions' }, [
     h('button', { id: 'insert-solution', disabled: solving || view.steps.length === 0 }, ['Insert into notebook']),
     h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), disabled: view.tree.length === 0 && view.paths.length === 0 }, [
       ui.treeOpen ? 'Hide search tree' : 'Show search tree',
     ]),
-    h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen) }, [ui.tokensOpen ? 'Hide token values' : 'Show token values']),
+    h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen), disabled: !tokens, 'aria-disabled': tokens ? null : 'true' }, [
+      ui.tokensOpen ? 'Hide token values' : 'Show token values',
+    ]),
     solving ? h('button', { id: 'cancel' }, ['Cancel']) : h('button', { id: 'solve-again' }, ['Solve again']),
   ]);
 }

@@ -79,6 +79,7 @@ export class EngineHost implements vscode.Disposable {
       state: this.state(),
       model: this.result?.info.name ?? modelNameOf(config.modelBundle),
       device: this.result?.device ?? config.device,
+      ...(this.result ? { eosToken: this.result.info.eosToken } : {}),
       details,
     };
   }

@@ -9,6 +9,8 @@ export interface EngineSnapshot {
   model: string;
   /** The device in use once loaded ('cpu'/'cuda'), else the requested one ('auto'…). */
   device: string;
+  /** The bundle's EOS token string once loaded (hidden from the Solve panel's token view). */
+  eosToken?: string;
   /** Why that device, the last error, or an ignored untrusted setting. */
   details: string[];
 }

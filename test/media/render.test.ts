@@ -5,8 +5,8 @@ import { installDom } from './dom.js';
 import { KATEX_OPTIONS, renderMath } from '../../media/src/math.js';
 import { renderMarkdown } from '../../media/src/markdown.js';
 import { renderView } from '../../media/src/view.js';
-import { chartPoints } from '../../media/src/chart.js';
-import { pendingView, solvedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
+import { chartPoints, chartSummary, xLabelSteps } from '../../media/src/chart.js';
+import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import { sampleTrace } from '../fixtures/trace.js';
 
 const root = installDom();
@@ -164,9 +164,58 @@ test('before any view: an empty state', () => {
 
 test('chart points: evenly spaced, value 1 at the top, unscored steps skipped', () => {
   const v = (value: number) => ({ value, percent: '', bucket: 0 as const });
-  const points = chartPoints([v(1), null, v(0)], 106, 56);
+  const points = chartPoints([v(1), null, v(0)], { left: 6, top: 6, width: 94, height: 44 });
   assert.deepEqual(points.map((p) => [p.step, p.x, p.y]), [
     [0, 6, 6],
     [2, 100, 50],
   ]);
+});
+
+test('the value chart has a y axis (0%, 50%, 100%), steps numbered on the x axis, a labelled 50% line and a legend', () => {
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  const chart = root.querySelector('#value-chart');
+  assert.equal(chart?.getAttribute('role'), 'img');
+  assert.equal(chart?.getAttribute('aria-label'), 'Value after each step: step 1 70%, step 2 90%');
+  const texts = (selector: string) => Array.from(root.querySelectorAll(selector)).map((t) => t.textContent);
+  assert.deepEqual(texts('#value-chart .chart-y-axis .chart-label'), ['0%', '50%', '100%']);
+  assert.ok(root.querySelector('#value-chart .chart-y-axis .chart-axis-line'));
+  assert.deepEqual(texts('#value-chart .chart-x-axis .chart-label'), ['step', '1', '2']);
+  assert.ok(root.querySelector('#value-chart .chart-x-axis .chart-axis-line'));
+  assert.deepEqual(texts('#value-chart .chart-grid-label'), ['50%']);
+  assert.deepEqual(texts('#value-chart .chart-legend .chart-label'), ['value after each step', '50%']);
+  assert.ok(root.querySelector('#value-chart .chart-legend .chart-grid'), 'the legend shows the dashed line');
+  // Labels sit beside the points they name: the step numbers under their points, 50% on its line.
+  const pointXs = Array.from(root.querySelectorAll('#value-chart .chart-point')).map((c) => c.getAttribute('cx'));
+  assert.deepEqual(Array.from(root.querySelectorAll('#value-chart .chart-step-label')).map((t) => t.getAttribute('x')), pointXs);
+  const mid = root.querySelector('#value-chart > line.chart-grid')?.getAttribute('y1');
+  assert.equal(Number(root.querySelector('#value-chart .chart-y-axis [data-value="0.5"]')?.getAttribute('y')) - 3, Number(mid));
+});
+
+test('chart summary and x labels: unscored steps are said, long solutions are numbered every few steps', () => {
+  const v = (value: number, percent: string) => ({ value, percent, bucket: 0 as const });
+  assert.equal(chartSummary([v(0.5, '50%'), null]), 'Value after each step: step 1 50%, step 2 not scored');
+  assert.deepEqual(xLabelSteps(3), [0, 1, 2]);
+  assert.deepEqual(xLabelSteps(1), [0]);
+  assert.deepEqual(xLabelSteps(25), [0, 3, 6, 9, 12, 15, 18, 21, 24]);
+  assert.deepEqual(xLabelSteps(14), [0, 2, 4, 6, 8, 10, 13]);
+});
+
+test('"Show token values" is disabled (and aria-disabled) when there are no tokens to show', () => {
+  const tokensButton = () => root.querySelector('#toggle-tokens');
+  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  assert.equal(tokensButton()?.hasAttribute('disabled'), false);
+  assert.equal(tokensButton()?.hasAttribute('aria-disabled'), false);
+  const pending = pendingView(request, 'Loading model…');
+  for (const view of [pending, stoppedView(pending, 'cancelled', 'Cancelled.'), stoppedView(pending, 'error', 'boom')]) {
+    renderView(root, view, closed);
+    assert.ok(tokensButton()?.hasAttribute('disabled'), view.status);
+    assert.equal(tokensButton()?.getAttribute('aria-disabled'), 'true', view.status);
+  }
+  // A stopped view that kept its steps still has nothing current to show.
+  renderView(root, stoppedView(solvedView(request, sampleTrace(), [], null), 'cancelled', 'Cancelled.'), { treeOpen: false, tokensOpen: true });
+  assert.ok(tokensButton()?.hasAttribute('disabled'));
+  // Steps without tokens: nothing to show either.
+  const solved = solvedView(request, sampleTrace(), [], null);
+  renderView(root, { ...solved, steps: solved.steps.map((s) => ({ ...s, tokens: [] })) }, closed);
+  assert.ok(tokensButton()?.hasAttribute('disabled'));
 });

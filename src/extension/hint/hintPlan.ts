@@ -6,6 +6,7 @@ import type { Hint } from '../../shared/engineProtocol.js';
 import type { Problem } from '../../core/notebook/index.js';
 import type { MappedCheck } from '../check/checkStore.js';
 import { formatPercent } from '../valueScale.js';
+import { plainMath } from './plainMath.js';
 
 export interface HintPlan {
   /** The user's steps the hint continues. */
@@ -26,11 +27,12 @@ export function planHint(problem: Problem, check: MappedCheck | undefined): Hint
   return { steps: steps.map((s) => s.text), replaces: null, anchorLine: last?.range.end ?? problem.work?.labelLine ?? problem.statement.end };
 }
 
+/** The hint as plain text: it goes to an inline decoration and a notification, which cannot typeset math. */
 export function hintMessage(hint: Pick<Hint, 'text' | 'value'> & Partial<Pick<Hint, 'outcome' | 'rejected'>>, plan: HintPlan): string {
   if (hint.outcome === 'all-contradicted') {
     return `No hint: exact math found all ${hint.rejected ?? 0} lines the model proposed here false. Check the previous step yourself.`;
   }
   if (hint.text.trim() === '') return 'The model would stop here: your working looks complete.';
   const where = plan.replaces === null ? 'Next step' : `Instead of step ${plan.replaces + 1}`;
-  return `${where}: ${hint.text} (${formatPercent(hint.value)} chance of success)`;
+  return `${where}: ${plainMath(hint.text)} (${formatPercent(hint.value)} chance of success)`;
 }

@@ -99,7 +99,8 @@ export class SolveController implements vscode.Disposable {
           },
         }),
       );
-      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified);
+      const eosToken = this.engine.snapshot().eosToken ?? null;
+      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified, eosToken);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
       void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);

@@ -52,18 +52,28 @@ export function stoppedView(view: SolveView, status: 'cancelled' | 'error', mess
   return { ...view, status, message };
 }
 
-function tokens(scored: ScoredText): TokenView[] {
-  const calculated = new Set(scored.calculated ?? []);
-  return scored.tokenTexts.map((text, i) => ({ text, value: valueView(scored.tokenValues?.[i] ?? null), calculated: calculated.has(i) }));
+/**
+ * Tokens the token view leaves out: the bundle's EOS token and tokens that are only line breaks
+ * (the step delimiter). They stay in the trace; the step's value is still the last token's.
+ */
+export function isHiddenToken(text: string, eosToken: string | null): boolean {
+  return (eosToken !== null && eosToken !== '' && text === eosToken) || /^[\r\n]+$/.test(text);
 }
 
-function steps(trace: SearchTrace): StepView[] {
+function tokens(scored: ScoredText, eosToken: string | null): TokenView[] {
+  const calculated = new Set(scored.calculated ?? []);
+  return scored.tokenTexts.flatMap((text, i) =>
+    isHiddenToken(text, eosToken) ? [] : [{ text, value: valueView(scored.tokenValues?.[i] ?? null), calculated: calculated.has(i) }],
+  );
+}
+
+function steps(trace: SearchTrace, eosToken: string | null): StepView[] {
   // The value before the first step is the root beam's (the prompt's), when the search scored it.
   let previous = trace.steps[0]?.beams[0]?.value ?? null;
   return trace.chosen.map((step, index) => {
     const delta = step.value !== null && previous !== null ? formatDelta(step.value - previous) : null;
     previous = step.value;
-    return { index, text: step.text, value: valueView(step.value), delta, tokens: tokens(step) };
+    return { index, text: step.text, value: valueView(step.value), delta, tokens: tokens(step, eosToken) };
   });
 }
 
@@ -104,9 +114,16 @@ export function answerCheck(verified: boolean | null): AnswerCheckView | null {
 
 /**
  * `unfamiliarWords`: the engine's list for this problem (SolveResult.unfamiliarWords);
- * `verified`: the final answer checked against the problem (SolveResult.verified).
+ * `verified`: the final answer checked against the problem (SolveResult.verified);
+ * `eosToken`: the bundle's EOS token string, left out of the token view (null when unknown).
  */
-export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfamiliarWords: readonly string[], verified: boolean | null): SolveView {
+export function solvedView(
+  request: SolveRequestInfo,
+  trace: SearchTrace,
+  unfamiliarWords: readonly string[],
+  verified: boolean | null,
+  eosToken: string | null = null,
+): SolveView {
   const chosenIds = new Set(trace.chosen.flatMap((s) => (s.candidateId === null ? [] : [s.candidateId])));
   const last = trace.chosen[trace.chosen.length - 1];
   const { params } = trace;
@@ -117,7 +134,7 @@ export function solvedView(request: SolveRequestInfo, trace: SearchTrace, unfami
     notice: unfamiliarWordsNotice(unfamiliarWords),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
-    steps: steps(trace),
+    steps: steps(trace, eosToken),
     answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified) },
     tree: tree(trace.steps, chosenIds),
     paths: trace.paths.map((p) => ({

@@ -34,8 +34,9 @@ test('an exactly false step is replaced even when the TVM saw nothing, and befor
 
 test('hint messages: next step, replacement, or nothing more to say', () => {
   const plan = planHint(withWork!, undefined);
-  assert.equal(hintMessage({ text: '$c$', value: 0.82 }, plan), 'Next step: $c$ (82% chance of success)');
-  assert.equal(hintMessage({ text: '$c$', value: 0.5 }, { ...plan, replaces: 0 }), 'Instead of step 1: $c$ (50% chance of success)');
+  assert.equal(hintMessage({ text: '$c$', value: 0.82 }, plan), 'Next step: c (82% chance of success)');
+  assert.equal(hintMessage({ text: '$c$', value: 0.5 }, { ...plan, replaces: 0 }), 'Instead of step 1: c (50% chance of success)');
+  assert.equal(hintMessage({ text: '$6 \\times 2 = 12$', value: 0.9 }, plan), 'Next step: 6 × 2 = 12 (90% chance of success)', 'math as plain text');
   assert.match(hintMessage({ text: ' ', value: 0.9 }, plan), /looks complete/);
   assert.equal(
     hintMessage({ outcome: 'all-contradicted', text: '', value: 0, rejected: 4 }, plan),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pendingView, restoredView, solvedView, type SolveRequestInfo } from '../../../src/extension/solve/viewModel.js';
+import { isHiddenToken, pendingView, restoredView, solvedView, type SolveRequestInfo } from '../../../src/extension/solve/viewModel.js';
 import { sampleTrace } from '../../fixtures/trace.js';
 
 const request: SolveRequestInfo = {
@@ -25,7 +25,7 @@ test('solved view: chosen steps with values, deltas, tokens and the answer', () 
     ['90%', 4, '+20 pts'],
   ]);
   const tokens = view.steps[0]!.tokens;
-  assert.equal(tokens.map((t) => t.text).join(''), 'The bags hold $2 \\cdot 4 = 8$ apples.\n');
+  assert.equal(tokens.map((t) => t.text).join(''), 'The bags hold $2 \\cdot 4 = 8$ apples.', 'the line-break token is hidden');
   assert.equal(tokens[0]!.value?.value, 0.6);
   assert.deepEqual(view.answer, { text: '11', value: { value: 0.9, percent: '90%', bucket: 4 }, check: null });
   assert.deepEqual(view.stats, { seconds: '1.2', sampledCandidates: 4 });
@@ -85,4 +85,21 @@ test('a panel restored while solving shows it was interrupted', () => {
   assert.equal(restoredView(pendingView(request, '…')).status, 'cancelled');
   const done = solvedView(request, sampleTrace(), [], null);
   assert.equal(restoredView(done), done);
+});
+
+test('token view: EOS and pure line-break tokens are hidden; the trace keeps them', () => {
+  const trace = sampleTrace();
+  const step = trace.chosen[1]!;
+  step.tokenTexts = [...step.tokenTexts.slice(0, -1), '\n\n', '<|eos|>'];
+  step.tokenIds = step.tokenTexts.map((_, i) => i + 10);
+  step.tokenValues = step.tokenTexts.map(() => 0.9);
+  step.calculated = [step.tokenTexts.length - 3];
+  const shown = solvedView(request, trace, [], null, '<|eos|>').steps[1]!.tokens;
+  assert.deepEqual(shown.map((t) => t.text), step.tokenTexts.slice(0, -2));
+  assert.equal(shown[shown.length - 1]!.calculated, true, 'calculated flags keep their token after filtering');
+  assert.equal(step.tokenTexts.length, shown.length + 2, 'the trace is not modified');
+  // Without the EOS string only line breaks are hidden; a token with text and a line break stays.
+  assert.deepEqual(solvedView(request, trace, [], null).steps[1]!.tokens.slice(-1).map((t) => t.text), ['<|eos|>']);
+  assert.equal(isHiddenToken('.\n', '<|eos|>'), false);
+  assert.equal(isHiddenToken('\r\n', null), true);
 });
