@@ -10,7 +10,7 @@ import { splitSides, toLatex } from './notation.js';
 import { difference, isIdentity, quadraticCoefficients, solutionSet, type SolutionSet } from './polynomial.js';
 import { problemContext, type ProblemContext } from './problem.js';
 import { equal, isZero, type Rational } from './rational.js';
-import { verifyAnswer } from './answer.js';
+import { answerSatisfies } from './answer.js';
 
 export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
 
@@ -135,7 +135,7 @@ export class DerivationWalker {
   /** A final answer is checked against the problem itself (answer.ts). */
   private answerLine(step: string): ExactJudgement {
     const answer = step.replace(ANSWER_LINE, '').trim().replace(/[.!]$/, '');
-    const verified = verifyAnswer('', answer, this.context);
+    const verified = answerSatisfies(this.context, answer);
     if (verified === true) return { verdict: 'true', message: 'the final answer satisfies the problem (verified)' };
     if (verified === false) return { verdict: 'false', message: `${answer} does not satisfy the problem` };
     return unknown('a final answer the problem gives no exact check for');
@@ -152,16 +152,15 @@ export class DerivationWalker {
     let judgement = compareSolutions(variable, solutions, before, style);
     // After a line that did not follow, a line that goes back to the last good equation is a correction.
     const good = this.good.get(variable);
-    if (judgement.verdict === 'does-not-follow' && good && good !== before && compareSolutions(variable, solutions, good, style).verdict === 'follows') {
-      judgement = { verdict: 'follows', message: `follows from ${good.text} (a correction)` };
-    }
+    const correction = judgement.verdict === 'does-not-follow' && good !== undefined && good !== before && compareSolutions(variable, solutions, good, style).verdict === 'follows';
+    if (correction && good) judgement = { verdict: 'follows', message: `follows from ${good.text} (a correction)` };
     // A line that picks some roots ("x = 2" after (x − 2)(x − 3) = 0) keeps the wider equation as
     // the one to compare with, so the next line may give the other root.
     const picked = judgement.verdict === 'follows' && before.solutions.kind === 'finite' && solutions.kind === 'finite' && solutions.roots.length < before.solutions.roots.length;
     const state = { text, solutions };
     if (!picked) this.equations.set(variable, state);
     // Sound: follows from the problem through sound lines only.
-    const sound = judgement.verdict === 'follows' && (!good || good === before || judgement.message.endsWith('(a correction)'));
+    const sound = judgement.verdict === 'follows' && (!good || good === before || correction);
     if (!good) this.good.set(variable, sound ? (picked ? before : state) : before);
     else if (sound) this.good.set(variable, picked ? before : state);
     return judgement;

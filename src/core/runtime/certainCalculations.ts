@@ -9,6 +9,7 @@
 import type { TextCodec } from '../lm.js';
 import { calculatorResult } from '../exact/index.js';
 import type { TokenScorer } from './prefixScorer.js';
+import { tokenText } from '../tokenText.js';
 
 export function certainCalculations(inner: TokenScorer, codec: TextCodec, stepEndTokens: Uint8Array): TokenScorer {
   return {
@@ -54,20 +55,8 @@ export function calculatedPositions(codec: TextCodec, tokens: readonly number[],
   return positions;
 }
 
-const pieceCaches = new WeakMap<TextCodec, Map<number, string>>();
-
-/**
- * Each token's text. Decoding tokens one by one (cached per id) is linear, where tokenTexts'
- * prefix-diff decoding is quadratic; it differs only inside a multi-byte character split over
- * tokens (a replacement character), and then tokenTexts is used.
- */
+/** Each token's text: one id at a time, or tokenTexts around a multi-byte character split over tokens. */
 function pieces(codec: TextCodec, ids: readonly number[]): string[] {
-  let cache = pieceCaches.get(codec);
-  if (!cache) pieceCaches.set(codec, (cache = new Map()));
-  const texts = ids.map((id) => {
-    let text = cache.get(id);
-    if (text === undefined) cache.set(id, (text = codec.decode([id])));
-    return text;
-  });
+  const texts = ids.map((id) => tokenText(codec, id));
   return texts.some((text) => text.includes('\uFFFD')) ? codec.tokenTexts(ids) : texts;
 }

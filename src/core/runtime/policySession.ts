@@ -173,7 +173,7 @@ export class PolicySession implements PolicyModel {
     const forced = row.queue.shift();
     if (forced !== undefined) row.forced.push(row.tokens.length);
     const token = forced ?? chooseToken(logits, offset, this.config.vocabSize, row.greedy ? { temperature: 0 } : options, row.random);
-    row.logprobs.push(logProbability(logits, offset, this.config.vocabSize, token));
+    if (this.config.onContinuation) row.logprobs.push(logProbability(logits, offset, this.config.vocabSize, token));
     return token;
   }
 

@@ -4,6 +4,7 @@
 import type { TextCodec, TokenForcer } from '../lm.js';
 import { calculatorResult, DerivationWalker, isContradicted, problemContext } from '../exact/index.js';
 import { availableNumbers, ungroundedNumbers } from '../exact/grounding.js';
+import { tokenText } from '../tokenText.js';
 import type { ExactCheck, TracePath } from './trace.js';
 import type { Selection } from './votes.js';
 
@@ -33,16 +34,10 @@ export class LineJudge {
 
 export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
   const context = problemContext(problem);
-  const hasEquals = new Map<number, boolean>();
-  const containsEquals = (id: number): boolean => {
-    let known = hasEquals.get(id);
-    if (known === undefined) hasEquals.set(id, (known = codec.decode([id]).includes('=')));
-    return known;
-  };
   return {
     force(_prompt, generated) {
       const last = generated.at(-1);
-      if (last === undefined || !containsEquals(last)) return null;
+      if (last === undefined || !tokenText(codec, last).includes('=')) return null;
       const line = codec.decode(generated).split('\n').at(-1) ?? '';
       const rest = remainingResult(line);
       return rest === null ? null : codec.encode(rest);
@@ -54,8 +49,6 @@ export function exactSearch(problem: string, codec: TextCodec): ExactSearch {
     },
   };
 }
-
-
 
 /** Judges every line of a path in order (after the user's given steps), recording each verdict on its step. */
 export function judgePath(path: TracePath, exact: ExactSearch, prefixSteps: readonly string[] = []): TracePath {

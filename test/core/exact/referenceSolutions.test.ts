@@ -3,7 +3,7 @@
 // decided rather than unknown / null) are printed as diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgeSteps, problemContext, verifyAnswer } from '../../../src/core/exact/index.js';
+import { answerSatisfies, judgeSteps, problemContext } from '../../../src/core/exact/index.js';
 import { splitExamples } from './helpers.js';
 
 test('every line of every reference solution (val, test, hard) is true, follows or unknown; every answer true or null', (t) => {
@@ -21,7 +21,7 @@ test('every line of every reference solution (val, test, hard) is true, follows 
           claims.push(`${split} ${example.question} | ${steps[i]} → ${judgement.verdict}: ${judgement.message}`);
         }
       });
-      const verdict = String(verifyAnswer(example.question, example.answer, context));
+      const verdict = String(answerSatisfies(context, example.answer));
       const family = (answers[example.family] ??= {});
       family[verdict] = (family[verdict] ?? 0) + 1;
       if (verdict === 'false') claims.push(`${split} ${example.question} → answer ${example.answer} judged wrong`);
