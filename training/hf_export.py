@@ -54,6 +54,7 @@ def measure(out: Path, bundle_splits: Path, tok, policy, verifiers, problems: in
         problems_of,
         variant_report,
         verifier_values_diff,
+        verifier_variant_report,
     )
     from tvm_training.surprise import token_logprobs
 
@@ -61,9 +62,11 @@ def measure(out: Path, bundle_splits: Path, tok, policy, verifiers, problems: in
     prompts = [tok.encode(prompt_of(q)) for q in questions]
     paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
     hf = AutoModelForCausalLM.from_pretrained(out)
+    eager = AutoModelForCausalLM.from_pretrained(out, attn_implementation="eager")
     report: dict[str, object] = {
         "problems": problems, "max_new_tokens": max_new,
         "policy": {"logits_vs_ours": policy_logits_diff(policy, hf, paths, tok.eos_id),
+                   "logits_vs_ours_eager_attention": policy_logits_diff(policy, eager, paths, tok.eos_id),
                    "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new),
                    "onnx_logits_vs_ours": onnx_policy_diff(policy, out / "onnx" / "model.onnx", paths, tok.eos_id)}}
     logprobs = token_logprobs(policy, paths, tok)
@@ -72,6 +75,11 @@ def measure(out: Path, bundle_splits: Path, tok, policy, verifiers, problems: in
         report[kind] = {"values_vs_ours": verifier_values_diff(model, hv, out / kind, paths, logprobs, tok.eos_id),
                         "onnx_values_vs_ours": onnx_verifier_diff(model, out / kind / "onnx" / "model.onnx", paths, logprobs,
                                                                   tok.eos_id)}
+        for variant in ("fp16", "int8"):
+            path = out / kind / "onnx" / f"model_{variant}.onnx"
+            if path.exists():
+                report[kind][f"onnx_{variant}_vs_fp32"] = verifier_variant_report(
+                    out / kind / "onnx" / "model.onnx", path, paths, logprobs, tok.eos_id)
     for variant in ("fp16", "int8"):
         path = out / "onnx" / f"model_{variant}.onnx"
         if path.exists():

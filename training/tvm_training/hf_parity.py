@@ -192,3 +192,19 @@ def variant_report(reference: Path, variant: Path, prompts: list[list[int]], eos
     b, _ = session.run(ids.numpy(), mask.numpy(), pos.numpy(), session.empty_past(len(paths)))
     return {"max_logit_error": worst(real(a, mask), real(b, mask)),
             "greedy_identical": sum(x == y for x, y in zip(want, got)) / len(prompts)}
+
+
+def verifier_variant_report(reference: Path, variant: Path, paths: list[list[int]], logprobs: list[list[float]],
+                            pad_id: int) -> dict[str, float]:
+    """A quantised or fp16 verifier against the fp32 ONNX: the largest value difference on `paths`."""
+    ids, mask, pos = left_padded(paths, pad_id)
+    lp = torch.zeros(ids.shape)
+    for i, row in enumerate(logprobs):
+        lp[i, ids.shape[1] - len(row):] = torch.tensor(row)
+    got = []
+    for path in (reference, variant):
+        session = OrtDecoder(path)
+        values, _ = session.run(ids.numpy(), mask.numpy(), pos.numpy(), session.empty_past(len(paths)),
+                                lp.numpy() if "token_logprobs" in session.inputs else None)
+        got.append(real(values, mask))
+    return {"max_value_error": worst(*got)}
