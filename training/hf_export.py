@@ -19,11 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
 from tvm_training.hf_format import VERIFIER_KINDS, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
+from tvm_training.model import Decoder  # noqa: E402
+from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def from_cache(profile_name: str, label_paths: int | None):
+def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path]:
+    """The tokenizer, policy and verifiers of a finished pipeline cache, and its splits folder."""
     import dataclasses
 
     from tvm_training.stages import load_verifier, open_finished, verifier_file
@@ -38,10 +41,11 @@ def from_cache(profile_name: str, label_paths: int | None):
         if not path.exists():
             raise SystemExit(f"{path} is missing: run the pipeline's verifiers stage first")
         verifiers[kind] = load_verifier(path)[0]
-    return tok, policy, verifiers
+    return tok, policy, verifiers, cache / "splits"
 
 
-def measure(out: Path, bundle_splits: Path, tok, policy, verifiers, problems: int, max_new: int) -> dict[str, object]:
+def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder], problems: int,
+            max_new: int) -> dict[str, object]:
     from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
     from tvm_training.data import prompt_of
@@ -58,7 +62,7 @@ def measure(out: Path, bundle_splits: Path, tok, policy, verifiers, problems: in
     )
     from tvm_training.surprise import token_logprobs
 
-    questions = problems_of(bundle_splits / "test.jsonl", problems)
+    questions = problems_of(splits / "test.jsonl", problems)
     prompts = [tok.encode(prompt_of(q)) for q in questions]
     paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
     hf = AutoModelForCausalLM.from_pretrained(out)
@@ -104,16 +108,18 @@ def main() -> None:
     setup_torch()
     started = time.time()
     if args.from_cache:
-        tok, policy, verifiers = from_cache(args.from_cache, args.label_paths)
+        tok, policy, verifiers, splits = from_cache(args.from_cache, args.label_paths)
     else:
+        if not (args.bundle / "manifest.json").is_file():
+            raise SystemExit(f"{args.bundle / 'manifest.json'} is missing: --bundle takes a folder that training/pipeline.py wrote")
         tok, policy, verifiers, worst = load_onnx_bundle(args.bundle)
+        splits = args.bundle / "splits"
         log(f"rebuilt from {args.bundle}; worst difference from its parity.json: {worst}")
     save_hf_bundle(args.out, tok, policy, verifiers, onnx_export=True, variants=args.variants)
     files = {str(p.relative_to(args.out)): p.stat().st_size for p in sorted(args.out.rglob("*")) if p.is_file()}
     log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(files, indent=1))
     log("policy ONNX: " + json.dumps(onnx_io(args.out / "onnx" / "model.onnx")))
     if args.measure:
-        splits = args.bundle / "splits"
         report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens)
         report["files"] = files
         write_json(args.out / "hf_parity.json", report)
