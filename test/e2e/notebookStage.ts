@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { check, closeAllEditors, decorations, expectSolution, ModelVerdictError, valueLabels, type Stage, type StageContext } from './stages.js';
-import { waitFor } from './workbench.js';
+import { escapeRegExp, waitFor } from './workbench.js';
 
 const NOTEBOOK = {
   file: 'planted-error.ipynb',
@@ -25,6 +25,9 @@ const NOTEBOOK = {
   hoverToken: '19',
 };
 
+/** The notebook editor is an overlay above the editor part, not inside it. */
+const NOTEBOOK_ROOT = '.notebookOverlay';
+
 interface CellJson {
   cell_type: string;
   source: string | string[];
@@ -36,23 +39,44 @@ function savedCells(ctx: StageContext): Array<{ kind: string; text: string }> {
   return json.cells.map((c) => ({ kind: c.cell_type, text: Array.isArray(c.source) ? c.source.join('') : c.source }));
 }
 
-function cells(ctx: StageContext): Locator {
-  return ctx.wb.page.locator('.notebookOverlay .cell-list-container > .monaco-list-rows > .monaco-list-row');
+/** The notebook editor's row of cell `index` (rows are virtualized: only cells near the view exist). */
+function cell(ctx: StageContext, index: number): Locator {
+  return ctx.wb.page.locator(`.notebookOverlay .monaco-list-row[data-index="${index}"]`);
 }
 
-/** Selects cell `index` and puts it in edit mode (Enter), as a user would; waits for its text editor. */
+/** The number of cells: the rows' aria-setsize (the list is virtualized: not every row exists). */
+async function cellCount(ctx: StageContext): Promise<number | undefined> {
+  const size = await ctx.wb.page.locator('.notebookOverlay .monaco-list-row[aria-setsize]').first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null);
+  return size === null ? undefined : Number(size);
+}
+
+/**
+ * Puts cell `index` in edit mode as a keyboard user would: the notebook's first cell, Down to the
+ * cell, Edit Cell (Enter). Waits for the cell's text editor to show `firstLine`.
+ */
 async function editCell(ctx: StageContext, index: number, firstLine: string): Promise<void> {
-  const row = cells(ctx).nth(index);
-  await row.scrollIntoViewIfNeeded();
-  // The cell's left margin selects it without entering the markdown preview.
-  await row.click({ position: { x: 8, y: 12 } });
-  await ctx.wb.page.keyboard.press('Enter');
-  await row.locator('.monaco-editor .view-line', { hasText: firstLine }).first().waitFor();
+  await ctx.wb.page.locator('.part.editor .tab', { hasText: NOTEBOOK.file }).click();
+  await ctx.wb.command('Notebook: Focus First Cell');
+  for (let i = 0; i < index; i++) await ctx.wb.page.keyboard.press('ArrowDown');
+  await ctx.wb.command('Notebook: Edit Cell');
+  await cell(ctx, index).locator('.monaco-editor .view-line', { hasText: firstLine }).first().waitFor();
+}
+
+/** A rendered line of cell `index`'s text editor containing `text`. */
+function cellLine(ctx: StageContext, index: number, text: string): Locator {
+  return cell(ctx, index).locator('.view-line').filter({ hasText: new RegExp(escapeRegExp(text).replace(/ /g, '[ \u00a0]')) }).first();
+}
+
+/** The CodeLens link `title` in cell `index` (the cell is in edit mode). */
+async function cellCodeLens(ctx: StageContext, index: number, title: string): Promise<Locator> {
+  const link = cell(ctx, index).locator('.codelens-decoration a', { hasText: title }).first();
+  await link.waitFor();
+  return link;
 }
 
 async function openNotebook(ctx: StageContext): Promise<void> {
   await ctx.wb.openNotebook(NOTEBOOK.file);
-  await waitFor('the notebook editor with its 4 cells', async () => ((await cells(ctx).count()) === 4 ? true : undefined), 60_000);
+  await waitFor('the notebook editor with its 4 cells', async () => ((await cellCount(ctx)) === 4 ? true : undefined));
 }
 
 export const NOTEBOOK_STAGE: Stage = {
@@ -67,7 +91,7 @@ export const NOTEBOOK_STAGE: Stage = {
 
     // Solve from the CodeLens in the problem's markdown cell.
     await editCell(ctx, NOTEBOOK.problemCell, NOTEBOOK.heading);
-    await (await wb.codeLens(NOTEBOOK.heading, 'Solve')).click();
+    await (await cellCodeLens(ctx, NOTEBOOK.problemCell, 'Solve')).click();
     const frame = await wb.panelSettled(NOTEBOOK.title, 'done');
     await expectSolution(ctx, frame, NOTEBOOK.answer);
     await shot('solve');
@@ -75,10 +99,10 @@ export const NOTEBOOK_STAGE: Stage = {
     // Check my steps: the working is in the next markdown cell (after a code cell).
     await wb.page.locator('.part.editor .tab', { hasText: NOTEBOOK.file }).click();
     await editCell(ctx, NOTEBOOK.problemCell, NOTEBOOK.heading);
-    await (await wb.codeLens(NOTEBOOK.heading, 'Check my steps')).click();
+    await (await cellCodeLens(ctx, NOTEBOOK.problemCell, 'Check my steps')).click();
     await editCell(ctx, NOTEBOOK.workCell, '**Solution:**');
     const labels = await waitFor('a value label after each of the 5 steps in the working cell', async () => {
-      const found = await valueLabels(ctx);
+      const found = await valueLabels(ctx, NOTEBOOK_ROOT);
       return found.length >= 5 ? found : undefined;
     }, 60_000);
     const line = original[NOTEBOOK.workCell]!.text.split('\n').indexOf(NOTEBOOK.wrongLine) + 1;
@@ -96,7 +120,7 @@ export const NOTEBOOK_STAGE: Stage = {
     if (ctx.competent && !verdict) ctx.docImages.set('notebook.png', { stage: 'notebook', path: image });
 
     // A hover over a number of a checked step in the working cell.
-    const hover = await wb.hoverEditor(wb.editorLine(NOTEBOOK.hoverLine), NOTEBOOK.hoverToken, 'TVM');
+    const hover = await wb.hoverEditor(cellLine(ctx, NOTEBOOK.workCell, NOTEBOOK.hoverLine), NOTEBOOK.hoverToken, 'TVM');
     const value = hover.match(/(\S+): value after it (\d{1,3}%)/);
     check(value && value[1] === NOTEBOOK.hoverToken, `the hover does not name ${NOTEBOOK.hoverToken} with its value:\n${hover}`);
     await wb.page.waitForTimeout(300); // the hover fades in
@@ -106,11 +130,11 @@ export const NOTEBOOK_STAGE: Stage = {
     // Hint: after the check, it replaces the flagged step, shown after that line of the working cell.
     await wb.clearNotifications();
     await editCell(ctx, NOTEBOOK.problemCell, NOTEBOOK.heading);
-    await (await wb.codeLens(NOTEBOOK.heading, 'Hint')).click();
+    await (await cellCodeLens(ctx, NOTEBOOK.problemCell, 'Hint')).click();
     const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: `${NOTEBOOK.title} — ` });
     await toast.waitFor({ timeout: 60_000 });
     await editCell(ctx, NOTEBOOK.workCell, '**Solution:**');
-    const hint = await waitFor('the hint after a line of the working cell', async () => (await decorations(ctx)).find((d) => d.text.startsWith('💡')));
+    const hint = await waitFor('the hint after a line of the working cell', async () => (await decorations(ctx, NOTEBOOK_ROOT)).find((d) => d.text.startsWith('💡')));
     check(hint.line.startsWith('- $'), `the hint is not after a step of the working: ${JSON.stringify(hint)}`);
     await shot('hint');
     ctx.notes.push(`notebook: hint after "${hint.line.trim()}": ${hint.text}`);
@@ -119,25 +143,34 @@ export const NOTEBOOK_STAGE: Stage = {
     // Undo in the notebook removes it, and the saved cells are the original ones again.
     const panel = await wb.panelSettled(NOTEBOOK.title, 'done');
     await panel.locator('#insert-solution').click();
-    await waitFor('a fifth cell in the notebook', async () => ((await cells(ctx).count()) === 5 ? true : undefined));
     const tab = wb.page.locator('.part.editor .tab', { hasText: NOTEBOOK.file });
     await tab.click();
+    await waitFor('a fifth cell in the notebook', async () => ((await cellCount(ctx)) === 5 ? true : undefined));
     await wb.page.keyboard.press('Control+S');
     await wb.page.locator('.part.editor .tab.dirty', { hasText: NOTEBOOK.file }).waitFor({ state: 'detached' });
     const inserted = savedCells(ctx);
     check(inserted.length === 5 && inserted[4]!.kind === 'markdown' && inserted[4]!.text.startsWith('> **Model solution**'), `the saved notebook does not end with the quoted model solution: ${JSON.stringify(inserted.slice(4))}`);
     check(JSON.stringify(inserted.slice(0, 4)) === JSON.stringify(original), 'the insertion changed other cells');
     await shot('inserted');
-    // Undo in the notebook (not in a cell's text editor): leave edit mode first.
-    await cells(ctx).nth(0).click({ position: { x: 8, y: 12 } });
-    await wb.page.keyboard.press('Escape');
+    // Undo in the notebook (not in a cell's text editor).
+    await wb.command('Notebook: Focus First Cell');
     await wb.page.keyboard.press('Control+Z');
-    await waitFor('the inserted cell to go on Undo', async () => ((await cells(ctx).count()) === 4 ? true : undefined));
+    await waitFor('the inserted cell to go on Undo', async () => ((await cellCount(ctx)) === 4 ? true : undefined));
     await wb.page.keyboard.press('Control+S');
     await wb.page.locator('.part.editor .tab.dirty', { hasText: NOTEBOOK.file }).waitFor({ state: 'detached' });
     check(JSON.stringify(savedCells(ctx)) === JSON.stringify(original), 'after Undo the saved cells differ from the original ones');
     await shot('undone');
     ctx.notes.push(`notebook: ${labels.length} value labels; diagnostics ${JSON.stringify(rows)}; hover ${value?.[1]} → ${value?.[2]}`);
+
+    // An empty notebook and one that is not JSON: VS Code says what it says; the extension keeps
+    // working (the CodeLens comes back in the first notebook).
+    await wb.openNotebook('empty.ipynb');
+    await shot('empty');
+    await wb.quickOpen('malformed.ipynb');
+    await wb.page.locator('.part.editor .tab.active', { hasText: 'malformed.ipynb' }).waitFor();
+    await shot('malformed');
+    await editCell(ctx, NOTEBOOK.problemCell, NOTEBOOK.heading);
+    await cellCodeLens(ctx, NOTEBOOK.problemCell, 'Solve');
     if (verdict) throw verdict;
   },
 };

@@ -140,11 +140,11 @@ export async function expectSolution(ctx: StageContext, frame: Frame, expectedAn
   return answer;
 }
 
-/** Value labels (`83% (+5 pts)`) and hints (`💡 …`) drawn after editor lines. */
-export async function decorations(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
-  return ctx.wb.page.evaluate(() => {
+/** Value labels (`83% (+5 pts)`) and hints (`💡 …`) drawn after editor lines (of text editors, or of a notebook's cells: `.notebookOverlay`). */
+export async function decorations(ctx: StageContext, root = '.part.editor'): Promise<Array<{ line: string; text: string; y: number }>> {
+  return ctx.wb.page.evaluate((root) => {
     const out: Array<{ line: string; text: string; y: number }> = [];
-    for (const span of Array.from(document.querySelectorAll('.part.editor .view-line span'))) {
+    for (const span of Array.from(document.querySelectorAll(`${root} .view-line span`))) {
       const content = getComputedStyle(span, '::after').content;
       if (!content || content === 'none' || content === 'normal') continue;
       // A CSS string: quoted, with backslash escapes (hex code points for control characters).
@@ -155,14 +155,14 @@ export async function decorations(ctx: StageContext): Promise<Array<{ line: stri
       out.push({ line: (line?.textContent ?? '').replace(/\u00a0/g, ' '), text, y: line?.getBoundingClientRect().top ?? 0 });
     }
     return out;
-  });
+  }, root);
 }
 
 /** `83% (+5 pts)`, after `✓ true · ` / `✗ does not follow · ` where exact math decided the line. */
 const VALUE_LABEL = /^(?:[✓✗] [a-z ]+ · )?\d{1,3}% \((?:[+\u2212]\d+|±0) pts\)$/;
 
-export async function valueLabels(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
-  return (await decorations(ctx)).filter((d) => VALUE_LABEL.test(d.text));
+export async function valueLabels(ctx: StageContext, root?: string): Promise<Array<{ line: string; text: string; y: number }>> {
+  return (await decorations(ctx, root)).filter((d) => VALUE_LABEL.test(d.text));
 }
 
 function userSettings(ctx: StageContext): Record<string, unknown> {

@@ -16,8 +16,8 @@ export class HintController implements vscode.Disposable {
   private readonly decoration = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 1.5em', color: new vscode.ThemeColor('editorInlayHint.foreground'), backgroundColor: new vscode.ThemeColor('editorInlayHint.background') },
   });
-  /** Notebooks showing a hint, with the version it was computed for. */
-  private readonly shown = new Map<string, string>();
+  /** Notebooks showing a hint: the version it was computed for, the joined line it follows, its text. */
+  private readonly shown = new Map<string, { version: string; line: number; text: string }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -33,6 +33,15 @@ export class HintController implements vscode.Disposable {
         if (!notebook) return;
         this.running.abort(notebook.uri.toString());
         this.clear(notebook);
+      }),
+      // An editor shown again (another tab, a Jupyter cell put in edit mode) starts without decorations.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        const notebooks = new Map<string, TutorDocument>();
+        for (const editor of editors) {
+          const notebook = TutorDocument.ofText(editor.document);
+          if (notebook) notebooks.set(notebook.uri.toString(), notebook);
+        }
+        notebooks.forEach((notebook) => this.apply(notebook));
       }),
     ];
   }
@@ -72,9 +81,17 @@ export class HintController implements vscode.Disposable {
 
   /** The hint after joined line `line`: in the markdown editor, or in the Jupyter cell that holds the line. */
   private show(document: TutorDocument, line: number, text: string): void {
-    const place = document.place(line);
+    this.shown.set(document.uri.toString(), { version: document.version, line, text });
+    this.apply(document);
+  }
+
+  /** Draws the notebook's hint in the editors showing it, if it is still for the current text. */
+  private apply(document: TutorDocument): void {
+    const hint = this.shown.get(document.uri.toString());
+    if (hint?.version !== document.version) return;
+    const { text } = hint;
+    const place = document.place(hint.line);
     if (!place) return;
-    this.shown.set(document.uri.toString(), document.version);
     const end = place.document.lineAt(place.line).range.end;
     for (const { editor, part } of document.visibleEditors()) {
       editor.setDecorations(this.decoration, part === place.part ? [{ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } }] : []);
@@ -84,7 +101,7 @@ export class HintController implements vscode.Disposable {
   private clear(document: TutorDocument): void {
     const uri = document.uri.toString();
     const shownFor = this.shown.get(uri);
-    if (shownFor === undefined || shownFor === document.version) return;
+    if (shownFor === undefined || shownFor.version === document.version) return;
     this.shown.delete(uri);
     for (const { editor } of document.visibleEditors()) editor.setDecorations(this.decoration, []);
   }
