@@ -33,12 +33,11 @@ export class TutorDocument {
 
   /** The notebook a text document belongs to: itself if markdown, its notebook if a markdown cell. */
   static ofText(document: vscode.TextDocument): TutorDocument | undefined {
-    if (document.uri.scheme === CELL_SCHEME) {
-      const uri = document.uri.toString();
-      const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === uri));
-      return notebook && document.languageId === 'markdown' ? TutorDocument.ofNotebook(notebook) : undefined;
-    }
-    return document.languageId === 'markdown' ? new TutorDocument(document.uri, [document], undefined) : undefined;
+    if (document.languageId !== 'markdown') return undefined;
+    if (document.uri.scheme !== CELL_SCHEME) return new TutorDocument(document.uri, [document], undefined);
+    const uri = document.uri.toString();
+    const notebook = vscode.workspace.notebookDocuments.find((n) => n.getCells().some((c) => c.document.uri.toString() === uri));
+    return notebook && TutorDocument.ofNotebook(notebook);
   }
 
   /** A notebook's markdown cells; code and raw cells are ignored. */
