@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.curriculum import FAMILIES, HARD, TRAIN, generate  # noqa: E402
+from tvm_training.curriculum import HARD, TRAIN, V1  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
 from tvm_training.notation import varied  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
@@ -20,10 +20,10 @@ from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 def curriculum_ids(tok: BpeTokenizer, per_family: int, seed: int) -> Iterator[dict[str, object]]:
     """Per family and level, per_family varied curriculum texts with their ids."""
     rng = random.Random(seed)
-    for family in FAMILIES:
+    for family in V1.names:
         for level in (TRAIN, HARD):
             for _ in range(per_family):
-                ex = varied(generate(family, rng, level), rng)
+                ex = varied(V1.generate(family, rng, level), rng)
                 text = prompt_of(ex.question) + ex.solution()
                 yield {"family": family, "text": text, "ids": tok.encode(text)}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tvm_training.curriculum import FAMILIES, HARD, TRAIN, generate, mixture, sample_family  # noqa: E402
+from tvm_training.curriculum import HARD, TRAIN, V1, sample_family  # noqa: E402
 from tvm_training.notation import varied  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "curriculum_v1.json"
@@ -31,15 +31,15 @@ def digest(texts: list[str]) -> str:
 
 def v1_outputs() -> dict[str, object]:
     out: dict[str, object] = {}
-    for family in FAMILIES:
+    for family in V1.names:
         for level in (TRAIN, HARD):
             rng = random.Random(f"{family}/{level.name}")
-            texts = [text_of(generate(family, rng, level)) for _ in range(PER_FAMILY)]
+            texts = [text_of(V1.generate(family, rng, level)) for _ in range(PER_FAMILY)]
             out[f"{family}/{level.name}"] = {"sha256": digest(texts), "first": texts[:SHOWN]}
     for progress in (0.0, 0.5, 1.0):
         rng = random.Random(int(progress * 10))
-        out[f"mixture/{progress}"] = {"weights": mixture(progress),
-                                      "sha256": digest([text_of(varied(generate(sample_family(rng, mixture(progress)), rng, TRAIN), rng))
+        out[f"mixture/{progress}"] = {"weights": V1.mixture(progress),
+                                      "sha256": digest([text_of(varied(V1.generate(sample_family(rng, V1.mixture(progress)), rng, TRAIN), rng))
                                                         for _ in range(400)])}
     return out
 

@@ -9,7 +9,7 @@ import pytest
 from node_side import REPO, node_json
 
 from dump_curriculum import curriculum_ids
-from tvm_training.curriculum import FAMILIES
+from tvm_training.curriculum import V1
 from tvm_training.tokenizer import BpeTokenizer
 
 PER_FAMILY = 250
@@ -24,7 +24,7 @@ def test_the_bundle_tokenizer_matches_the_training_tokenizer_and_round_trips_the
             out.write(json.dumps(line) + "\n")
     report = node_json("tokenize.mjs", REPO / bundle, texts)
     assert report["lines"] >= 8 * 2 * PER_FAMILY
-    assert report["lines"] == len(FAMILIES) * 2 * PER_FAMILY
+    assert report["lines"] == len(V1.families) * 2 * PER_FAMILY
     assert report["roundTripFailures"] == 0, report["firstRoundTripFailures"]
     assert report["mismatches"] == 0, (f"{report['mismatches']} of {report['lines']} texts tokenized differently in JS "
                                        f"and Python: {report['firstMismatches']}")

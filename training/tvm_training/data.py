@@ -8,7 +8,7 @@ from pathlib import Path
 
 import torch
 
-from .curriculum import FAMILIES, HARD, TRAIN, Example, generate, mixture, normalise, sample_family
+from .curriculum import HARD, TRAIN, V1, Example, normalise, sample_family
 from .notation import varied
 from .tokenizer import BpeTokenizer
 
@@ -73,10 +73,10 @@ def make_splits(seed: int, per_family_test: int, per_family_val: int, per_family
 
     def draw(per_family: int, level_hard: bool) -> list[Example]:
         out: list[Example] = []
-        for fam in FAMILIES:
+        for fam in V1.names:
             n = 0
             while n < per_family:
-                ex = generate(fam, rng, HARD if level_hard else TRAIN)
+                ex = V1.generate(fam, rng, HARD if level_hard else TRAIN)
                 key = normalise(ex.question)
                 if key in seen:
                     continue
@@ -108,7 +108,7 @@ def training_example(step: int, index: int, seed: int, progress: float, held_out
     """Deterministic in (seed, step, index), so a resumed run sees the same stream."""
     rng = random.Random((seed * 1_000_003 + step) * 4099 + index)
     while True:
-        fam = sample_family(rng, mixture(progress))
-        ex = generate(fam, rng, TRAIN)
+        fam = sample_family(rng, V1.mixture(progress))
+        ex = V1.generate(fam, rng, TRAIN)
         if normalise(ex.question) not in held_out:
             return varied(ex, rng)

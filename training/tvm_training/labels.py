@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .common import Profile, is_correct, log
-from .curriculum import FAMILIES, TRAIN, Example, generate, normalise
+from .curriculum import TRAIN, V1, Example, normalise
 from .data import prompt_of
 from .model import Decoder
 from .policy import sample_paths
@@ -104,9 +104,9 @@ def save_progress(checkpoint: Path | None, rows: list[LabelledPath], next_start:
 def label_problems(profile: Profile, held_out: set[str]) -> list[Example]:
     rng = random.Random(profile.seed + 11)
     out: list[Example] = []
-    families = list(FAMILIES)
+    families = V1.names
     while len(out) < profile.label_problems:
-        ex = generate(families[len(out) % len(families)], rng, TRAIN)
+        ex = V1.generate(families[len(out) % len(families)], rng, TRAIN)
         if normalise(ex.question) not in held_out:
             out.append(ex)
     return out

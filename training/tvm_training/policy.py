@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 
 from .common import Profile, canonical, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
-from .curriculum import TRAIN, Example, generate, mixture, sample_family
+from .curriculum import TRAIN, V1, Example, sample_family
 from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
@@ -23,7 +23,7 @@ def tokenizer_corpus(profile: Profile, n: int) -> list[str]:
     rng = random.Random(profile.seed)
     texts = []
     for _ in range(n):
-        ex = varied(generate(sample_family(rng, mixture(0.5)), rng, TRAIN), rng)
+        ex = varied(V1.generate(sample_family(rng, V1.mixture(0.5)), rng, TRAIN), rng)
         texts.append(prompt_of(ex.question) + ex.solution())
     return texts
 
