@@ -29,7 +29,7 @@ def main() -> None:
     texts = []
     for _ in range(3000):
         ex = V1.generate(sample_family(rng, V1.mixture(0.5)), rng, TRAIN)
-        texts.append(prompt_of(ex.question) + ex.solution())
+        texts.append(prompt_of(ex.question, V1) + ex.solution())
     tok = BpeTokenizer(train_bpe(texts, 512))
     shapes = {
         "bundle-mqa": ModelConfig(vocab_size=tok.size, d_model=32, n_layer=2, n_head=4, n_kv_head=1, max_positions=256),

@@ -7,12 +7,16 @@ one line at a time. The final line is always `The answer is <answer>`.
 
 Layout: `families/` (one module per family), `latex.py` (how steps write numbers), `names.py`
 (people and things), `registry.py` (a curriculum: its families and mixture weights), `v1.py` (the
-curriculum of the bundled models).
+curriculum of the bundled models), `v2.py` with `restate.py` and `phrasing.py` (the next one: more
+families and phrasings, held-out templates), `prompt.py` (v2's canonical problem statement).
 """
 from __future__ import annotations
 
 from .example import HARD, TRAIN, Example, Level
 from .registry import Curriculum, Family, normalise, sample_family
 from .v1 import V1
+from .v2 import V2
 
-__all__ = ["HARD", "TRAIN", "Curriculum", "Example", "Family", "Level", "V1", "normalise", "sample_family"]
+CURRICULA = {c.version: c for c in (V1, V2)}
+
+__all__ = ["CURRICULA", "HARD", "TRAIN", "Curriculum", "Example", "Family", "Level", "V1", "V2", "normalise", "sample_family"]

@@ -25,6 +25,7 @@ class Family:
     # share of the drills' part.
     weight: float
     drill: bool = False
+    heldout_templates: bool = True   # some of its phrasing templates are held out (the heldout_template split draws on them)
 
 
 def fixed_phrasing(generate: Callable[[random.Random, Level], Example]) -> Generator:
@@ -51,6 +52,11 @@ class Curriculum:
             if f.name == name:
                 return f
         raise KeyError(f"curriculum {self.version} has no family {name!r}; it has {', '.join(self.names)}")
+
+    @property
+    def heldout_names(self) -> list[str]:
+        """The families with held-out phrasing templates."""
+        return [f.name for f in self.families if f.heldout_templates]
 
     def generate(self, family: str, rng: random.Random, lv: Level, templates: Templates = "train") -> Example:
         return self.family(family).generate(rng, lv, templates)
