@@ -5,6 +5,7 @@ exact-math test judges (test/fixtures/curriculum-v2-sample.jsonl; rewrite it wit
 `python training/tests/test_curriculum_v2.py` after changing a generator)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -18,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dump_curriculum import samples  # noqa: E402
+from tvm_training.common import SMOKE  # noqa: E402
 from tvm_training.curriculum import HARD, TRAIN, V1, V2, restate  # noqa: E402
 from tvm_training.curriculum.families import (  # noqa: E402
     ages,
@@ -37,7 +39,9 @@ from tvm_training.curriculum.families import (  # noqa: E402
     unit_conversion,
 )
 from tvm_training.curriculum.phrasing import Template  # noqa: E402
+from tvm_training.curriculum.vocabulary import school_words  # noqa: E402
 from tvm_training.data import make_splits  # noqa: E402
+from tvm_training.policy import tokenizer_corpus  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "test" / "fixtures" / "curriculum-v2-sample.jsonl"
 SAMPLE_PER_FAMILY = 4
@@ -147,6 +151,14 @@ def test_the_splits_of_v2_have_a_heldout_template_split_and_v1_none():
     assert {e.family for e in v2.heldout_template} == set(V2.heldout_names)
     assert len(v2.held_out()) == len(v2.val) + len(v2.test) + len(v2.hard) + len(v2.heldout_template)
     assert make_splits(V1, 3, 2, 1, 1).heldout_template == []
+
+
+def test_the_v2_tokenizer_corpus_carries_the_school_word_list_and_v1_s_does_not():
+    v1 = tokenizer_corpus(SMOKE, 300)
+    v2 = tokenizer_corpus(dataclasses.replace(SMOKE, curriculum="v2"), 300)
+    words = school_words()
+    assert len(v1) == 300 and len(v2) == 303 and len(words) > 200
+    assert v2[-3:] == [" " + " ".join(words)] * 3 and all(t.startswith("Q: ") for t in v1)
 
 
 def test_the_committed_sample_is_what_the_generator_writes():

@@ -11,6 +11,7 @@ import torch
 
 from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
 from .curriculum import TRAIN, Example, sample_family
+from .curriculum.vocabulary import word_list_texts
 from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
@@ -19,14 +20,15 @@ from .tokenizer import BpeTokenizer, train_bpe
 
 
 def tokenizer_corpus(profile: Profile, n: int) -> list[str]:
-    """The first n texts the tokenizer's merges are learned from (prompt + solution)."""
+    """The first n texts the tokenizer's merges are learned from (prompt + solution), and for a
+    curriculum with school_words, the school word list (curriculum/vocabulary.py)."""
     rng = random.Random(profile.seed)
     curriculum = curriculum_of(profile)
     texts = []
     for _ in range(n):
         ex = varied(curriculum.generate(sample_family(rng, curriculum.mixture(0.5)), rng, TRAIN), rng)
         texts.append(prompt_of(ex.question, curriculum) + ex.solution())
-    return texts
+    return texts + (word_list_texts(n) if curriculum.school_words else [])
 
 
 def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:

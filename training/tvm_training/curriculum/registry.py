@@ -42,6 +42,7 @@ class Curriculum:
     version: str
     families: tuple[Family, ...]
     prompt_normalised: bool   # whether the prompt canonicalises the problem statement (prompt.py)
+    school_words: bool        # whether the tokenizer also learns the school word list (vocabulary.py)
 
     @property
     def names(self) -> list[str]:

@@ -14,4 +14,4 @@ V1 = Curriculum("v1", (
     Family("linear_system", fixed_phrasing(linear_system.generate), 0.1, heldout_templates=False),
     Family("polynomials", fixed_phrasing(polynomials.generate), 0.1, heldout_templates=False),
     Family("word_problem", fixed_phrasing(word_problem.generate), 0.28, heldout_templates=False),
-), prompt_normalised=False)
+), prompt_normalised=False, school_words=False)

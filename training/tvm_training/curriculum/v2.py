@@ -63,4 +63,4 @@ V2 = Curriculum("v2", (
     Family("derivative_at", derivative_at.generate, 0.02),
     Family("exponents", exponents.generate, 0.03),
     Family("fraction_ops", fraction_ops.generate, 0.07),
-), prompt_normalised=True)
+), prompt_normalised=True, school_words=True)
