@@ -68,14 +68,15 @@ def plain(latex: str, rng: random.Random) -> str | None:
     return None if "\\" in text else text
 
 
-def math(latex: str, rng: random.Random) -> str:
-    """An expression in the question: inline `$…$` mostly, sometimes display `$$…$$` or plain text."""
+def math(latex: str, rng: random.Random, display: bool = True) -> str:
+    """An expression in the question: inline `$…$` mostly, sometimes display `$$…$$` (when `display`:
+    not for a number inside a sentence) or plain text."""
     r = rng.random()
     if r < 0.2:
         typed = plain(latex, rng)
         if typed is not None:
             return typed
-    if r > 0.88:
+    if display and r > 0.88:
         return f"$${latex}$$"
     return f"${latex}$"
 

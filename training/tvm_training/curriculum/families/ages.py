@@ -45,7 +45,7 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
         steps.append(line)
         q = fill(rng, OLDER_AGO, which, a=a, b=b, b_age=b_age, d=num(d, rng), n=num(n, rng))
     else:
-        d = rng.randint(1, 12)
+        d = rng.randint(2, 12)
         s = 2 * b_age + d
         line, twice = step(s, "-", d)
         steps.append(line)

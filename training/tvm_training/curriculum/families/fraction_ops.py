@@ -79,7 +79,7 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     answer = f"${mixed_tex(value)}$" if as_mixed else (str(value.numerator) if value.denominator == 1 else f"${frac_tex(value)}$")
     texts = [written(*o) for o in operands]
     if rng.random() < 0.3:
-        q = fill(rng, BY_OPERATION[op], which, a=math(texts[0], rng), b=math(texts[1], rng))
+        q = fill(rng, BY_OPERATION[op], which, a=math(texts[0], rng, display=False), b=math(texts[1], rng, display=False))
     else:
         q = fill(rng, EXPRESSION, which, m=math(f"{texts[0]} {TEX_OP[op]} {texts[1]}", rng))
     if as_mixed and rng.random() < 0.7:

@@ -32,7 +32,8 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(["unitary", "recipe", "simplest", "share"])
     steps: list[str] = []
     if kind == "unitary":
-        n, price, m = rng.randint(2, 9), rng.randint(2, lv.max_small), rng.randint(2, lv.max_small)
+        n, price = rng.randint(2, 9), rng.randint(2, lv.max_small)
+        m = rng.choice([k for k in range(2, lv.max_small + 1) if k != n])
         line, unit = step(n * price, "/", n)
         steps.append(line)
         line, ans = step(unit, "*", m)
