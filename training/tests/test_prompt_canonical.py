@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tvm_training.curriculum import TRAIN, V1, V2
+from tvm_training.curriculum import TRAIN, V1, V2, normalise
 from tvm_training.curriculum.prompt import canonical_problem
 from tvm_training.data import prompt_of
 
@@ -30,5 +30,6 @@ def test_final_punctuation_and_whitespace_never_change_a_v2_prompt_and_v1_prompt
             bare = question.rstrip(" .?")
             variants = [bare, bare + ".", bare + "?", "  " + bare + " . ", bare + "\n"]
             assert len({prompt_of(v, V2) for v in variants}) == 1, question
+            assert len({normalise(v) for v in variants}) == 1, "one problem for the splits' disjointness"
     assert prompt_of("Solve 5x = 35.", V1) == "Q: Solve 5x = 35.\n"
     assert prompt_of("Solve 5x = 35.", V2) == "Q: Solve 5x = 35\n"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .example import Example, Level
+from .prompt import canonical_problem
 
 # Which phrasing templates a generator may use: those for training, or the held-out ones that only
 # the `heldout_template` split reads (phrasings the policy never saw).
@@ -83,5 +84,8 @@ def sample_family(rng: random.Random, weights: dict[str, float]) -> str:
 
 
 def normalise(question: str) -> str:
-    """The key that makes two problem texts the same problem (splits are disjoint by it)."""
-    return " ".join(question.lower().split())
+    """The key that makes two problem texts the same problem (splits are disjoint by it, and the
+    training stream skips theirs): the canonical statement (prompt.py), lower-cased, so that two
+    questions v2's prompt reads alike are one problem. (No two of 200000 v1 problems that the former
+    key, lower-case and spaces only, told apart share this key: v1's splits and stream are unchanged.)"""
+    return canonical_problem(question).lower()
