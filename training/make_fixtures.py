@@ -14,7 +14,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.curriculum import TRAIN, generate, mixture, sample_family  # noqa: E402
+from tvm_training.curriculum import TRAIN, V1, sample_family  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
 from tvm_training.export import write_bundle  # noqa: E402
 from tvm_training.model import Decoder, ModelConfig  # noqa: E402
@@ -28,8 +28,8 @@ def main() -> None:
     rng = random.Random(3)
     texts = []
     for _ in range(3000):
-        ex = generate(sample_family(rng, mixture(0.5)), rng, TRAIN)
-        texts.append(prompt_of(ex.question) + ex.solution())
+        ex = V1.generate(sample_family(rng, V1.mixture(0.5)), rng, TRAIN)
+        texts.append(prompt_of(ex.question, V1) + ex.solution())
     tok = BpeTokenizer(train_bpe(texts, 512))
     shapes = {
         "bundle-mqa": ModelConfig(vocab_size=tok.size, d_model=32, n_layer=2, n_head=4, n_kv_head=1, max_positions=256),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.common import PROFILES, log  # noqa: E402
+from tvm_training.common import PROFILES, curriculum_of, log  # noqa: E402
 from tvm_training.data import prompt_of  # noqa: E402
 from tvm_training.labels import rollout_success  # noqa: E402
 from tvm_training.notation import REFERENCE, Style, restyle  # noqa: E402
@@ -53,7 +53,7 @@ def main() -> None:
         chosen = [(ex, j) for ex, j in cuts if any(restyle(s, style) != s for s in ex.steps[:j])]
         rates: dict[str, float] = {}
         for label, st in (("reference", REFERENCE), (name, style)):
-            prefixes = [tok.encode(prompt_of(ex.question)) + tok.encode("\n".join(restyle(s, st) for s in ex.steps[:j]) + "\n")
+            prefixes = [tok.encode(prompt_of(ex.question, curriculum_of(profile))) + tok.encode("\n".join(restyle(s, st) for s in ex.steps[:j]) + "\n")
                         for ex, j in chosen]
             success = rollout_success(policy, tok, prefixes, [ex.answer for ex, _ in chosen], args.rollouts,
                                       profile.seed + 401, profile.max_new_tokens)

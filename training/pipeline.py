@@ -6,6 +6,7 @@ Each stage writes its outputs into a cache folder outside the repository (TVM_TU
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training import stages  # noqa: E402
 from tvm_training.common import PROFILES  # noqa: E402
+from tvm_training.curriculum import CURRICULA  # noqa: E402
 
 
 def main() -> None:
@@ -23,8 +25,10 @@ def main() -> None:
     parser.add_argument("--bundle-dir", type=Path, default=None,
                         help="where to write the bundle (default: models/default for full, cache/bundle for smoke)")
     parser.add_argument("--label-paths", type=int, default=None, help="N_tr: sampled paths per training problem")
+    parser.add_argument("--curriculum", choices=sorted(CURRICULA), default="v1",
+                        help="v1: the bundled models' curriculum; v2: more families and phrasings, held-out templates (cache <profile>-v2)")
     args = parser.parse_args()
-    stages.run(PROFILES[args.profile], args.until, args.bundle_dir, args.label_paths)
+    stages.run(dataclasses.replace(PROFILES[args.profile], curriculum=args.curriculum), args.until, args.bundle_dir, args.label_paths)
 
 
 if __name__ == "__main__":

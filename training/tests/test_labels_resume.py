@@ -9,6 +9,7 @@ import pytest
 
 from tvm_training import labels, stages
 from tvm_training.common import SMOKE, cache_dir
+from tvm_training.curriculum import V1
 from tvm_training.policy import build_splits, build_tokenizer, load_policy
 
 
@@ -78,6 +79,6 @@ def test_sampled_path_labels_resumed_after_a_kill_equal_an_uninterrupted_run(smo
 def test_student_error_labels_resumed_after_a_kill_equal_an_uninterrupted_run(smoke_policy, small_chunks, tmp_path,
                                                                                monkeypatch):
     policy, tok, problems = smoke_policy
-    check(compare(lambda c: labels.error_prefix_labels(policy, tok, problems, SMOKE.error_prefixes, SMOKE.error_rollouts,
+    check(compare(lambda c: labels.error_prefix_labels(policy, tok, V1, problems, SMOKE.error_prefixes, SMOKE.error_rollouts,
                                                        5, SMOKE.max_new_tokens, c),
                   tmp_path / "e.partial", monkeypatch))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tvm_training.curriculum import FAMILIES, HARD, TRAIN, generate
+from tvm_training.curriculum import HARD, TRAIN, V1
 from tvm_training.notation import REFERENCE, Style, random_style, restyle, varied
 
 
@@ -36,10 +36,10 @@ def outcome() -> Outcome:
     rng = random.Random(11)
     out = Outcome()
     varied_count = 0
-    for family in FAMILIES:
+    for family in V1.names:
         for level in (TRAIN, HARD):
             for _ in range(60):
-                ex = generate(family, rng, level)
+                ex = V1.generate(family, rng, level)
                 changed = varied(ex, rng)
                 varied_count += changed.steps != ex.steps
                 out.answer_changed += (changed.answer != ex.answer
@@ -54,7 +54,7 @@ def outcome() -> Outcome:
                     if re.search(r"\\(?!times|div|cdot)[A-Za-z]", r) and not r.startswith("$"):
                         out.bare_latex.append(r)
                 out.examples[family] = restyle(ex.steps[0], Style(False, "*", "/", True))
-    out.varied_share = varied_count / (len(FAMILIES) * 120)
+    out.varied_share = varied_count / (len(V1.families) * 120)
     return out
 
 

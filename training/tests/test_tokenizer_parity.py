@@ -9,22 +9,25 @@ import pytest
 from node_side import REPO, node_json
 
 from dump_curriculum import curriculum_ids
-from tvm_training.curriculum import FAMILIES
+from tvm_training.curriculum import V1, V2
 from tvm_training.tokenizer import BpeTokenizer
 
 PER_FAMILY = 250
 
 
-@pytest.mark.parametrize("bundle", ["models/default", "test/fixtures/bundle-mqa"])
-def test_the_bundle_tokenizer_matches_the_training_tokenizer_and_round_trips_the_curriculum(bundle, tmp_path):
+@pytest.mark.parametrize(("bundle", "curriculum", "per_family"),
+                         [("models/default", V1, PER_FAMILY), ("test/fixtures/bundle-mqa", V1, PER_FAMILY),
+                          # v2's texts (× and ÷, $$, words for numbers) through a bundle's tokenizer.
+                          ("test/fixtures/bundle-mqa", V2, 40)], ids=["default-v1", "mqa-v1", "mqa-v2"])
+def test_the_bundle_tokenizer_matches_the_training_tokenizer_and_round_trips_the_curriculum(bundle, curriculum, per_family, tmp_path):
     tok = BpeTokenizer.load(REPO / bundle / "tokenizer.json")
     texts = tmp_path / "texts.jsonl"
     with texts.open("w", encoding="utf8") as out:
-        for line in curriculum_ids(tok, PER_FAMILY, seed=1):
+        for line in curriculum_ids(tok, per_family, seed=1, curriculum=curriculum):
             out.write(json.dumps(line) + "\n")
     report = node_json("tokenize.mjs", REPO / bundle, texts)
-    assert report["lines"] >= 8 * 2 * PER_FAMILY
-    assert report["lines"] == len(FAMILIES) * 2 * PER_FAMILY
+    assert report["lines"] >= 8 * 2 * per_family
+    assert report["lines"] == len(curriculum.families) * 2 * per_family
     assert report["roundTripFailures"] == 0, report["firstRoundTripFailures"]
     assert report["mismatches"] == 0, (f"{report['mismatches']} of {report['lines']} texts tokenized differently in JS "
                                        f"and Python: {report['firstMismatches']}")

@@ -15,13 +15,14 @@ import json
 from pathlib import Path
 from typing import TypedDict
 
-from .common import Profile, log, write_json
+from .common import Profile, curriculum_of, log, write_json
 from .data import prompt_of, training_example
 from .policy import tokenizer_corpus
 
 KEYED_BY_NAME = {"label_paths", "heldout_problems", "heldout_paths", "heldout_rollouts"}
 CORPUS_SAMPLE = 2000
 STREAM_SAMPLE = 500
+FIELD_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Profile) if f.default is not dataclasses.MISSING}
 
 
 class Recipe(TypedDict):
@@ -32,8 +33,8 @@ class Recipe(TypedDict):
 def recipe(profile: Profile) -> Recipe:
     texts = tokenizer_corpus(profile, min(CORPUS_SAMPLE, profile.tokenizer_texts))
     for progress in (0.0, 1.0):
-        examples = (training_example(0, i, profile.seed, progress, set()) for i in range(STREAM_SAMPLE))
-        texts += [prompt_of(ex.question) + ex.solution() for ex in examples]
+        examples = (training_example(curriculum_of(profile), 0, i, profile.seed, progress, set()) for i in range(STREAM_SAMPLE))
+        texts += [prompt_of(ex.question, curriculum_of(profile)) + ex.solution() for ex in examples]
     corpus = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
     fields = {k: v for k, v in dataclasses.asdict(profile).items() if k not in KEYED_BY_NAME}
     return {"curriculum": corpus, "profile": fields}
@@ -51,7 +52,8 @@ def check_origin(cache: Path, profile: Profile) -> None:
     changes = []
     if recorded.get("curriculum") != current["curriculum"]:
         changes.append("the curriculum generates other texts")
-    old_fields = recorded.get("profile", {})
+    # A field added to Profile after the cache was made counts as its default there (curriculum: v1).
+    old_fields = {**FIELD_DEFAULTS, **recorded.get("profile", {})}
     changes += [f"{k} {old_fields.get(k)!r} -> {v!r}" for k, v in current["profile"].items() if old_fields.get(k) != v]
     if changes:
         raise SystemExit(f"cache {cache} was built from another recipe ({'; '.join(changes)}). Set TVM_TUTOR_CACHE "

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import torch
 
+from .curriculum import CURRICULA, Curriculum
+
 ANSWER_RE = re.compile(r"The answer is (.+)")
 
 
@@ -46,6 +48,8 @@ class Profile:
     heldout_paths: int
     heldout_rollouts: int
     max_new_tokens: int
+    # Which curriculum (tvm_training/curriculum: v1 trained the bundled models; v2 is the next run's).
+    curriculum: str = "v1"
 
 
 SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=64, n_layer=2, n_head=4,
@@ -65,9 +69,16 @@ FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_
 PROFILES = {p.name: p for p in (SMOKE, FULL)}
 
 
+def curriculum_of(profile: Profile) -> Curriculum:
+    if profile.curriculum not in CURRICULA:
+        raise SystemExit(f"profile {profile.name}: unknown curriculum {profile.curriculum!r}; use one of {', '.join(CURRICULA)}")
+    return CURRICULA[profile.curriculum]
+
+
 def cache_dir(profile: Profile) -> Path:
     root = Path(os.environ.get("TVM_TUTOR_CACHE", Path.home() / ".cache" / "tvm-tutor"))
-    path = root / profile.name
+    # Another curriculum is another recipe: its own cache beside v1's.
+    path = root / (profile.name if profile.curriculum == "v1" else f"{profile.name}-{profile.curriculum}")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
 
-from .curriculum import FAMILIES, HARD, TRAIN, Example, generate, mixture, normalise, sample_family
+from .curriculum import HARD, TRAIN, Curriculum, Example, normalise, sample_family
+from .curriculum.prompt import canonical_problem
+from .curriculum.registry import Templates
 from .notation import varied
 from .tokenizer import BpeTokenizer
 
@@ -16,8 +18,10 @@ PROMPT_TEMPLATE = "Q: {problem}\n"
 ANSWER_PREFIX = "The answer is "
 
 
-def prompt_of(question: str) -> str:
-    return PROMPT_TEMPLATE.replace("{problem}", question)
+def prompt_of(question: str, curriculum: Curriculum) -> str:
+    """The prompt the policy reads; curriculum v2 canonicalises the problem statement (curriculum/prompt.py)."""
+    problem = canonical_problem(question) if curriculum.prompt_normalised else question
+    return PROMPT_TEMPLATE.replace("{problem}", problem)
 
 
 @dataclass
@@ -30,9 +34,9 @@ class Batch:
         return Batch(self.ids.to(dev), self.mask.to(dev), self.loss_mask.to(dev))
 
 
-def encode_example(tok: BpeTokenizer, ex: Example) -> tuple[list[int], int]:
+def encode_example(tok: BpeTokenizer, ex: Example, curriculum: Curriculum) -> tuple[list[int], int]:
     """Token ids of prompt + solution + EOS, and the prompt length."""
-    prompt = tok.encode(prompt_of(ex.question))
+    prompt = tok.encode(prompt_of(ex.question, curriculum))
     return prompt + tok.encode(ex.solution()) + [tok.eos_id], len(prompt)
 
 
@@ -61,22 +65,24 @@ class Splits:
     val: list[Example]
     test: list[Example]
     hard: list[Example]
+    # Problems phrased by the held-out templates only (curriculum v2; empty for v1).
+    heldout_template: list[Example] = field(default_factory=list)
 
     def held_out(self) -> set[str]:
-        return {normalise(e.question) for e in self.val + self.test + self.hard}
+        return {normalise(e.question) for e in self.val + self.test + self.hard + self.heldout_template}
 
 
-def make_splits(seed: int, per_family_test: int, per_family_val: int, per_family_hard: int) -> Splits:
+def make_splits(curriculum: Curriculum, seed: int, per_family_test: int, per_family_val: int, per_family_hard: int) -> Splits:
     """Round-robin over families so each split is balanced; disjoint by normalised text."""
     rng = random.Random(seed)
     seen: set[str] = set()
 
-    def draw(per_family: int, level_hard: bool) -> list[Example]:
+    def draw(per_family: int, level_hard: bool, templates: Templates = "train") -> list[Example]:
         out: list[Example] = []
-        for fam in FAMILIES:
+        for fam in curriculum.heldout_names if templates == "heldout" else curriculum.names:
             n = 0
             while n < per_family:
-                ex = generate(fam, rng, HARD if level_hard else TRAIN)
+                ex = curriculum.generate(fam, rng, HARD if level_hard else TRAIN, templates)
                 key = normalise(ex.question)
                 if key in seen:
                     continue
@@ -85,7 +91,10 @@ def make_splits(seed: int, per_family_test: int, per_family_val: int, per_family
                 n += 1
         return out
 
-    return Splits(val=draw(per_family_val, False), test=draw(per_family_test, False), hard=draw(per_family_hard, True))
+    splits = Splits(val=draw(per_family_val, False), test=draw(per_family_test, False), hard=draw(per_family_hard, True))
+    # Drawn last, so that a curriculum without held-out templates (v1) gets the splits it always got.
+    splits.heldout_template = draw(per_family_test, False, "heldout")
+    return splits
 
 
 def write_split(path: Path, examples: list[Example]) -> None:
@@ -104,11 +113,11 @@ def read_split(path: Path) -> list[Example]:
     return out
 
 
-def training_example(step: int, index: int, seed: int, progress: float, held_out: set[str]) -> Example:
+def training_example(curriculum: Curriculum, step: int, index: int, seed: int, progress: float, held_out: set[str]) -> Example:
     """Deterministic in (seed, step, index), so a resumed run sees the same stream."""
     rng = random.Random((seed * 1_000_003 + step) * 4099 + index)
     while True:
-        fam = sample_family(rng, mixture(progress))
-        ex = generate(fam, rng, TRAIN)
+        fam = sample_family(rng, curriculum.mixture(progress))
+        ex = curriculum.generate(fam, rng, TRAIN)
         if normalise(ex.question) not in held_out:
             return varied(ex, rng)

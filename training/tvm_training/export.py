@@ -145,5 +145,7 @@ def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, 
 def copy_splits(src: Path, out: Path) -> None:
     """The held-out splits the benchmarks read; `val` is for choosing their settings."""
     (out / "splits").mkdir(parents=True, exist_ok=True)
-    for name in ("val", "test", "hard"):
-        shutil.copy(src / "splits" / f"{name}.jsonl", out / "splits" / f"{name}.jsonl")
+    for name in ("val", "test", "hard", "heldout_template"):
+        # heldout_template: curriculum v2's problems in phrasings training never used.
+        if (src / "splits" / f"{name}.jsonl").exists():
+            shutil.copy(src / "splits" / f"{name}.jsonl", out / "splits" / f"{name}.jsonl")

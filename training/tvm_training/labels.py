@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .common import Profile, is_correct, log
-from .curriculum import FAMILIES, TRAIN, Example, generate, normalise
+from .common import Profile, curriculum_of, is_correct, log
+from .curriculum import TRAIN, Curriculum, Example, normalise
 from .data import prompt_of
 from .model import Decoder
 from .policy import sample_paths
@@ -104,9 +104,10 @@ def save_progress(checkpoint: Path | None, rows: list[LabelledPath], next_start:
 def label_problems(profile: Profile, held_out: set[str]) -> list[Example]:
     rng = random.Random(profile.seed + 11)
     out: list[Example] = []
-    families = list(FAMILIES)
+    curriculum = curriculum_of(profile)
+    families = curriculum.names
     while len(out) < profile.label_problems:
-        ex = generate(families[len(out) % len(families)], rng, TRAIN)
+        ex = curriculum.generate(families[len(out) % len(families)], rng, TRAIN)
         if normalise(ex.question) not in held_out:
             out.append(ex)
     return out
@@ -131,7 +132,7 @@ def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]]
 def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile,
                         checkpoint: Path | None = None) -> list[LabelledPath]:
     nl = newline_token_ids(tok)
-    prompts = [tok.encode(prompt_of(e.question)) for e in problems]
+    prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in problems]
     result, first = resume_point(checkpoint)
     for start in range(first, len(problems), SAMPLED_CHUNK):
         probs, prs = problems[start:start + SAMPLED_CHUNK], prompts[start:start + SAMPLED_CHUNK]
@@ -237,7 +238,7 @@ def inject_mistake(line: str, kind: str, rng: random.Random) -> str | None:
     return line[: last.start()] + str(new) + line[last.end():]
 
 
-def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], n_prefixes: int,
+def error_prefix_labels(model: Decoder, tok: BpeTokenizer, curriculum: Curriculum, problems: list[Example], n_prefixes: int,
                         rollouts: int, seed: int, max_new: int, checkpoint: Path | None = None) -> list[LabelledPath]:
     """Pairs of reference prefixes cut after step j: one with step j mistaken, one as written, each
     labelled by policy rollouts from its end. Both are supervised from the first token where they
@@ -256,7 +257,7 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
         wrong = inject_mistake(ex.steps[j], kind, rng)
         if wrong is None or wrong == ex.steps[j]:
             continue
-        prompt = tok.encode(prompt_of(ex.question))
+        prompt = tok.encode(prompt_of(ex.question, curriculum))
         good = tok.encode("\n".join(ex.steps[: j + 1]) + "\n")
         bad = tok.encode("\n".join(ex.steps[:j] + [wrong]) + "\n")
         first_diff = next((i for i, (x, y) in enumerate(zip(good, bad)) if x != y), min(len(good), len(bad)))

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import torch
 
-from .common import Profile, canonical, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
-from .curriculum import TRAIN, Example, generate, mixture, sample_family
+from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
+from .curriculum import TRAIN, Example, sample_family
+from .curriculum.vocabulary import word_list_texts
 from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
@@ -19,13 +20,15 @@ from .tokenizer import BpeTokenizer, train_bpe
 
 
 def tokenizer_corpus(profile: Profile, n: int) -> list[str]:
-    """The first n texts the tokenizer's merges are learned from (prompt + solution)."""
+    """The first n texts the tokenizer's merges are learned from (prompt + solution), and for a
+    curriculum with school_words, the school word list (curriculum/vocabulary.py)."""
     rng = random.Random(profile.seed)
+    curriculum = curriculum_of(profile)
     texts = []
     for _ in range(n):
-        ex = varied(generate(sample_family(rng, mixture(0.5)), rng, TRAIN), rng)
-        texts.append(prompt_of(ex.question) + ex.solution())
-    return texts
+        ex = varied(curriculum.generate(sample_family(rng, curriculum.mixture(0.5)), rng, TRAIN), rng)
+        texts.append(prompt_of(ex.question, curriculum) + ex.solution())
+    return texts + (word_list_texts(n) if curriculum.school_words else [])
 
 
 def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:
@@ -42,11 +45,14 @@ def build_tokenizer(profile: Profile, out: Path) -> BpeTokenizer:
 def build_splits(profile: Profile, out: Path) -> Splits:
     d = out / "splits"
     if (d / "hard.jsonl").exists():
-        return Splits(read_split(d / "val.jsonl"), read_split(d / "test.jsonl"), read_split(d / "hard.jsonl"))
+        heldout = d / "heldout_template.jsonl"
+        return Splits(read_split(d / "val.jsonl"), read_split(d / "test.jsonl"), read_split(d / "hard.jsonl"),
+                      read_split(heldout) if heldout.exists() else [])
     d.mkdir(exist_ok=True)
-    s = make_splits(profile.seed + 1, profile.test_per_family, profile.val_per_family, profile.hard_per_family)
-    for name, exs in (("val", s.val), ("test", s.test), ("hard", s.hard)):
-        write_split(d / f"{name}.jsonl", exs)
+    s = make_splits(curriculum_of(profile), profile.seed + 1, profile.test_per_family, profile.val_per_family, profile.hard_per_family)
+    for name, exs in (("val", s.val), ("test", s.test), ("hard", s.hard), ("heldout_template", s.heldout_template)):
+        if exs:
+            write_split(d / f"{name}.jsonl", exs)
     return s
 
 
@@ -68,7 +74,8 @@ def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: fl
                     ) -> list[tuple[list[int], int]]:
     """Draw BUCKETS batches at once, sort them by length and return this step's slice: less padding."""
     group = step // BUCKETS
-    pool = [encode_example(tok, training_example(group, i, profile.seed, progress, held_out))
+    curriculum = curriculum_of(profile)
+    pool = [encode_example(tok, training_example(curriculum, group, i, profile.seed, progress, held_out), curriculum)
             for i in range(profile.batch_size * BUCKETS)]
     pool.sort(key=lambda sp: len(sp[0]))
     k = step % BUCKETS
@@ -160,7 +167,7 @@ def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: 
             if len(per_fam[e.family]) < profile.eval_per_family:
                 per_fam[e.family].append(e)
         chosen = [e for fam in per_fam.values() for e in fam]
-        prompts = [tok.encode(prompt_of(e.question)) for e in chosen]
+        prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in chosen]
         greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed, profile.max_new_tokens)
         sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1, profile.max_new_tokens)
         stats: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -10,7 +10,7 @@ import torch
 
 from .cache_origin import check_origin
 from .card import write_model_card
-from .common import Profile, cache_dir, device_name, log, seed_everything, setup_torch, write_json
+from .common import Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
 from .export import copy_splits, write_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
@@ -86,7 +86,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
                                              for part in ("sampled", "errors"))
         data = sampled_path_labels(policy, tok, problems, profile, sampled_progress)
-        data += error_prefix_labels(policy, tok, problems, profile.error_prefixes, profile.error_rollouts,
+        data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes, profile.error_rollouts,
                                     profile.seed + 300, profile.max_new_tokens, errors_progress)
         labels_file.write_bytes(pickle.dumps(data))
         sampled_progress.unlink(missing_ok=True)

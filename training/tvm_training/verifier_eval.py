@@ -10,7 +10,7 @@ from pathlib import Path
 
 import torch
 
-from .common import Profile, device, is_correct, log
+from .common import Profile, curriculum_of, device, is_correct, log
 from .curriculum import Example
 from .data import prompt_of, right_padded
 from .labels import MISTAKES, inject_mistake, newline_token_ids, rollout_success, step_ends
@@ -66,7 +66,7 @@ def heldout_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example]
                      ) -> list[dict[str, object]]:
     """Sampled paths cut at every step end, each with its empirical rollout success."""
     nl = newline_token_ids(tok)
-    prompts = [tok.encode(prompt_of(e.question)) for e in problems]
+    prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in problems]
     paths = sample_paths(policy, tok, prompts, profile.heldout_paths, 0.7, profile.seed + 500, profile.max_new_tokens)
     rows: list[dict[str, object]] = []
     for pi, (ex, prompt, conts) in enumerate(zip(problems, prompts, paths)):
@@ -94,7 +94,7 @@ def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], 
         j = rng.randrange(len(ex.steps))
         kind = rng.choice(MISTAKES)
         wrong = inject_mistake(ex.steps[j], kind, rng)
-        prompt = tok.encode(prompt_of(ex.question))
+        prompt = tok.encode(prompt_of(ex.question, curriculum_of(profile)))
         rows.append({"seq": prompt + tok.encode("\n".join(ex.steps[: j + 1]) + "\n"), "answer": ex.answer,
                      "step": "clean", "split": split, "problem": pi})
         if wrong is not None and wrong != ex.steps[j]:

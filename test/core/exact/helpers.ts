@@ -18,3 +18,11 @@ export function splitExamples(split: 'val' | 'test' | 'hard'): Example[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Example);
 }
+
+/** Curriculum v2's committed sample (training/tests/test_curriculum_v2.py keeps it equal to the generator's output). */
+export function curriculumV2Sample(): Example[] {
+  return readFileSync('test/fixtures/curriculum-v2-sample.jsonl', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Example);
+}

@@ -1,0 +1,50 @@
+"""The derivative of a polynomial at a point: differentiate term by term, then evaluate."""
+from __future__ import annotations
+
+import random
+
+from ..example import Example, Level
+from ..latex import fmt_int, poly_tex, step
+from ..phrasing import H, T, fill
+from ..registry import Templates
+
+TEMPLATES = [T("Find the derivative of $f(x) = {poly}$ at $x = {x}$."), T("If $f(x) = {poly}$, what is $f'({x})$?"),
+             T("Differentiate ${poly}$ and evaluate the derivative at $x = {x}$."), T("Compute $f'({x})$ for $f(x) = {poly}$."),
+             T("What is the slope of the tangent to $y = {poly}$ at $x = {x}$? Use the derivative."),
+             H("Evaluate the derivative of ${poly}$ when $x = {x}$."), H("Let $g(x) = {poly}$. Find $g'({x})$.")]
+
+
+def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
+    deg = rng.randint(2, 3 if lv.name == "train" else 4)
+    coeffs = {p: rng.randint(-9, 9) for p in range(deg + 1)}
+    coeffs[deg] = rng.randint(1, 6)
+    x = rng.randint(-3, 4)
+    steps: list[str] = []
+    derivative: dict[int, int] = {}
+    for p in sorted(coeffs, reverse=True):
+        c = coeffs[p]
+        if c == 0 or p == 0:
+            continue
+        steps.append(f"$\\frac{{d}}{{dx}}({poly_tex({p: c})}) = {poly_tex({p - 1: c * p})}$")
+        derivative[p - 1] = c * p
+    values: list[int] = []
+    for p in sorted(derivative, reverse=True):
+        c = derivative[p]
+        if p == 0:
+            values.append(c)
+            continue
+        power = x ** p
+        if p >= 2:
+            steps.append(f"${fmt_int(x)}^{p} = {power}$")
+        if abs(c) != 1:
+            line, v = step(c, "*", power)
+            steps.append(line)
+        else:
+            v = c * power
+        values.append(v)
+    total = values[0]
+    for v in values[1:]:
+        line, total = step(total, "+" if v >= 0 else "-", abs(v))
+        steps.append(line)
+    q = fill(rng, TEMPLATES, which, poly=poly_tex(coeffs), x=x)
+    return Example("derivative_at", q, steps, str(total), {"degree": str(deg)})

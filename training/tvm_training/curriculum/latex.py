@@ -1,0 +1,59 @@
+"""How the reference solutions write numbers, fractions, polynomials and one-operation steps in LaTeX."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+
+def op_tex(op: str) -> str:
+    return {"+": "+", "-": "-", "*": "\\times", "/": "\\div"}[op]
+
+
+def apply(a: int, op: str, b: int) -> int:
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    assert a % b == 0
+    return a // b
+
+
+def step(a: int, op: str, b: int) -> tuple[str, int]:
+    c = apply(a, op, b)
+    return f"${a} {op_tex(op)} {fmt_int(b)} = {c}$", c
+
+
+def fmt_int(n: int) -> str:
+    return f"({n})" if n < 0 else str(n)
+
+
+def frac_tex(q: Fraction) -> str:
+    if q.denominator == 1:
+        return str(q.numerator)
+    sign = "-" if q < 0 else ""
+    return f"{sign}\\frac{{{abs(q.numerator)}}}{{{q.denominator}}}"
+
+
+def raw_frac(n: int, d: int) -> str:
+    return f"\\frac{{{n}}}{{{d}}}"
+
+
+def answer_of(q: Fraction) -> str:
+    return str(q.numerator) if q.denominator == 1 else f"${frac_tex(q)}$"
+
+
+def poly_tex(coeffs: dict[int, int], var: str = "x") -> str:
+    """coeffs: power -> coefficient, rendered highest power first (e.g. 3x^2 - x + 4)."""
+    parts: list[str] = []
+    for p in sorted(coeffs, reverse=True):
+        c = coeffs[p]
+        if c == 0:
+            continue
+        mag = abs(c)
+        body = str(mag) if p == 0 else ("" if mag == 1 else str(mag)) + (var if p == 1 else f"{var}^{p}")
+        if not parts:
+            parts.append(("-" if c < 0 else "") + body)
+        else:
+            parts.append(("- " if c < 0 else "+ ") + body)
+    return " ".join(parts) if parts else "0"
