@@ -32,7 +32,7 @@ export interface Stage {
  * b = 4, seed 0): practice.md's linear equation, written in the curriculum's notation (the word
  * problems of the other examples are worded unlike the training curriculum).
  */
-const SOLVABLE = { file: 'practice.md' as const, heading: '## Problem 4', title: 'Problem 4', answer: '5', stepLine: '$3x = 15$', token: '15' };
+export const SOLVABLE = { file: 'practice.md' as const, heading: '## Problem 4', title: 'Problem 4', answer: '5', stepLine: '$3x = 15$', token: '15' };
 /** A problem without working (insert, hint), and one for the long solve. */
 const NO_WORK = { file: 'arithmetic.md' as const, heading: '## Problem 4', title: 'Problem 4' };
 const LONG = { file: 'long-solve.md' as const, heading: '## Problem 1', title: 'Problem 1' };
@@ -70,7 +70,7 @@ export class ModelVerdictError extends Error {
   override readonly name = 'ModelVerdictError';
 }
 
-function check(condition: unknown, message: string): asserts condition {
+export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
@@ -85,7 +85,7 @@ function lineOf(ctx: StageContext, name: string, text: string): number {
   return index + 1;
 }
 
-async function openFile(ctx: StageContext, name: keyof typeof FIRST_LINE): Promise<void> {
+export async function openFile(ctx: StageContext, name: keyof typeof FIRST_LINE): Promise<void> {
   await ctx.wb.openFile(name, FIRST_LINE[name]);
 }
 
@@ -112,7 +112,7 @@ async function shownText(frame: Frame, selector: string): Promise<string> {
 }
 
 /** The panel shows a finished solution: every step with its probability, KaTeX math, an answer. */
-async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: string | undefined): Promise<string | null> {
+export async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: string | undefined): Promise<string | null> {
   const steps = await frame.locator('#steps > .step').all();
   check(steps.length > 0, 'the panel shows no steps');
   for (const [i, step] of steps.entries()) {
@@ -165,7 +165,7 @@ async function valueLabels(ctx: StageContext): Promise<Array<{ line: string; tex
   return (await decorations(ctx)).filter((d) => VALUE_LABEL.test(d.text));
 }
 
-function userSettings(ctx: StageContext): Record<string, unknown> {
+export function userSettings(ctx: StageContext): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ctx.profile.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
 }
 
@@ -196,7 +196,7 @@ async function clickCodeLens(ctx: StageContext, file: string, heading: string, t
   await (await ctx.wb.codeLens(heading, title)).click();
 }
 
-async function solveViaCodeLens(ctx: StageContext, file: string, heading: string): Promise<void> {
+export async function solveViaCodeLens(ctx: StageContext, file: string, heading: string): Promise<void> {
   await clickCodeLens(ctx, file, heading, 'Solve');
 }
 
