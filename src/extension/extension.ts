@@ -13,6 +13,7 @@ import { NotebookIndex } from './notebookIndex.js';
 import { PANEL_VIEW_TYPE } from './solve/panel.js';
 import { SolveController } from './solve/solveController.js';
 import { createStatusBar } from './statusBar.js';
+import { UNTRUSTED_BUNDLE_TOAST } from './toastText.js';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
 
@@ -35,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): void {
     warnedBundle = ignored;
     const message = `This workspace is not trusted, so its tvmTutor.modelBundle setting ("${ignored}") is ignored; using ${config.modelBundle}.`;
     log.warn(message);
-    void vscode.window.showWarningMessage(message);
+    void vscode.window.showWarningMessage(UNTRUSTED_BUNDLE_TOAST, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
   };
   warnUntrusted();
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Problem } from '../core/notebook/index.js';
 import { parseTarget } from './commandIds.js';
 import type { NotebookIndex } from './notebookIndex.js';
+import { NO_NOTEBOOK_TOAST, NO_PROBLEM_TOAST } from './toastText.js';
 
 export interface Target {
   document: vscode.TextDocument;
@@ -15,12 +16,12 @@ export async function resolveTarget(index: NotebookIndex, arg: unknown): Promise
   const document = given ? await vscode.workspace.openTextDocument(vscode.Uri.parse(given.uri)) : editor?.document;
   const line = given ? given.line : editor?.selection.active.line;
   if (!document || line === undefined || document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Open a markdown notebook and put the cursor on a problem.');
+    void vscode.window.showInformationMessage(NO_NOTEBOOK_TOAST);
     return undefined;
   }
   const problem = index.problemAt(document, line);
   if (!problem) {
-    void vscode.window.showInformationMessage('No problem here: put the cursor on a "Problem" section or a paragraph (see the notebook format).');
+    void vscode.window.showInformationMessage(NO_PROBLEM_TOAST);
     return undefined;
   }
   return { document, problem };

@@ -1,5 +1,5 @@
 // E2E `themes`: the Solve panel follows the workbench colour theme. The theme is switched as a
-// user's settings.json would switch it (VS Code applies a changed `workbench.colorTheme` at once),
+// user does (Preferences: Color Theme in the command palette),
 // and in each theme the panel must carry VS Code's theme class and variables, paint its background
 // and text in the theme's colours, and pass axe-core (contrast included) with no serious or
 // critical finding. Screenshots: the panel alone in light, dark, high contrast and high contrast
@@ -8,23 +8,25 @@ import { writeFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { axeViolations, describeFindings, failing } from '../helpers/axe.js';
 import { check, expectSolution, openFile, SOLVABLE, solveViaCodeLens, userSettings, type Stage, type StageContext } from './stages.js';
-import { waitFor } from './workbench.js';
+import { escapeRegExp, waitFor } from './workbench.js';
 
 interface ThemeCase {
   /** Screenshot name, and docs/images/panel-<id>.png when `docImage`. */
   id: string;
-  /** The theme's label in VS Code 1.100 (built-in theme-defaults). */
+  /** The theme's id (its `workbench.colorTheme` value) in VS Code 1.100's built-in theme-defaults. */
   theme: string;
+  /** Its label in the Preferences: Color Theme picker. */
+  label: string;
   /** The class VS Code puts on the webview's body. */
   bodyClass: string;
   docImage: boolean;
 }
 
 const THEMES: readonly ThemeCase[] = [
-  { id: 'light', theme: 'Default Light Modern', bodyClass: 'vscode-light', docImage: true },
-  { id: 'dark', theme: 'Default Dark Modern', bodyClass: 'vscode-dark', docImage: true },
-  { id: 'hc', theme: 'Default High Contrast', bodyClass: 'vscode-high-contrast', docImage: true },
-  { id: 'hc-light', theme: 'Default High Contrast Light', bodyClass: 'vscode-high-contrast-light', docImage: false },
+  { id: 'light', theme: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vscode-light', docImage: true },
+  { id: 'dark', theme: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vscode-dark', docImage: true },
+  { id: 'hc', theme: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'vscode-high-contrast', docImage: true },
+  { id: 'hc-light', theme: 'Default High Contrast Light', label: 'Light High Contrast', bodyClass: 'vscode-high-contrast-light', docImage: false },
 ];
 
 /** The solved panel of SOLVABLE: the one an earlier stage left open, or a fresh solve. */
@@ -38,11 +40,21 @@ export async function solvedPanel(ctx: StageContext): Promise<Frame> {
   return frame;
 }
 
-function writeSettings(ctx: StageContext, settings: Record<string, unknown>): void {
-  writeFileSync(`${ctx.profile.userData}/User/settings.json`, `${JSON.stringify(settings, null, 2)}\n`);
+/** Picks a colour theme as a user does: Preferences: Color Theme in the command palette, then the theme by its label. */
+async function pickTheme(ctx: StageContext, label: string): Promise<void> {
+  const { page } = ctx.wb;
+  await page.locator('.command-center .command-center-quick-pick').click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  // The same widget now lists the themes.
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Dark Modern$/ }) }).first().waitFor();
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** What the panel's page looks like under the current theme: its class, variables and painted colours. */
 interface PanelLook {
   bodyClass: string;
   variables: Record<string, string>;
@@ -94,10 +106,13 @@ export const THEME_STAGE: Stage = {
     // Token colours and the chart are part of the look.
     if ((await frame.locator('#toggle-tokens').getAttribute('aria-pressed')) !== 'true') await frame.locator('#toggle-tokens').click();
     await frame.locator('#toggle-tokens[aria-pressed="true"]').waitFor();
-    const original = userSettings(ctx);
+    // The theme to go back to: the one set, else the one the panel shows now (the default).
+    const setting = userSettings(ctx)['workbench.colorTheme'];
+    const shownClass = (await panelLook(frame)).bodyClass.split(/\s+/);
+    const original = THEMES.find((t) => t.theme === setting) ?? THEMES.find((t) => shownClass.includes(t.bodyClass));
     try {
       for (const t of THEMES) {
-        writeSettings(ctx, { ...original, 'workbench.colorTheme': t.theme });
+        await pickTheme(ctx, t.label);
         const look = await waitFor(`the panel in ${t.theme} (body.${t.bodyClass})`, async () => {
           const now = await panelLook(frame);
           return now.bodyClass.split(/\s+/).includes(t.bodyClass) ? now : undefined;
@@ -123,8 +138,8 @@ export const THEME_STAGE: Stage = {
         ctx.notes.push(`themes: ${t.theme}: body.${t.bodyClass}, ${Object.keys(look.variables).length} variables, background ${look.background}, text ${look.text}, axe ${findings.length} minor/moderate`);
       }
     } finally {
-      // The other stages run in the default theme.
-      writeSettings(ctx, original);
+      // The other stages run in the theme they had.
+      if (original) await pickTheme(ctx, original.label).catch(() => undefined);
     }
   },
 };

@@ -9,10 +9,12 @@ import type { Problem } from '../../core/notebook/index.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
+import { showFailure } from '../notify.js';
 import { resolveTarget } from '../targets.js';
+import { checkVerdictToast, failureToast, noWorkToast } from '../toastText.js';
 import { Debouncer, Supersede } from '../util/supersede.js';
 import { CheckStore, checkedText, type MappedCheck } from './checkStore.js';
-import { checkSummary, diagnosticsOf, planDecorations } from './decorationPlan.js';
+import { checkVerdict, diagnosticsOf, planDecorations } from './decorationPlan.js';
 import { CheckDecorations } from './decorations.js';
 
 /** Pause in typing before a live re-check. */
@@ -45,7 +47,7 @@ export class CheckController implements vscode.Disposable {
     if (!target) return;
     const { document, problem } = target;
     if ((problem.work?.steps.length ?? 0) === 0) {
-      void vscode.window.showInformationMessage(`Write your working for ${problem.title} under a "Solution:" label first (one step per line).`);
+      void vscode.window.showInformationMessage(noWorkToast(problem.title));
       return;
     }
     this.store.watch(document.uri.toString(), problem.key);
@@ -76,11 +78,11 @@ export class CheckController implements vscode.Disposable {
       if (!ticket.isCurrent()) return;
       this.store.record(uri, problem, result);
       // A flagged step gets a diagnostic; otherwise the verdict would go unsaid.
-      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(`${problem.title}: ${checkSummary(result)}`);
+      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(checkVerdictToast(problem.title, checkVerdict(result, config.checkThreshold)));
     } catch (error) {
       if (isCancellation(error)) return;
       // Live checks fail quietly (status bar and log); an explicit check says why.
-      if (explicit) void vscode.window.showErrorMessage(`TVM Math Tutor could not check ${problem.title}: ${errorMessage(error)}`);
+      if (explicit) showFailure(failureToast('check', problem.title, errorMessage(error)));
       return;
     } finally {
       ticket.done();

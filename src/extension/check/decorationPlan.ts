@@ -10,6 +10,7 @@
 // checkController.ts apply it.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
 import type { CheckedStep } from '../../shared/engineProtocol.js';
+import type { CheckVerdict } from '../toastText.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import type { ColumnSpan } from './tokenSpans.js';
@@ -147,10 +148,13 @@ export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
  * diagnostic instead): the TVM's verdict, or, when its collapse falls on a line that provably
  * follows, that; and whether the final answer was verified.
  */
-export function checkSummary(result: MappedCheck['result']): string {
+/** What the toast of a check with nothing flagged says (toastText.checkVerdictToast). */
+export function checkVerdict(result: MappedCheck['result'], threshold: number): CheckVerdict {
   const suppressed = result.firstSuspicious !== null && !tvmWarningStands(result);
-  const verdict = suppressed
-    ? `No line is wrong: step ${(result.firstSuspicious as number) + 1} follows from the problem, though the success estimate falls there.`
-    : result.reason;
-  return result.verified === true ? `${verdict} The final answer satisfies the problem (verified).` : verdict;
+  return {
+    followsDespiteDrop: suppressed ? result.firstSuspicious : null,
+    finalValue: result.steps.at(-1)?.value ?? result.problemValue,
+    threshold,
+    verified: result.verified,
+  };
 }

@@ -1,11 +1,13 @@
 // Solve: problem → engine solve request → search trace → view model → panel. The notification's
 // Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
 import * as vscode from 'vscode';
-import type { SolveRequest } from '../../shared/engineProtocol.js';
+import type { SearchProgress, SolveRequest } from '../../shared/engineProtocol.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
+import { showFailure } from '../notify.js';
 import { openDocument, resolveTarget, type Target } from '../targets.js';
+import { failureToast, goneToast, INSERT_FAILED_TOAST, progressToast, solvingToastTitle } from '../toastText.js';
 import { Supersede, type Ticket } from '../util/supersede.js';
 import type { SolveView } from '../../shared/webviewProtocol.js';
 import { solutionInsertion } from './insertion.js';
@@ -61,13 +63,14 @@ export class SolveController implements vscode.Disposable {
     const panel = this.panels.show(view);
 
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Solving ${problem.title}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: solvingToastTitle(problem.title), cancellable: true },
       async (progress, token) => {
         const cancel = token.onCancellationRequested(() => this.running.abort(key));
         try {
-          view = await this.request(info, request, view, ticket, (text, increment) => {
-            progress.report({ message: text, ...(increment !== undefined && { increment }) });
-            panel.progress(text);
+          view = await this.request(info, request, view, ticket, (p, increment) => {
+            // The toast gets a short line that fits; the panel the full one.
+            progress.report({ message: progressToast(p), ...(increment !== undefined && { increment }) });
+            panel.progress(progressText(p));
           });
         } finally {
           cancel.dispose();
@@ -85,7 +88,7 @@ export class SolveController implements vscode.Disposable {
     request: SolveRequest,
     pending: SolveView,
     ticket: Ticket,
-    report: (text: string, increment: number | undefined) => void,
+    report: (progress: SearchProgress, increment: number | undefined) => void,
   ): Promise<SolveView> {
     let reported = 0;
     try {
@@ -94,7 +97,7 @@ export class SolveController implements vscode.Disposable {
           signal: ticket.signal,
           onProgress: (p) => {
             const fraction = progressFraction(p);
-            report(progressText(p), fraction === undefined ? undefined : (fraction - reported) * 100);
+            report(p, fraction === undefined ? undefined : (fraction - reported) * 100);
             reported = fraction ?? reported;
           },
         }),
@@ -103,7 +106,7 @@ export class SolveController implements vscode.Disposable {
       return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified, eosToken);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
-      void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);
+      showFailure(failureToast('solve', info.problem.title, errorMessage(error)));
       return stoppedView(pending, 'error', errorMessage(error));
     }
   }
@@ -130,7 +133,7 @@ export class SolveController implements vscode.Disposable {
     const document = await openDocument(view.documentUri);
     const problem = document && this.index.byKey(document, view.problemKey);
     if (!document || !problem) {
-      void vscode.window.showWarningMessage(`${view.title} is no longer in its notebook.`);
+      void vscode.window.showWarningMessage(goneToast(view.title));
       return undefined;
     }
     return { document, problem };
@@ -153,6 +156,6 @@ export class SolveController implements vscode.Disposable {
     const at = solutionInsertion(problem, view.steps.map((step) => step.text), eol, caption, (n) => (n < document.lineCount ? document.lineAt(n).text : undefined));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, document.lineAt(at.line).range.end, at.text);
-    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
+    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(INSERT_FAILED_TOAST);
   }
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js';
 import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
-import { REFUTED_ANSWER, checkSummary, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
+import { REFUTED_ANSWER, checkVerdict, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
@@ -102,8 +102,8 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
 
   const follows = checkResultFor(checkedText(p).steps, [0.7, 0.1, 0.1], 1, [unknown, { verdict: 'follows', message: 'follows from x = 1' }, unknown]);
   assert.deepEqual(planDecorations([mapCheck(p, follows)!]).suspicions, []);
-  assert.equal(checkSummary(follows), 'No line is wrong: step 2 follows from the problem, though the success estimate falls there.');
-  assert.equal(checkSummary({ ...checkResultFor(['a'], [0.9]), verified: true }), 'Looks fine. The final answer satisfies the problem (verified).');
+  assert.deepEqual(checkVerdict(follows, 0.5), { followsDespiteDrop: 1, finalValue: 0.1, threshold: 0.5, verified: follows.verified });
+  assert.deepEqual(checkVerdict({ ...checkResultFor(['a'], [0.9]), verified: true }, 0.5), { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true });
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
