@@ -17,7 +17,8 @@ import { DEFAULT_SUSPICION, type SuspicionOptions } from '../src/core/check/susp
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
-import { suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
+import { collapsesByDrop, suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
+import { SEVERITY_DROPS } from '../src/extension/check/severity.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
 import { bundleSolutions, reportFile } from './lib/problems.js';
 
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, reportFile('check', splits)), markdown);
   process.stdout.write(markdown);
+  const severity = renderSeverity(cases, header, options);
+  writeFileSync(join(values.out, reportFile('check-severity', splits)), severity);
+  process.stdout.write(`\n${severity}`);
   if (values.sweep) {
     const sweep = renderSweep(cases, header);
     writeFileSync(join(values.out, reportFile('check-sweep', splits)), sweep);
@@ -133,6 +137,34 @@ function render(tallies: Map<string, Tally>, verifiers: string[], h: Header, o: 
           `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
         );
       }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The editor's severity of a TVM-only warning (src/extension/check/severity.ts): how often a collapse of each size is the slip. */
+function renderSeverity(cases: readonly CheckedCase[], h: Header, o: SuspicionOptions): string {
+  // The relative rule flags small drops too (0.08 → 0.03): the lowest band starts at 0.
+  const edges = [0, ...Object.values(SEVERITY_DROPS)].sort((a, b) => a - b);
+  const named = new Map(Object.entries(SEVERITY_DROPS).map(([name, drop]) => [drop, name]));
+  const lines = [
+    '# Check my steps: how often a TVM collapse of each size is the slip',
+    '',
+    `Bundle \`${h.bundle}\`, TVM alone, up to ${h.limit} reference solutions per split, seed ${h.seed}, suspicion settings as check.md; ${new Date().toISOString().slice(0, 10)}.`,
+    'Every first collapse on the planted and the clean solutions, by how many value points it drops: **on the slip**',
+    'when it is the planted slip\'s step, **elsewhere** when it is on a correct step (before or after the slip, or in',
+    'clean work). The bands are the editor\'s severities for a TVM-only warning (src/extension/check/severity.ts).',
+    'Produced by `npm run bench:check`.',
+    '',
+    '| split | drop (points) | severity | collapses | on the slip | elsewhere | on the slip % |',
+    '|---|---|---|---:|---:|---:|---:|',
+  ];
+  for (const split of h.splits) {
+    const bands = collapsesByDrop(cases.filter((c) => c.split === split && c.verifier === 'tvm'), o, edges);
+    for (const [i, b] of bands.entries()) {
+      const to = bands[i + 1]?.from;
+      const range = `${Math.round(b.from * 100)}${to === undefined ? '+' : `–${Math.round(to * 100)}`}`;
+      lines.push(`| ${split} | ${range} | ${named.get(b.from) ?? 'hint'} | ${b.right + b.wrong} | ${b.right} | ${b.wrong} | ${pct(b.right, b.right + b.wrong)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

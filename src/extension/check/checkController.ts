@@ -14,8 +14,15 @@ import { resolveTarget } from '../targets.js';
 import { checkVerdictToast, failureToast, noWorkToast } from '../toastText.js';
 import { Debouncer, Supersede } from '../util/supersede.js';
 import { CheckStore, checkedText, type MappedCheck } from './checkStore.js';
-import { checkVerdict, diagnosticsOf, planDecorations } from './decorationPlan.js';
+import { checkVerdict, diagnosticsOf, planDecorations, type PlannedDiagnostic } from './decorationPlan.js';
 import { CheckDecorations } from './decorations.js';
+
+const DIAGNOSTIC_SEVERITY: Readonly<Record<PlannedDiagnostic['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
 
 /** Pause in typing before a live re-check. */
 const LIVE_DELAY_MS = 700;
@@ -121,7 +128,7 @@ export class CheckController implements vscode.Disposable {
       document.uri,
       diagnosticsOf(plan).map(({ range, message, severity }) => {
         const bounds = new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
-        const diagnostic = new vscode.Diagnostic(bounds, message, severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        const diagnostic = new vscode.Diagnostic(bounds, message, DIAGNOSTIC_SEVERITY[severity]);
         diagnostic.source = 'TVM Math Tutor';
         return diagnostic;
       }),

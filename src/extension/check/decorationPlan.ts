@@ -4,15 +4,17 @@
 // not — the line gets the 'sound' or 'wrong' look whatever the TVM's value; otherwise the colour of
 // its value. So the lines after a slip are not all painted red because the value stays low: each
 // is judged on its own. After each step, its value (and change), marked ✓/✗ where exact math
-// decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; a Warning on
-// the first step where the value collapses, placed on the token where it fell most, only when no
-// exact error at or before it explains the collapse (tvmWarningStands). Pure; decorations.ts and
+// decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; on the first
+// step where the value collapses, placed on the token where it fell most, a Warning, Information
+// or Hint by the size of the drop (severity.ts), only when no exact error at or before it explains
+// the collapse (tvmWarningStands). Pure; decorations.ts and
 // checkController.ts apply it.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
 import type { CheckedStep } from '../../shared/engineProtocol.js';
 import type { CheckVerdict } from '../toastText.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
+import { suspicionSeverity, type SuspicionSeverity } from './severity.js';
 import type { ColumnSpan } from './tokenSpans.js';
 
 /** How exact math decided a line: 'sound' (true, follows, a verified answer) or 'wrong'. */
@@ -31,6 +33,8 @@ export interface StepLabel {
 export interface Suspicion {
   span: ColumnSpan;
   message: string;
+  /** By the size of the drop (severity.ts): the model's opinion, stated as loudly as it tends to be right. */
+  severity: SuspicionSeverity;
 }
 
 /** A range over whole steps (it may cover continuation lines). */
@@ -92,7 +96,7 @@ function suspicion(check: MappedCheck): Suspicion | undefined {
   if (!step) return undefined;
   const tokenIndex = check.result.suspiciousToken;
   const span = (tokenIndex === null ? undefined : step.tokens[tokenIndex]?.[0]) ?? step.spans[0]!;
-  return { span, message: check.result.reason };
+  return { span, message: check.result.reason, severity: suspicionSeverity(step.checked.before, step.checked.value) };
 }
 
 function wholeStep(step: MappedStep): LineRange {
@@ -130,15 +134,15 @@ export function planDecorations(checks: readonly MappedCheck[]): DecorationPlan 
 export interface PlannedDiagnostic {
   range: LineRange;
   message: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | SuspicionSeverity;
 }
 
-/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM Warning. */
+/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM suspicion (Warning, Information or Hint by its drop). */
 export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
   return [
     ...plan.errors.map((e): PlannedDiagnostic => ({ ...e, severity: 'error' })),
     ...plan.suspicions.map(
-      (s): PlannedDiagnostic => ({ range: { startLine: s.span.line, startColumn: s.span.start, endLine: s.span.line, endColumn: s.span.end }, message: s.message, severity: 'warning' }),
+      (s): PlannedDiagnostic => ({ range: { startLine: s.span.line, startColumn: s.span.start, endLine: s.span.line, endColumn: s.span.end }, message: s.message, severity: s.severity }),
     ),
   ];
 }

@@ -7,6 +7,7 @@ import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
+import { SEVERITY_DROPS, suspicionSeverity } from '../../../src/extension/check/severity.js';
 
 const NOTEBOOK = ['## Problem 1', 'What is $2+3$ times 2?', '**Solution:**', '- We add $2+3=6$', '- then double it:', '  $6 \\cdot 2 = 12$', '- The answer is 12'].join('\n');
 const problem = (text = NOTEBOOK): Problem => parseNotebook(text)[0]!;
@@ -62,7 +63,8 @@ test('decoration plan: underline by value, labels after each step, a warning on 
     { line: 5, column: 18, text: '15% (\u221255 pts)', bucket: 0, exact: null },
     { line: 6, column: 18, text: '10% (\u22125 pts)', bucket: 0, exact: null },
   ]);
-  assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.' }]);
+  // A 55-point collapse: a Warning (severity.ts).
+  assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.', severity: 'warning' }]);
   assert.deepEqual(plan.errors, []);
   assert.deepEqual(plan.exact, { sound: [], wrong: [] });
   assert.deepEqual(diagnosticsOf(plan).map((d) => d.severity), ['warning']);
@@ -104,6 +106,27 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
   assert.deepEqual(planDecorations([mapCheck(p, follows)!]).suspicions, []);
   assert.deepEqual(checkVerdict(follows, 0.5), { followsDespiteDrop: 1, finalValue: 0.1, threshold: 0.5, verified: follows.verified });
   assert.deepEqual(checkVerdict({ ...checkResultFor(['a'], [0.9]), verified: true }, 0.5), { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true });
+});
+
+test('a TVM-only suspicion is a Warning, Information or Hint by the size of its drop; exact errors stay Errors', () => {
+  const p = problem();
+  const severities = (values: number[], suspicious: number) => diagnosticsOf(planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, values, suspicious))!])).map((d) => d.severity);
+  // checkResultFor: the problem's value is 0.6, each step's `before` the previous step's value.
+  assert.deepEqual(severities([0.7, 0.35, 0.3], 1), ['warning'], '35 points');
+  assert.deepEqual(severities([0.7, 0.5, 0.45], 1), ['information'], '20 points');
+  assert.deepEqual(severities([0.2, 0.1, 0.1], 1), ['hint'], '10 points (relative rule)');
+  const wrong = { verdict: 'false', message: '2 + 2 = 5 is false: 2 + 2 = 4' } as const;
+  const unknown = { verdict: 'unknown', message: 'no equals sign' } as const;
+  const exact = planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.65, 0.6], null, [wrong, unknown, unknown]))!]);
+  assert.deepEqual(diagnosticsOf(exact).map((d) => d.severity), ['error'], 'a small drop does not soften a fact');
+});
+
+test('severity bands: at the edges', () => {
+  assert.equal(suspicionSeverity(0.8, 0.8 - SEVERITY_DROPS.warning), 'warning');
+  assert.equal(suspicionSeverity(0.8, 0.8 - SEVERITY_DROPS.warning + 0.001), 'information');
+  assert.equal(suspicionSeverity(0.5, 0.5 - SEVERITY_DROPS.information), 'information');
+  assert.equal(suspicionSeverity(0.5, 0.5 - SEVERITY_DROPS.information + 0.001), 'hint');
+  assert.equal(suspicionSeverity(0.3, 0.4), 'hint', 'no drop at all');
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
