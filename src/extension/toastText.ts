@@ -50,7 +50,7 @@ export function failureToast(action: FailedAction, problemTitle: string, message
 
 /** A hint, shown in full beside its line in the editor; the toast says it and where. */
 export function hintToast(problemTitle: string, hint: string): string {
-  return fitText(`${title(problemTitle)}: ${hint}`, TOAST_MAX_CHARS);
+  return fitText(`${title(problemTitle)} — ${hint}`, TOAST_MAX_CHARS);
 }
 
 export interface CheckVerdict {

@@ -2,11 +2,17 @@
 // Ctrl+Tab or a click on the tab would give it), then only keys: Tab walks to the search-tree
 // toggle, Enter opens the tree (focus stays on the toggle through the re-render, with a visible
 // ring in the theme's focus colour), Tab moves on to the token toggle and Space presses it.
-// axe-core then checks the opened panel (tree and tokens shown).
+// axe-core then checks the opened panel (tree and tokens shown). Last, toasts fit: a real one is
+// not cut, and the longest text each toast builder can write (test/helpers/toastSamples.ts) is
+// measured in that toast's font against its message line's width.
 import type { Frame } from 'playwright-core';
 import { axeViolations, describeFindings, failing } from '../helpers/axe.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { noWorkToast } from '../../src/extension/toastText.js';
+import { longestToasts } from '../helpers/toastSamples.js';
 import { solvedPanel } from './themeStage.js';
-import { check, SOLVABLE, type Stage } from './stages.js';
+import { check, openFile, SOLVABLE, type Stage } from './stages.js';
 import { waitFor } from './workbench.js';
 
 /** Most Tab presses from the panel's first control to the one wanted. */
@@ -25,6 +31,21 @@ const FOCUS_RING = `(() => {
   probe.remove();
   return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, focusBorder };
 })()`;
+
+/** A problem without working: Check my steps answers with a toast (no engine call). */
+const NO_WORK = { file: 'arithmetic.md' as const, heading: '## Problem 4', title: 'Problem 4' };
+
+/** The visible toast's message line: its width, whether its text is cut, and the widths of `texts` in its font. */
+function toastFit(texts: readonly string[]): string {
+  return `(() => {
+    const line = document.querySelector('.notifications-toasts .notification-toast .notification-list-item-message');
+    if (!line) return null;
+    const canvas = document.createElement('canvas').getContext('2d');
+    canvas.font = getComputedStyle(line).font;
+    const texts = ${JSON.stringify(texts)};
+    return { text: line.textContent, width: line.clientWidth, scrollWidth: line.scrollWidth, font: canvas.font, widths: texts.map((t) => canvas.measureText(t).width) };
+  })()`;
+}
 
 async function focusedId(frame: Frame): Promise<string> {
   return frame.evaluate<string>(FOCUSED_ID);
@@ -78,5 +99,25 @@ export const ACCESSIBILITY_STAGE: Stage = {
     const serious = failing(findings);
     check(serious.length === 0, `axe-core finds ${serious.length} serious or critical violations with the tree and tokens open:\n${describeFindings(serious)}`);
     ctx.notes.push(`accessibility: #toggle-tree after ${treeTabs} Tab presses, ring ${ring.style} ${ring.width} ${ring.color}; axe minor/moderate: ${findings.length}`);
+
+    // Toasts fit.
+    await openFile(ctx, NO_WORK.file);
+    const line = readFileSync(join(ctx.workspace, NO_WORK.file), 'utf8').split('\n').indexOf(NO_WORK.heading) + 1;
+    check(line > 0, `${NO_WORK.heading} is not in ${NO_WORK.file}`);
+    await wb.goTo(line + 2);
+    await wb.clearNotifications();
+    await wb.command('TVM Math Tutor: Check My Steps');
+    await wb.page.locator('.notifications-toasts .notification-toast', { hasText: noWorkToast(NO_WORK.title) }).waitFor();
+    const samples = longestToasts();
+    const fit = await waitFor('the toast to be laid out', async () => {
+      const found = await wb.page.evaluate<{ text: string; width: number; scrollWidth: number; font: string; widths: number[] } | null>(toastFit(samples));
+      return found && found.width > 0 ? found : undefined;
+    });
+    await shot('toast');
+    check(fit.scrollWidth <= fit.width, `the toast "${fit.text}" is cut: ${fit.scrollWidth} px of text in ${fit.width} px`);
+    const widest = Math.max(...fit.widths);
+    const over = samples.filter((_, i) => fit.widths[i]! > fit.width);
+    check(over.length === 0, `toast texts wider than the ${fit.width} px message line (${fit.font}): ${over.map((t) => JSON.stringify(t)).join(', ')}`);
+    ctx.notes.push(`accessibility: toast message line ${fit.width} px (${fit.font}); the widest of ${samples.length} longest toast texts ${Math.round(widest)} px`);
   },
 };
