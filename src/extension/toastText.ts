@@ -7,14 +7,16 @@ import type { SearchProgress } from '../shared/engineProtocol.js';
 import { formatPercent } from './valueScale.js';
 
 /**
- * Longest toast text, title included. Measured in code-server 4.100 (Chromium, the workbench's
- * 13 px UI font): a toast's message line is 366 px wide and holds 64 characters of these texts
- * (the E2E `accessibility` stage measures a real one and fails if it is cut).
+ * Longest toast text, title included. Measured in code-server 4.100.3 in Debian's Chromium (E2E
+ * `accessibility` stage, 1600 px window): a toast's message line is 414 px wide, in the
+ * workbench's 13 px system-ui font; these texts take up to 7.1 px a character there, so 56
+ * characters need at most 398 px. That stage measures the longest text of every builder
+ * (test/helpers/toastSamples.ts) in the real toast's font and fails if one is wider than the line.
  */
-export const TOAST_MAX_CHARS = 64;
+export const TOAST_MAX_CHARS = 56;
 
 /** Problem titles come from headings and can be long: a toast names at most this much of one. */
-const TITLE_CHARS = 24;
+const TITLE_CHARS = 20;
 
 /** Cuts `text` at a word boundary to fit `max` characters, marking the cut with "…". */
 export function fitText(text: string, max: number): string {
@@ -68,16 +70,16 @@ export function checkVerdictToast(problemTitle: string, v: CheckVerdict): string
     v.followsDespiteDrop !== null
       ? `no line is wrong (step ${v.followsDespiteDrop + 1} follows)`
       : v.finalValue < v.threshold
-        ? `no step stands out, but it ends low (${formatPercent(v.finalValue)})`
-        : `no step flagged; ends at ${formatPercent(v.finalValue)}`;
-  return fitText(`${title(problemTitle)}: ${verdict}${v.verified === true ? '; answer verified' : ''}.`, TOAST_MAX_CHARS);
+        ? `nothing stands out, but it ends low (${formatPercent(v.finalValue)})`
+        : `nothing flagged, ends at ${formatPercent(v.finalValue)}`;
+  return fitText(`${title(problemTitle)}: ${verdict}${v.verified === true ? '; answer verified' : ''}`, TOAST_MAX_CHARS);
 }
 
 export function noWorkToast(problemTitle: string): string {
   return `${title(problemTitle)}: first write steps under "Solution:".`;
 }
 
-export const NO_NOTEBOOK_TOAST = 'Open a markdown notebook and put the cursor on a problem.';
+export const NO_NOTEBOOK_TOAST = 'Put the cursor on a problem in a markdown notebook.';
 export const NO_PROBLEM_TOAST = 'No problem here: put the cursor in a problem.';
 export const INSERT_FAILED_TOAST = 'The solution could not be inserted.';
 
@@ -86,4 +88,4 @@ export function goneToast(problemTitle: string): string {
 }
 
 /** The full explanation (which bundle, and the one used instead) goes to the log. */
-export const UNTRUSTED_BUNDLE_TOAST = 'Untrusted workspace: its tvmTutor.modelBundle is ignored.';
+export const UNTRUSTED_BUNDLE_TOAST = 'Untrusted workspace: tvmTutor.modelBundle is ignored.';

@@ -21,7 +21,6 @@ const DIAGNOSTIC_SEVERITY: Readonly<Record<PlannedDiagnostic['severity'], vscode
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 /** Pause in typing before a live re-check. */

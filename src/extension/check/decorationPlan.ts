@@ -5,8 +5,8 @@
 // its value. So the lines after a slip are not all painted red because the value stays low: each
 // is judged on its own. After each step, its value (and change), marked ✓/✗ where exact math
 // decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; on the first
-// step where the value collapses, placed on the token where it fell most, a Warning, Information
-// or Hint by the size of the drop (severity.ts), only when no exact error at or before it explains
+// step where the value collapses, placed on the token where it fell most, a Warning or
+// Information by the size of the drop (severity.ts), only when no exact error at or before it explains
 // the collapse (tvmWarningStands). Pure; decorations.ts and
 // checkController.ts apply it.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
@@ -137,7 +137,7 @@ export interface PlannedDiagnostic {
   severity: 'error' | SuspicionSeverity;
 }
 
-/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM suspicion (Warning, Information or Hint by its drop). */
+/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM suspicion (Warning or Information by its drop). */
 export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
   return [
     ...plan.errors.map((e): PlannedDiagnostic => ({ ...e, severity: 'error' })),

@@ -7,7 +7,7 @@ import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
-import { SEVERITY_DROPS, suspicionSeverity } from '../../../src/extension/check/severity.js';
+import { suspicionSeverity, WARNING_DROP } from '../../../src/extension/check/severity.js';
 
 const NOTEBOOK = ['## Problem 1', 'What is $2+3$ times 2?', '**Solution:**', '- We add $2+3=6$', '- then double it:', '  $6 \\cdot 2 = 12$', '- The answer is 12'].join('\n');
 const problem = (text = NOTEBOOK): Problem => parseNotebook(text)[0]!;
@@ -108,13 +108,13 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
   assert.deepEqual(checkVerdict({ ...checkResultFor(['a'], [0.9]), verified: true }, 0.5), { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true });
 });
 
-test('a TVM-only suspicion is a Warning, Information or Hint by the size of its drop; exact errors stay Errors', () => {
+test('a TVM-only suspicion is a Warning or Information by the size of its drop; exact errors stay Errors', () => {
   const p = problem();
   const severities = (values: number[], suspicious: number) => diagnosticsOf(planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, values, suspicious))!])).map((d) => d.severity);
   // checkResultFor: the problem's value is 0.6, each step's `before` the previous step's value.
   assert.deepEqual(severities([0.7, 0.35, 0.3], 1), ['warning'], '35 points');
   assert.deepEqual(severities([0.7, 0.5, 0.45], 1), ['information'], '20 points');
-  assert.deepEqual(severities([0.2, 0.1, 0.1], 1), ['hint'], '10 points (relative rule)');
+  assert.deepEqual(severities([0.2, 0.1, 0.1], 1), ['information'], '10 points (relative rule)');
   const wrong = { verdict: 'false', message: '2 + 2 = 5 is false: 2 + 2 = 4' } as const;
   const unknown = { verdict: 'unknown', message: 'no equals sign' } as const;
   const exact = planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.65, 0.6], null, [wrong, unknown, unknown]))!]);
@@ -122,11 +122,11 @@ test('a TVM-only suspicion is a Warning, Information or Hint by the size of its 
 });
 
 test('severity bands: at the edges', () => {
-  assert.equal(suspicionSeverity(0.8, 0.8 - SEVERITY_DROPS.warning), 'warning');
-  assert.equal(suspicionSeverity(0.8, 0.8 - SEVERITY_DROPS.warning + 0.001), 'information');
-  assert.equal(suspicionSeverity(0.5, 0.5 - SEVERITY_DROPS.information), 'information');
-  assert.equal(suspicionSeverity(0.5, 0.5 - SEVERITY_DROPS.information + 0.001), 'hint');
-  assert.equal(suspicionSeverity(0.3, 0.4), 'hint', 'no drop at all');
+  assert.equal(suspicionSeverity(0.8, 0.5), 'warning', 'exactly 30 points');
+  assert.equal(suspicionSeverity(0.7, 0.4), 'warning', 'exactly 30 points, below in floating point');
+  assert.equal(suspicionSeverity(0.8, 0.8 - WARNING_DROP + 0.001), 'information');
+  assert.equal(suspicionSeverity(1, 0), 'warning');
+  assert.equal(suspicionSeverity(0.3, 0.4), 'information', 'no drop at all');
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
