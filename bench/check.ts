@@ -150,7 +150,7 @@ function renderSeverity(cases: readonly CheckedCase[], h: Header, o: SuspicionOp
   const lines = [
     '# Check my steps: how often a TVM collapse of each size is the slip',
     '',
-    `Bundle \`${h.bundle}\`, TVM alone, up to ${h.limit} reference solutions per split, seed ${h.seed}, suspicion settings as check.md; ${new Date().toISOString().slice(0, 10)}.`,
+    `Bundle \`${h.bundle}\`, TVM alone, up to ${h.limit} reference solutions per split, seed ${h.seed}, suspicion settings threshold ${o.threshold}, relative drop ${o.relativeDrop}, least drop ${o.minDrop}; ${new Date().toISOString().slice(0, 10)}.`,
     'Every first collapse on the planted and the clean solutions, by how many value points it drops: **on the slip**',
     'when it is the planted slip\'s step, **elsewhere** when it is on a correct step (before or after the slip, or in',
     'clean work). **severity**: what the editor makes of a TVM-only suspicion of that size (src/extension/check/severity.ts).',
