@@ -91,7 +91,7 @@ test('the extension edits documents in one place only: one WorkspaceEdit insert,
     found.map((f) => f.replace(/:\d+:/, ':')),
     [
       'src/extension/solve/solveController.ts: const edit = new vscode.WorkspaceEdit();',
-      'src/extension/solve/solveController.ts: if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(\'The solution could not be inserted.\');',
+      'src/extension/solve/solveController.ts: if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(INSERT_FAILED_TOAST);',
     ],
     found.join('\n'),
   );
