@@ -17,7 +17,8 @@ import { DEFAULT_SUSPICION, type SuspicionOptions } from '../src/core/check/susp
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
-import { suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
+import { collapsesByDrop, suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
+import { suspicionSeverity } from '../src/extension/check/severity.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
 import { bundleSolutions, reportFile } from './lib/problems.js';
 
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, reportFile('check', splits)), markdown);
   process.stdout.write(markdown);
+  const severity = renderSeverity(cases, header, options);
+  writeFileSync(join(values.out, reportFile('check-severity', splits)), severity);
+  process.stdout.write(`\n${severity}`);
   if (values.sweep) {
     const sweep = renderSweep(cases, header);
     writeFileSync(join(values.out, reportFile('check-sweep', splits)), sweep);
@@ -133,6 +137,34 @@ function render(tallies: Map<string, Tally>, verifiers: string[], h: Header, o: 
           `| ${split} | ${verifier} | ${kind} | ${t.n} | ${pct(t.hit, t.n)} | ${pct(t.early, t.n)} | ${pct(t.late, t.n)} | ${pct(t.missed, t.n)} | ${pct(t.cleanFlagged, t.n)} | ${pct(t.slipDrop, t.n)} | ${pct(t.cleanDrop, t.n)} | ${answerCell(t)} |`,
         );
       }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Lower edges of the drop bands in check-severity.md (value points, 0–1). */
+const DROP_BANDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+
+/** For the editor's severity of a TVM-only suspicion (src/extension/check/severity.ts): how often a collapse of each size is the slip. */
+function renderSeverity(cases: readonly CheckedCase[], h: Header, o: SuspicionOptions): string {
+  const lines = [
+    '# Check my steps: how often a TVM collapse of each size is the slip',
+    '',
+    `Bundle \`${h.bundle}\`, TVM alone, up to ${h.limit} reference solutions per split, seed ${h.seed}, suspicion settings threshold ${o.threshold}, relative drop ${o.relativeDrop}, least drop ${o.minDrop}; ${new Date().toISOString().slice(0, 10)}.`,
+    'Every first collapse on the planted and the clean solutions, by how many value points it drops: **on the slip**',
+    'when it is the planted slip\'s step, **elsewhere** when it is on a correct step (before or after the slip, or in',
+    'clean work). **severity**: what the editor makes of a TVM-only suspicion of that size (src/extension/check/severity.ts).',
+    'Produced by `npm run bench:check`.',
+    '',
+    '| split | drop (points) | severity | collapses | on the slip | elsewhere | on the slip % |',
+    '|---|---|---|---:|---:|---:|---:|',
+  ];
+  for (const split of h.splits) {
+    const bands = collapsesByDrop(cases.filter((c) => c.split === split && c.verifier === 'tvm'), o, DROP_BANDS);
+    for (const [i, b] of bands.entries()) {
+      const to = bands[i + 1]?.from;
+      const range = `${Math.round(b.from * 100)}${to === undefined ? '+' : `–${Math.round(to * 100)}`}`;
+      lines.push(`| ${split} | ${range} | ${suspicionSeverity(b.from, 0)} | ${b.right + b.wrong} | ${b.right} | ${b.wrong} | ${pct(b.right, b.right + b.wrong)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

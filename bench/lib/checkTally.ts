@@ -93,3 +93,29 @@ export function suspicionGrid(): SuspicionOptions[] {
   }
   return grid;
 }
+
+/** How often the verifier's first collapse is on the slip, per band of its drop (the editor's severity bands). */
+export interface DropBand {
+  /** Least drop (value points, 0–1) of the band; the band ends where the next begins. */
+  from: number;
+  /** First collapses in the band: on a planted solution's slipped step (right) or elsewhere / on clean work (wrong). */
+  right: number;
+  wrong: number;
+}
+
+/**
+ * Every first collapse of the verifier alone (planted and clean solutions), by its drop: a
+ * collapse on the slipped step is right; one before it, after it, or on a clean solution is wrong.
+ * `from` lists the bands' lower edges in increasing order.
+ */
+export function collapsesByDrop(cases: readonly CheckedCase[], options: SuspicionOptions, from: readonly number[]): DropBand[] {
+  const bands = from.map((f) => ({ from: f, right: 0, wrong: 0 }));
+  const band = (drop: number) => [...bands].reverse().find((b) => drop >= b.from) ?? bands[0]!;
+  for (const c of cases) {
+    const planted = firstCollapse(c.planted.before, c.planted.values, options);
+    if (planted !== null) band(dropAt(c.planted, planted))[planted === c.slipped ? 'right' : 'wrong']++;
+    const clean = firstCollapse(c.clean.before, c.clean.values, options);
+    if (clean !== null) band(dropAt(c.clean, clean)).wrong++;
+  }
+  return bands;
+}

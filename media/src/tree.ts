@@ -14,6 +14,7 @@ function candidateState(c: CandidateView): string {
 function candidate(c: CandidateView): HTMLElement {
   const state = candidateState(c);
   return h('li', { class: 'candidate', 'data-id': c.id, 'data-state': state, 'data-rank': c.rank, 'data-finished': c.finished, ...valueAttrs(c.value) }, [
+    h('span', { class: 'sr-only' }, [`Candidate ${c.rank + 1}, `]),
     h('span', { class: 'candidate-value' }, [c.value?.percent ?? '–']),
     h('span', { class: 'candidate-state', title: c.contradiction ?? (c.duplicateOf === null ? null : `same step as candidate ${c.duplicateOf}`) }, [state]),
     markdownBlock({ class: 'candidate-text' }, c.text, true),
@@ -24,12 +25,12 @@ function candidate(c: CandidateView): HTMLElement {
 function beam(b: BeamView): HTMLElement {
   return h('li', { class: 'beam', 'data-beam': b.index, ...valueAttrs(b.value) }, [
     h('span', { class: 'beam-label' }, [`Beam ${b.index + 1}${b.value ? ` (${b.value.percent})` : ''}`]),
-    h('ol', { class: 'candidates' }, b.candidates.map(candidate)),
+    h('ol', { class: 'candidates', 'aria-label': `Candidates of beam ${b.index + 1}` }, b.candidates.map(candidate)),
   ]);
 }
 
 function level(l: TreeLevelView): HTMLElement {
-  return h('section', { class: 'tree-level', 'data-depth': l.depth }, [h('h3', {}, [`Step ${l.depth + 1}`]), h('ul', { class: 'beams' }, l.beams.map(beam))]);
+  return h('section', { class: 'tree-level', 'data-depth': l.depth }, [h('h3', {}, [`Step ${l.depth + 1}`]), h('ul', { class: 'beams', 'aria-label': `Beams at step ${l.depth + 1}` }, l.beams.map(beam))]);
 }
 
 function path(p: PathView): HTMLElement {
@@ -49,7 +50,7 @@ export function searchTree(view: SolveView): HTMLElement[] {
   return [
     h('h2', {}, ['Search tree']),
     ...view.tree.map(level),
-    view.votes.length > 0 ? h('ul', { id: 'votes' }, view.votes.map(vote)) : null,
-    view.paths.length > 0 ? h('ol', { id: 'paths' }, view.paths.map(path)) : null,
+    view.votes.length > 0 ? h('ul', { id: 'votes', 'aria-label': 'Votes per answer' }, view.votes.map(vote)) : null,
+    view.paths.length > 0 ? h('ol', { id: 'paths', 'aria-label': 'Sampled paths' }, view.paths.map(path)) : null,
   ].filter((e): e is HTMLElement => e !== null);
 }

@@ -35,15 +35,27 @@ function tokenLabel(text: string): string {
 
 function token(t: TokenView): HTMLElement {
   const value = t.value ? `value ${t.value.value.toFixed(3)} (${t.value.percent})` : 'not scored';
-  return h('span', { class: t.calculated ? 'token calculated' : 'token', ...valueAttrs(t.value), title: t.calculated ? `calculated; ${value}` : value }, [tokenLabel(t.text)]);
+  const title = t.calculated ? `calculated; ${value}` : value;
+  // A list item with a name, so a screen reader says the token and its value (the title is for the mouse).
+  return h('span', { class: t.calculated ? 'token calculated' : 'token', role: 'listitem', 'aria-label': `${t.text.trim() || 'space'}: ${title}`, ...valueAttrs(t.value), title }, [
+    tokenLabel(t.text),
+  ]);
+}
+
+/** What a screen reader says before a step's text, e.g. "Step 2, 83% likely to lead to a correct answer, +15 pts:". */
+export function stepLabel(s: StepView): string {
+  const value = s.value ? `${s.value.percent} likely to lead to a correct answer` : 'not scored';
+  return `Step ${s.index + 1}, ${value}${s.delta ? `, ${s.delta}` : ''}:`;
 }
 
 function step(s: StepView, ui: UiState): HTMLElement {
   return h('li', { class: 'step', 'data-index': s.index, ...valueAttrs(s.value) }, [
-    h('span', { class: 'step-value', title: 'Probability that this path leads to a correct answer' }, [s.value?.percent ?? '–']),
-    s.delta && h('span', { class: 'step-delta' }, [s.delta]),
+    // The visible value and delta are hidden from screen readers: the label says them in words.
+    h('span', { class: 'sr-only' }, [stepLabel(s)]),
+    h('span', { class: 'step-value', title: 'Probability that this path leads to a correct answer', 'aria-hidden': 'true' }, [s.value?.percent ?? '–']),
+    s.delta && h('span', { class: 'step-delta', 'aria-hidden': 'true' }, [s.delta]),
     markdownBlock({ class: 'step-text' }, s.text, true),
-    h('div', { class: 'tokens', hidden: !ui.tokensOpen }, s.tokens.map(token)),
+    h('div', { class: 'tokens', role: 'list', 'aria-label': `Token values of step ${s.index + 1}`, hidden: !ui.tokensOpen }, s.tokens.map(token)),
   ]);
 }
 
@@ -68,7 +80,7 @@ function actions(view: SolveView, ui: UiState): HTMLElement {
   const tokens = view.status !== 'cancelled' && view.status !== 'error' && view.steps.some((s) => s.tokens.length > 0);
   return h('div', { class: 'actions' }, [
     h('button', { id: 'insert-solution', disabled: solving || view.steps.length === 0 }, ['Insert into notebook']),
-    h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), disabled: view.tree.length === 0 && view.paths.length === 0 }, [
+    h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), 'aria-controls': 'tree', disabled: view.tree.length === 0 && view.paths.length === 0 }, [
       ui.treeOpen ? 'Hide search tree' : 'Show search tree',
     ]),
     h('button', { id: 'toggle-tokens', 'aria-pressed': String(ui.tokensOpen), disabled: !tokens, 'aria-disabled': tokens ? null : 'true' }, [
@@ -82,13 +94,14 @@ function body(view: SolveView, ui: UiState): HTMLElement[] {
   const values = view.steps.map((s) => s.value);
   return [
     h('header', {}, [h('h1', { id: 'title' }, [view.title]), markdownBlock({ id: 'problem' }, view.problem, false), settingsLine(view)]),
-    h('p', { id: 'status', 'data-status': view.status, role: 'status' }, [view.message ?? '']),
+    // Announced through the page's persistent live region (panel.ts): this element is rebuilt on every render.
+    h('p', { id: 'status', 'data-status': view.status }, [view.message ?? '']),
     view.notice ? h('p', { id: 'notice', role: 'note' }, [view.notice]) : null,
-    h('ol', { id: 'steps' }, view.steps.map((s) => step(s, ui))),
+    h('ol', { id: 'steps', 'aria-label': 'Solution steps', 'aria-busy': String(view.status === 'solving') }, view.steps.map((s) => step(s, ui))),
     answer(view),
     values.some((v) => v !== null) ? h('figure', { id: 'chart' }, [valueChart(values), h('figcaption', {}, ['Value along the chosen path'])]) : null,
     actions(view, ui),
-    h('section', { id: 'tree', hidden: !ui.treeOpen }, ui.treeOpen ? searchTree(view) : []),
+    h('section', { id: 'tree', 'aria-label': 'Search tree', hidden: !ui.treeOpen }, ui.treeOpen ? searchTree(view) : []),
     view.stats ? h('footer', { id: 'stats' }, [`${view.stats.seconds} s · ${view.stats.sampledCandidates} candidates sampled`]) : null,
   ].filter((e): e is HTMLElement => e !== null);
 }

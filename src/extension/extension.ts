@@ -14,6 +14,7 @@ import { PANEL_VIEW_TYPE } from './solve/panel.js';
 import { SolveController } from './solve/solveController.js';
 import { createStatusBar } from './statusBar.js';
 import { CELL_SCHEME } from './tutorDocument.js';
+import { UNTRUSTED_BUNDLE_TOAST } from './toastText.js';
 
 /** Markdown files, and the markdown cells of notebooks (Jupyter .ipynb in VS Code's notebook editor). */
 const MARKDOWN: vscode.DocumentSelector = [
@@ -41,7 +42,9 @@ export function activate(context: vscode.ExtensionContext): void {
     warnedBundle = ignored;
     const message = `This workspace is not trusted, so its tvmTutor.modelBundle setting ("${ignored}") is ignored; using ${config.modelBundle}.`;
     log.warn(message);
-    void vscode.window.showWarningMessage(message);
+    void vscode.window.showWarningMessage(UNTRUSTED_BUNDLE_TOAST, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
   };
   warnUntrusted();
 

@@ -5,6 +5,7 @@ import type { Problem } from '../core/notebook/index.js';
 import { parseTarget } from './commandIds.js';
 import type { NotebookIndex } from './notebookIndex.js';
 import { TutorDocument } from './tutorDocument.js';
+import { NO_NOTEBOOK_TOAST, NO_PROBLEM_TOAST } from './toastText.js';
 
 export interface Target {
   document: TutorDocument;
@@ -30,12 +31,12 @@ export async function resolveTarget(index: NotebookIndex, arg: unknown): Promise
   const given = parseTarget(arg);
   const at = given ? await TutorDocument.open(given.uri).then((document) => document && { document, line: given.line }) : cursor();
   if (!at) {
-    void vscode.window.showInformationMessage('Open a markdown notebook (or a markdown cell of a Jupyter notebook) and put the cursor on a problem.');
+    void vscode.window.showInformationMessage(NO_NOTEBOOK_TOAST);
     return undefined;
   }
   const problem = index.problemAt(at.document, at.line);
   if (!problem) {
-    void vscode.window.showInformationMessage('No problem here: put the cursor on a "Problem" section or a paragraph (see the notebook format).');
+    void vscode.window.showInformationMessage(NO_PROBLEM_TOAST);
     return undefined;
   }
   return { document: at.document, problem };

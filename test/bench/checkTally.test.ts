@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SUSPICION } from '../../src/core/check/suspicious.js';
-import { suspicionGrid, tallyCases, type CheckedCase } from '../../bench/lib/checkTally.js';
+import { collapsesByDrop, suspicionGrid, tallyCases, type CheckedCase } from '../../bench/lib/checkTally.js';
 
 const flat = { before: 0.8, values: [0.8, 0.8, 0.8] };
 const base = { split: 'test', verifier: 'tvm', kind: 'sign' as const, slipped: 1, clean: flat, answer: null };
@@ -31,4 +31,18 @@ test('a stricter relative drop flags fewer steps; answers off by one are tallied
 
 test('the sweep grid holds the engine defaults', () => {
   assert.ok(suspicionGrid().some((o) => JSON.stringify(o) === JSON.stringify(DEFAULT_SUSPICION)));
+});
+
+test('collapses by drop: the first collapse on the slip is right, before or after it or on clean work wrong, banded by its drop', () => {
+  const cases: CheckedCase[] = [
+    { ...base, planted: { before: 0.8, values: [0.8, 0.1, 0.1] } }, // 70 points on the slip
+    { ...base, planted: { before: 0.6, values: [0.35, 0.35, 0.35] } }, // 25 points, before the slip
+    { ...base, planted: { before: 0.8, values: [0.8, 0.8, 0.35] }, clean: { before: 0.8, values: [0.8, 0.3, 0.3] } }, // 45 late; 50 on clean work
+    { ...base, planted: flat }, // nothing flagged
+  ];
+  assert.deepEqual(collapsesByDrop(cases, DEFAULT_SUSPICION, [0, 0.3, 0.6]), [
+    { from: 0, right: 0, wrong: 1 },
+    { from: 0.3, right: 0, wrong: 2 },
+    { from: 0.6, right: 1, wrong: 0 },
+  ]);
 });

@@ -19,8 +19,10 @@ import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureAptPackages, ensureCodeServer, installExtension, makeProfile, startCodeServer, type Profile } from './codeServer.js';
 import { atExit, findProcesses, installCleanup, killAll, killGroup, runGroup, trackGroup } from './processes.js';
+import { ACCESSIBILITY_STAGE } from './accessibilityStage.js';
 import { NOTEBOOK_STAGE } from './notebookStage.js';
 import { ModelVerdictError, STAGES, type StageContext } from './stages.js';
+import { THEME_STAGE } from './themeStage.js';
 import { Workbench } from './workbench.js';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -150,7 +152,7 @@ async function main(): Promise<number> {
     console.log(`e2e: workbench ready (${seconds(started)} since start)`);
 
     const ctx: StageContext = { wb, workspace, profile, competent, skipped: [], notes: [], docImages: new Map() };
-    const stages = [...STAGES, NOTEBOOK_STAGE].filter((s) => !only || only.includes(s.id));
+    const stages = [...STAGES, NOTEBOOK_STAGE, THEME_STAGE, ACCESSIBILITY_STAGE].filter((s) => !only || only.includes(s.id));
     for (const [i, stage] of stages.entries()) {
       const t = Date.now();
       const shot = async (name: string): Promise<string> => {

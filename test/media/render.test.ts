@@ -5,6 +5,7 @@ import { installDom } from './dom.js';
 import { KATEX_OPTIONS, renderMath } from '../../media/src/math.js';
 import { renderMarkdown } from '../../media/src/markdown.js';
 import { renderView } from '../../media/src/view.js';
+import { viewAnnouncement } from '../../media/src/announce.js';
 import { chartPoints, chartSummary, xLabelSteps } from '../../media/src/chart.js';
 import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import { sampleTrace } from '../fixtures/trace.js';
@@ -218,4 +219,37 @@ test('"Show token values" is disabled (and aria-disabled) when there are no toke
   const solved = solvedView(request, sampleTrace(), [], null);
   renderView(root, { ...solved, steps: solved.steps.map((s) => ({ ...s, tokens: [] })) }, closed);
   assert.ok(tokensButton()?.hasAttribute('disabled'));
+});
+
+test('screen readers: steps in words, named lists for tokens and the tree, the visual value hidden', () => {
+  renderView(root, solvedView(request, sampleTrace(), [], null), { treeOpen: true, tokensOpen: true });
+  assert.equal(root.querySelector('#steps')?.getAttribute('aria-label'), 'Solution steps');
+  assert.equal(root.querySelector('#steps')?.getAttribute('aria-busy'), 'false');
+  const steps = Array.from(root.querySelectorAll('#steps > .step'));
+  assert.deepEqual(steps.map((s) => s.querySelector('.sr-only')?.textContent), [
+    'Step 1, 70% likely to lead to a correct answer, +15 pts:',
+    'Step 2, 90% likely to lead to a correct answer, +20 pts:',
+  ]);
+  assert.equal(steps[0]!.querySelector('.step-value')?.getAttribute('aria-hidden'), 'true');
+  assert.equal(steps[0]!.querySelector('.tokens')?.getAttribute('role'), 'list');
+  assert.equal(steps[0]!.querySelector('.tokens')?.getAttribute('aria-label'), 'Token values of step 1');
+  const token = steps[0]!.querySelector('.token');
+  assert.equal(token?.getAttribute('role'), 'listitem');
+  assert.equal(token?.getAttribute('aria-label'), 'The: value 0.600 (60%)');
+  assert.equal(root.querySelector('#toggle-tree')?.getAttribute('aria-controls'), 'tree');
+  assert.equal(root.querySelector('#tree')?.getAttribute('aria-label'), 'Search tree');
+  assert.equal(root.querySelector('.beams')?.getAttribute('aria-label'), 'Beams at step 1');
+  assert.equal(root.querySelector('.candidates')?.getAttribute('aria-label'), 'Candidates of beam 1');
+  assert.equal(root.querySelector('.candidate .sr-only')?.textContent, 'Candidate 1, ');
+  renderView(root, pendingView(request, 'Loading model…'), closed);
+  assert.equal(root.querySelector('#steps')?.getAttribute('aria-busy'), 'true');
+});
+
+test('the live region says what happened, per status', () => {
+  const pending = pendingView(request, 'Loading model…');
+  assert.equal(viewAnnouncement(pending), 'Solving Problem 1. Loading model…');
+  assert.equal(viewAnnouncement(stoppedView(pending, 'cancelled', 'Cancelled.')), 'Problem 1: Cancelled.');
+  assert.equal(viewAnnouncement(stoppedView(pending, 'error', 'no model.')), 'Problem 1 could not be solved: no model.');
+  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), [], true)), 'Problem 1 solved in 2 steps: answer 11 (verified), 90% likely correct.');
+  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), [], null)), 'Problem 1 solved in 2 steps: answer 11, 90% likely correct.');
 });

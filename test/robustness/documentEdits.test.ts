@@ -90,7 +90,7 @@ test('the extension edits documents in one place only: one WorkspaceEdit (a text
   assert.deepEqual(
     found.map((f) => f.replace(/:\d+:/, ':')),
     [
-      'src/extension/solve/solveController.ts: if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(\'The solution could not be inserted.\');',
+      'src/extension/solve/solveController.ts: if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(INSERT_FAILED_TOAST);',
       'src/extension/solve/solveController.ts: function textEdit(document: vscode.TextDocument, problem: Problem, steps: readonly string[], eol: string, caption: string): vscode.WorkspaceEdit {',
       'src/extension/solve/solveController.ts: const edit = new vscode.WorkspaceEdit();',
       'src/extension/solve/solveController.ts: function cellEdit(document: TutorDocument, notebook: vscode.NotebookDocument, problem: Problem, steps: readonly string[], caption: string): vscode.WorkspaceEdit | undefined {',

@@ -7,87 +7,19 @@
 import './fakeVscode.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SolvePanel, type PanelAction } from '../../src/extension/solve/panel.js';
 import { pendingView, solvedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import type { SearchTrace } from '../../src/shared/engineProtocol.js';
 import type { HostToWebview, SolveView } from '../../src/shared/webviewProtocol.js';
 import { sampleTrace } from '../fixtures/trace.js';
+import { IN_CI, launchChromium, noBrowser, panelScript, ROOT, serve, stubWebview } from '../helpers/panelBrowser.js';
 import { FakeUri } from './fakeVscode.js';
 import { LIMIT_MS } from './helpers.js';
-
-const ROOT = resolve('.');
-const CHROMIUM = process.env.TVM_CHROMIUM ?? '/usr/bin/chromium';
-/** Outside CI a machine without Chromium skips these tests, saying why; in CI (CI=true) that is a failure. */
-const IN_CI = /^(true|1)$/i.test(process.env.CI ?? '');
-const noBrowser = existsSync(CHROMIUM)
-  ? false
-  : `needs Chromium, none at ${CHROMIUM}: apt-get install -y chromium, or set TVM_CHROMIUM (CI=true makes this a failure)`;
-
-// ─── the panel script: media/dist/panel.js, rebuilt in memory when older than its sources ───────
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-async function panelScript(): Promise<{ code: string; source: string }> {
-  const built = join(ROOT, 'media', 'dist', 'panel.js');
-  const inputs = ['media/src', 'src/shared', 'src/extension/webview', 'src/core/notebook'].map((p) => newestMtime(join(ROOT, p)));
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs)) return { code: readFileSync(built, 'utf8'), source: 'media/dist/panel.js' };
-  // Same options as esbuild.mjs, without writing: the test never touches the build output.
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    entryPoints: [join(ROOT, 'media/src/panel.ts')],
-    outfile: join(ROOT, 'media/dist/panel.js'),
-    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
-    write: false,
-    logLevel: 'silent',
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
-  assert.ok(js, 'esbuild produced panel.js');
-  return { code: js.text, source: 'media/src/panel.ts (built in memory: media/dist/panel.js was missing or stale)' };
-}
-
-// ─── a local server for the webview's resources ─────────────────────────────────────────────────
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.html': 'text/html' };
-
-function serve(html: () => string, script: string): Promise<{ server: Server; origin: string }> {
-  const katex = existsSync(join(ROOT, 'media/katex/katex.min.css')) ? join(ROOT, 'media/katex') : join(ROOT, 'node_modules/katex/dist');
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let body: string | Buffer | undefined;
-    if (path === '/') body = html();
-    else if (path === '/media/dist/panel.js') body = script;
-    else if (path === '/media/panel.css') body = readFileSync(join(ROOT, 'media/panel.css'));
-    else if (path.startsWith('/media/katex/')) {
-      const file = resolve(katex, path.slice('/media/katex/'.length));
-      if (file.startsWith(katex) && existsSync(file)) body = readFileSync(file);
-    }
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
-  });
-  return new Promise((resolveServer) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      assert.ok(address && typeof address === 'object');
-      resolveServer({ server, origin: `http://127.0.0.1:${address.port}` });
-    });
-  });
-}
 
 // ─── hostile content ─────────────────────────────────────────────────────────────────────────────
 
@@ -235,8 +167,8 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   const actions: PanelAction[] = [];
-  const fromWebview = new Set<(message: unknown) => void>();
-  let html = '';
+  let html: () => string = () => '';
+  let toHost: (message: unknown) => void = () => undefined;
   let scriptSource = '';
 
   /** Everything injected so far that must not have happened. */
@@ -273,50 +205,25 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
   before(async () => {
     const script = await panelScript();
     scriptSource = script.source;
-    ({ server, origin } = await serve(() => html, script.code));
-    const extensionUri = FakeUri.file(ROOT);
-    const stubPanel = {
-      title: '',
-      reveal: () => undefined,
-      dispose: () => undefined,
-      onDidDispose: () => ({ dispose: () => undefined }),
-      webview: {
-        options: {},
-        cspSource: origin,
-        get html(): string {
-          return html;
-        },
-        set html(value: string) {
-          html = value;
-        },
-        asWebviewUri: (uri: FakeUri) => ({ toString: () => `${origin}/${relative(ROOT, uri.fsPath).split('\\').join('/')}` }),
-        onDidReceiveMessage: (listener: (message: unknown) => void) => {
-          fromWebview.add(listener);
-          return { dispose: () => fromWebview.delete(listener) };
-        },
-        postMessage: (message: HostToWebview) => {
-          delivery = delivery.then(async () => {
-            const ms = await page.evaluate((data) => {
-              const start = performance.now();
-              window.dispatchEvent(new MessageEvent('message', { data }));
-              void document.body.offsetHeight; // layout included
-              return performance.now() - start;
-            }, message);
-            renderMs.push(ms);
-          });
-          return Promise.resolve(true);
-        },
-      },
-    };
-    panel = new SolvePanel(stubPanel as never, pendingView(request('Waiting'), 'Starting…'), extensionUri as never, (_p, action) => actions.push(action), () => undefined);
-    assert.match(html, /script-src 'nonce-/, 'the extension set its CSP');
+    ({ server, origin } = await serve(() => html(), script.code));
+    const stub = stubWebview(origin, (message: HostToWebview) => {
+      delivery = delivery.then(async () => {
+        const ms = await page.evaluate((data) => {
+          const start = performance.now();
+          window.dispatchEvent(new MessageEvent('message', { data }));
+          void document.body.offsetHeight; // layout included
+          return performance.now() - start;
+        }, message);
+        renderMs.push(ms);
+      });
+    });
+    html = stub.html;
+    toHost = stub.fromWebview;
+    panel = new SolvePanel(stub.panel as never, pendingView(request('Waiting'), 'Starting…'), FakeUri.file(ROOT) as never, (_p, action) => actions.push(action), () => undefined);
+    assert.match(html(), /script-src 'nonce-/, 'the extension set its CSP');
 
     profile = mkdtempSync(join(tmpdir(), 'tvm-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     page.on('dialog', (d) => {
@@ -324,7 +231,7 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
       void d.dismiss();
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.exposeFunction('__toHost', (message: unknown) => fromWebview.forEach((listener) => listener(message)));
+    await page.exposeFunction('__toHost', (message: unknown) => toHost(message));
     await page.addInitScript(INSTRUMENT);
     await page.goto(`${origin}/`);
     // The ready handshake: the panel says ready, the host answers with the current view.

@@ -9,13 +9,21 @@ import type { Problem } from '../../core/notebook/index.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
+import { showFailure } from '../notify.js';
 import { resolveTarget } from '../targets.js';
 import { CELL_SCHEME, TutorDocument } from '../tutorDocument.js';
+import { checkVerdictToast, failureToast, noWorkToast } from '../toastText.js';
 import { Debouncer, Supersede } from '../util/supersede.js';
 import { CheckStore, checkedText, type MappedCheck } from './checkStore.js';
-import { checkSummary, diagnosticsOf, planDecorations } from './decorationPlan.js';
+import { checkVerdict, diagnosticsOf, planDecorations, type PlannedDiagnostic } from './decorationPlan.js';
 import { CheckDecorations } from './decorations.js';
 import { planInPart } from './partPlan.js';
+
+const DIAGNOSTIC_SEVERITY: Readonly<Record<PlannedDiagnostic['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
 
 /** Pause in typing before a live re-check. */
 const LIVE_DELAY_MS = 700;
@@ -57,7 +65,7 @@ export class CheckController implements vscode.Disposable {
     if (!target) return;
     const { document, problem } = target;
     if ((problem.work?.steps.length ?? 0) === 0) {
-      void vscode.window.showInformationMessage(`Write your working for ${problem.title} under a "Solution:" label first (one step per line).`);
+      void vscode.window.showInformationMessage(noWorkToast(problem.title));
       return;
     }
     this.store.watch(document.uri.toString(), problem.key);
@@ -88,11 +96,11 @@ export class CheckController implements vscode.Disposable {
       if (!ticket.isCurrent()) return;
       this.store.record(uri, problem, result);
       // A flagged step gets a diagnostic; otherwise the verdict would go unsaid.
-      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(`${problem.title}: ${checkSummary(result)}`);
+      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(checkVerdictToast(problem.title, checkVerdict(result, config.checkThreshold)));
     } catch (error) {
       if (isCancellation(error)) return;
       // Live checks fail quietly (status bar and log); an explicit check says why.
-      if (explicit) void vscode.window.showErrorMessage(`TVM Math Tutor could not check ${problem.title}: ${errorMessage(error)}`);
+      if (explicit) showFailure(failureToast('check', problem.title, errorMessage(error)));
       return;
     } finally {
       ticket.done();
@@ -138,7 +146,7 @@ export class CheckController implements vscode.Disposable {
         part.uri,
         diagnosticsOf(parts[index]!).map(({ range, message, severity }) => {
           const bounds = new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
-          const diagnostic = new vscode.Diagnostic(bounds, message, severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+          const diagnostic = new vscode.Diagnostic(bounds, message, DIAGNOSTIC_SEVERITY[severity]);
           diagnostic.source = 'TVM Math Tutor';
           return diagnostic;
         }),

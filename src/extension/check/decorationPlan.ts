@@ -4,14 +4,17 @@
 // not — the line gets the 'sound' or 'wrong' look whatever the TVM's value; otherwise the colour of
 // its value. So the lines after a slip are not all painted red because the value stays low: each
 // is judged on its own. After each step, its value (and change), marked ✓/✗ where exact math
-// decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; a Warning on
-// the first step where the value collapses, placed on the token where it fell most, only when no
-// exact error at or before it explains the collapse (tvmWarningStands). Pure; decorations.ts and
+// decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; on the first
+// step where the value collapses, placed on the token where it fell most, a Warning or
+// Information by the size of the drop (severity.ts), only when no exact error at or before it explains
+// the collapse (tvmWarningStands). Pure; decorations.ts and
 // checkController.ts apply it.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
 import type { CheckedStep } from '../../shared/engineProtocol.js';
+import type { CheckVerdict } from '../toastText.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
+import { suspicionSeverity, type SuspicionSeverity } from './severity.js';
 import type { ColumnSpan } from './tokenSpans.js';
 
 /** How exact math decided a line: 'sound' (true, follows, a verified answer) or 'wrong'. */
@@ -30,6 +33,8 @@ export interface StepLabel {
 export interface Suspicion {
   span: ColumnSpan;
   message: string;
+  /** By the size of the drop (severity.ts): the model's opinion, stated as loudly as it tends to be right. */
+  severity: SuspicionSeverity;
 }
 
 /** A range over whole steps (it may cover continuation lines). */
@@ -91,7 +96,7 @@ function suspicion(check: MappedCheck): Suspicion | undefined {
   if (!step) return undefined;
   const tokenIndex = check.result.suspiciousToken;
   const span = (tokenIndex === null ? undefined : step.tokens[tokenIndex]?.[0]) ?? step.spans[0]!;
-  return { span, message: check.result.reason };
+  return { span, message: check.result.reason, severity: suspicionSeverity(step.checked.before, step.checked.value) };
 }
 
 function wholeStep(step: MappedStep): LineRange {
@@ -129,15 +134,15 @@ export function planDecorations(checks: readonly MappedCheck[]): DecorationPlan 
 export interface PlannedDiagnostic {
   range: LineRange;
   message: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | SuspicionSeverity;
 }
 
-/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM Warning. */
+/** The plan's diagnostics: Errors for exactly wrong steps, then the standing TVM suspicion (Warning or Information by its drop). */
 export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
   return [
     ...plan.errors.map((e): PlannedDiagnostic => ({ ...e, severity: 'error' })),
     ...plan.suspicions.map(
-      (s): PlannedDiagnostic => ({ range: { startLine: s.span.line, startColumn: s.span.start, endLine: s.span.line, endColumn: s.span.end }, message: s.message, severity: 'warning' }),
+      (s): PlannedDiagnostic => ({ range: { startLine: s.span.line, startColumn: s.span.start, endLine: s.span.line, endColumn: s.span.end }, message: s.message, severity: s.severity }),
     ),
   ];
 }
@@ -147,10 +152,13 @@ export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
  * diagnostic instead): the TVM's verdict, or, when its collapse falls on a line that provably
  * follows, that; and whether the final answer was verified.
  */
-export function checkSummary(result: MappedCheck['result']): string {
+/** What the toast of a check with nothing flagged says (toastText.checkVerdictToast). */
+export function checkVerdict(result: MappedCheck['result'], threshold: number): CheckVerdict {
   const suppressed = result.firstSuspicious !== null && !tvmWarningStands(result);
-  const verdict = suppressed
-    ? `No line is wrong: step ${(result.firstSuspicious as number) + 1} follows from the problem, though the success estimate falls there.`
-    : result.reason;
-  return result.verified === true ? `${verdict} The final answer satisfies the problem (verified).` : verdict;
+  return {
+    followsDespiteDrop: suppressed ? result.firstSuspicious : null,
+    finalValue: result.steps.at(-1)?.value ?? result.problemValue,
+    threshold,
+    verified: result.verified,
+  };
 }

@@ -6,8 +6,10 @@ import type { TutorConfig } from '../configModel.js';
 import type { CheckController } from '../check/checkController.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
+import { showFailure } from '../notify.js';
 import { resolveTarget } from '../targets.js';
 import { TutorDocument } from '../tutorDocument.js';
+import { failureToast, hintToast } from '../toastText.js';
 import { Supersede } from '../util/supersede.js';
 import { hintMessage, planHint } from './hintPlan.js';
 
@@ -65,9 +67,9 @@ export class HintController implements vscode.Disposable {
       if (!ticket.isCurrent() || document.version !== version) return;
       const message = hintMessage(hint, plan);
       this.show(document, plan.anchorLine, `💡 ${message}`);
-      void vscode.window.showInformationMessage(`${problem.title} — ${message}`);
+      void vscode.window.showInformationMessage(hintToast(problem.title, message));
     } catch (error) {
-      if (!isCancellation(error)) void vscode.window.showErrorMessage(`TVM Math Tutor could not find a hint for ${problem.title}: ${errorMessage(error)}`);
+      if (!isCancellation(error)) showFailure(failureToast('hint', problem.title, errorMessage(error)));
     } finally {
       ticket.done();
     }

@@ -1,4 +1,5 @@
-// One line of progress for the notification and the panel, from the engine's progress events.
+// One line of progress for the Solve panel, from the engine's progress events (the notification
+// gets a shorter one: toastText.progressToast).
 import type { SearchProgress } from '../../shared/engineProtocol.js';
 
 const STAGES: Readonly<Record<SearchProgress['stage'], string>> = {

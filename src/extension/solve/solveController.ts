@@ -2,11 +2,13 @@
 // Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/notebook/index.js';
-import type { SolveRequest } from '../../shared/engineProtocol.js';
+import type { SearchProgress, SolveRequest } from '../../shared/engineProtocol.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
+import { showFailure } from '../notify.js';
 import { resolveTarget, type Target } from '../targets.js';
+import { failureToast, goneToast, INSERT_FAILED_TOAST, progressToast, solvingToastTitle } from '../toastText.js';
 import { TutorDocument } from '../tutorDocument.js';
 import { Supersede, type Ticket } from '../util/supersede.js';
 import type { SolveView } from '../../shared/webviewProtocol.js';
@@ -63,13 +65,14 @@ export class SolveController implements vscode.Disposable {
     const panel = this.panels.show(view);
 
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Solving ${problem.title}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: solvingToastTitle(problem.title), cancellable: true },
       async (progress, token) => {
         const cancel = token.onCancellationRequested(() => this.running.abort(key));
         try {
-          view = await this.request(info, request, view, ticket, (text, increment) => {
-            progress.report({ message: text, ...(increment !== undefined && { increment }) });
-            panel.progress(text);
+          view = await this.request(info, request, view, ticket, (p, increment) => {
+            // The toast gets a short line that fits; the panel the full one.
+            progress.report({ message: progressToast(p), ...(increment !== undefined && { increment }) });
+            panel.progress(progressText(p));
           });
         } finally {
           cancel.dispose();
@@ -87,7 +90,7 @@ export class SolveController implements vscode.Disposable {
     request: SolveRequest,
     pending: SolveView,
     ticket: Ticket,
-    report: (text: string, increment: number | undefined) => void,
+    report: (progress: SearchProgress, increment: number | undefined) => void,
   ): Promise<SolveView> {
     let reported = 0;
     try {
@@ -96,7 +99,7 @@ export class SolveController implements vscode.Disposable {
           signal: ticket.signal,
           onProgress: (p) => {
             const fraction = progressFraction(p);
-            report(progressText(p), fraction === undefined ? undefined : (fraction - reported) * 100);
+            report(p, fraction === undefined ? undefined : (fraction - reported) * 100);
             reported = fraction ?? reported;
           },
         }),
@@ -105,7 +108,7 @@ export class SolveController implements vscode.Disposable {
       return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified, eosToken);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
-      void vscode.window.showErrorMessage(`TVM Math Tutor could not solve ${info.problem.title}: ${errorMessage(error)}`);
+      showFailure(failureToast('solve', info.problem.title, errorMessage(error)));
       return stoppedView(pending, 'error', errorMessage(error));
     }
   }
@@ -132,7 +135,7 @@ export class SolveController implements vscode.Disposable {
     const document = await TutorDocument.open(view.documentUri);
     const problem = document && this.index.byKey(document, view.problemKey);
     if (!document || !problem) {
-      void vscode.window.showWarningMessage(`${view.title} is no longer in its notebook.`);
+      void vscode.window.showWarningMessage(goneToast(view.title));
       return undefined;
     }
     return { document, problem };
@@ -156,7 +159,7 @@ export class SolveController implements vscode.Disposable {
     const caption = s.strategy === 'beam' ? `beam search, K=${s.k}, b=${s.b}` : `${s.strategy}, N=${s.k}`;
     const steps = view.steps.map((step) => step.text);
     const edit = document.notebook ? cellEdit(document, document.notebook, problem, steps, caption) : textEdit(document.parts[0]!, problem, steps, document.eol, caption);
-    if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
+    if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(INSERT_FAILED_TOAST);
   }
 }
 

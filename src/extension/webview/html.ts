@@ -42,6 +42,7 @@ export function panelHtml(assets: PanelAssets, nonce: string): string {
   </head>
   <body>
     <main id="app"></main>
+    <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
     <script nonce="${attr(nonce)}" src="${attr(assets.scriptUri)}"></script>
   </body>
 </html>

@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js';
 import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
-import { REFUTED_ANSWER, checkSummary, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
+import { REFUTED_ANSWER, checkVerdict, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
+import { suspicionSeverity, WARNING_DROP } from '../../../src/extension/check/severity.js';
 
 const NOTEBOOK = ['## Problem 1', 'What is $2+3$ times 2?', '**Solution:**', '- We add $2+3=6$', '- then double it:', '  $6 \\cdot 2 = 12$', '- The answer is 12'].join('\n');
 const problem = (text = NOTEBOOK): Problem => parseNotebook(text)[0]!;
@@ -62,7 +63,8 @@ test('decoration plan: underline by value, labels after each step, a warning on 
     { line: 5, column: 18, text: '15% (\u221255 pts)', bucket: 0, exact: null },
     { line: 6, column: 18, text: '10% (\u22125 pts)', bucket: 0, exact: null },
   ]);
-  assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.' }]);
+  // A 55-point collapse: a Warning (severity.ts).
+  assert.deepEqual(plan.suspicions, [{ span: { line: 4, start: 6, end: 13 }, message: 'Step 2 drops the success estimate.', severity: 'warning' }]);
   assert.deepEqual(plan.errors, []);
   assert.deepEqual(plan.exact, { sound: [], wrong: [] });
   assert.deepEqual(diagnosticsOf(plan).map((d) => d.severity), ['warning']);
@@ -102,8 +104,29 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
 
   const follows = checkResultFor(checkedText(p).steps, [0.7, 0.1, 0.1], 1, [unknown, { verdict: 'follows', message: 'follows from x = 1' }, unknown]);
   assert.deepEqual(planDecorations([mapCheck(p, follows)!]).suspicions, []);
-  assert.equal(checkSummary(follows), 'No line is wrong: step 2 follows from the problem, though the success estimate falls there.');
-  assert.equal(checkSummary({ ...checkResultFor(['a'], [0.9]), verified: true }), 'Looks fine. The final answer satisfies the problem (verified).');
+  assert.deepEqual(checkVerdict(follows, 0.5), { followsDespiteDrop: 1, finalValue: 0.1, threshold: 0.5, verified: follows.verified });
+  assert.deepEqual(checkVerdict({ ...checkResultFor(['a'], [0.9]), verified: true }, 0.5), { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true });
+});
+
+test('a TVM-only suspicion is a Warning or Information by the size of its drop; exact errors stay Errors', () => {
+  const p = problem();
+  const severities = (values: number[], suspicious: number) => diagnosticsOf(planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, values, suspicious))!])).map((d) => d.severity);
+  // checkResultFor: the problem's value is 0.6, each step's `before` the previous step's value.
+  assert.deepEqual(severities([0.7, 0.35, 0.3], 1), ['warning'], '35 points');
+  assert.deepEqual(severities([0.7, 0.5, 0.45], 1), ['information'], '20 points');
+  assert.deepEqual(severities([0.2, 0.1, 0.1], 1), ['information'], '10 points (relative rule)');
+  const wrong = { verdict: 'false', message: '2 + 2 = 5 is false: 2 + 2 = 4' } as const;
+  const unknown = { verdict: 'unknown', message: 'no equals sign' } as const;
+  const exact = planDecorations([mapCheck(p, checkResultFor(checkedText(p).steps, [0.7, 0.65, 0.6], null, [wrong, unknown, unknown]))!]);
+  assert.deepEqual(diagnosticsOf(exact).map((d) => d.severity), ['error'], 'a small drop does not soften a fact');
+});
+
+test('severity bands: at the edges', () => {
+  assert.equal(suspicionSeverity(0.8, 0.5), 'warning', 'exactly 30 points');
+  assert.equal(suspicionSeverity(0.7, 0.4), 'warning', 'exactly 30 points, below in floating point');
+  assert.equal(suspicionSeverity(0.8, 0.8 - WARNING_DROP + 0.001), 'information');
+  assert.equal(suspicionSeverity(1, 0), 'warning');
+  assert.equal(suspicionSeverity(0.3, 0.4), 'information', 'no drop at all');
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {

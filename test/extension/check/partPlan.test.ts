@@ -17,7 +17,7 @@ const plan: DecorationPlan = {
   underline: [[{ line: 4, start: 2, end: 9 }], [], [], [], [{ line: 3, start: 2, end: 13 }]],
   exact: { sound: [{ line: 3, start: 2, end: 13 }], wrong: [{ line: 4, start: 2, end: 9 }] },
   labels: [{ line: 4, column: 9, text: '✗ false · 10% (−60 pts)', bucket: 0, exact: 'wrong' }],
-  suspicions: [{ span: { line: 4, start: 7, end: 8 }, message: 'collapse' }],
+  suspicions: [{ span: { line: 4, start: 7, end: 8 }, message: 'collapse', severity: 'warning' }],
   errors: [{ range: { startLine: 4, startColumn: 2, endLine: 4, endColumn: 9 }, message: '3 - 1 = 3 is false' }],
 };
 
