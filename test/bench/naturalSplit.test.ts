@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleSolutions, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
 import { answersEquivalent } from '../../src/core/grading/index.js';
 
@@ -20,7 +21,7 @@ const FAMILIES = [
   'change', 'remainder', 'function-eval', 'derivative', 'exponents', 'fractions', 'linear-equation', 'system',
   'order-of-operations', 'word-problem',
 ];
-const problems = readFileSync(new URL('../../bench/data/natural.jsonl', import.meta.url), 'utf8')
+const problems = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as NaturalProblem);

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { answersEquivalent } from '../../../src/core/grading/index.js';
 
 interface GradingCase {
@@ -12,7 +13,7 @@ interface GradingCase {
   case: string;
 }
 
-const cases = JSON.parse(readFileSync(new URL('../../fixtures/answer-grading-cases.json', import.meta.url), 'utf8')) as GradingCase[];
+const cases = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'answer-grading-cases.json'), 'utf8')) as GradingCase[];
 
 test('the shared table has cases of both verdicts', () => {
   assert.ok(cases.filter((c) => c.equivalent).length >= 20);
