@@ -4,7 +4,7 @@
 // budget and verifier sees the same samples; beam search runs once per verifier and budget.
 // Beam+TVM is compared with every other strategy at each budget by McNemar's exact test.
 //
-//   npm run bench:accuracy -- [--bundle DIR] [--splits test,hard] [--limit 100] [--budgets 4,8,16,32]
+//   npm run bench:accuracy -- [--bundle DIR] [--splits test,hard,natural] [--limit 100] [--budgets 4,8,16,32]
 //                             [--gsm8k-limit 50] [--b 4] [--temperature 0.7] [--seed 0]
 //                             [--device auto|cpu|cuda] [--out bench/results] [--resume]
 //                             [--exact on|off] [--greedy-candidate on|off]
@@ -124,6 +124,10 @@ async function main(): Promise<void> {
   const stem = `${exact ? 'accuracy' : 'accuracy-no-exact'}${greedyCandidate === DEFAULT_BEAM.greedyCandidate ? '' : greedyCandidate ? '-greedy-candidate' : '-no-greedy-candidate'}`;
   const report = join(values.out, reportFile(stem, splits.map((s) => s.name)));
   writeFileSync(report, markdown);
+  // Per-problem outcomes beside the report, for paired comparisons with a later bundle; GSM8K's
+  // problems stay out of the repository.
+  const committable = reports.filter((r) => r.name !== 'external');
+  writeFileSync(report.replace(/\.md$/, '.json'), `${JSON.stringify({ settings, reports: committable }, null, 1)}\n`);
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(values.out, `${stem}-${name}.svg`), svg);
   process.stderr.write(`wrote ${report}\n`);
   if (exact) {

@@ -1,9 +1,9 @@
 // Are the answers the panel shows honest? Solve with the defaults (beam search, TVM, exact math)
 // and bin each answer by the value shown beside it: how often answers in each bin are right, and
 // the expected calibration error (answer-weighted |accuracy − mean value| over the bins). Also how
-// often an answer marked "verified" is right.
+// often an answer marked "verified" is right. Writes calibration.md and, per answer, calibration.json.
 //
-//   npm run bench:calibration -- [--bundle DIR] [--splits test,hard,val] [--limit 64] [--out bench/results/exact]
+//   npm run bench:calibration -- [--bundle DIR] [--splits test,hard,val,natural] [--limit 64] [--out bench/results/exact]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,17 @@ import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { requiredSplit } from './lib/problems.js';
 
 const BINS = [0, 0.5, 0.7, 0.9, 1.000001];
+/** Issue 15's bar: answers shown at or above this value should be wrong on at most 10 % of problems. */
+const CONFIDENT = 0.9;
+
+interface AnsweredProblem {
+  question: string;
+  answer: string;
+  reference: string;
+  value: number;
+  right: boolean;
+  verified: boolean | null;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,13 +47,21 @@ async function main(): Promise<void> {
     '|---|---|---:|---:|---:|',
   ];
   const summary: string[] = [];
+  const perSplit: Record<string, { problems: number; ece: number; answered: AnsweredProblem[] }> = {};
   try {
     for (const split of splits) {
-      const answered: Array<{ value: number; right: boolean; verified: boolean | null }> = [];
+      const answered: AnsweredProblem[] = [];
       for (const [index, item] of split.items.entries()) {
         const result = await solve(open.models, { problem: item.question, seed: index });
         if (result.answer === null) continue;
-        answered.push({ value: result.steps.at(-1)?.value ?? 0, right: answersEquivalent(result.answer, item.reference), verified: result.verified });
+        answered.push({
+          question: item.question,
+          answer: result.answer,
+          reference: item.reference,
+          value: result.steps.at(-1)?.value ?? 0,
+          right: answersEquivalent(result.answer, item.reference),
+          verified: result.verified,
+        });
         process.stderr.write(`${split.name} ${index + 1}/${split.items.length}\n`);
       }
       let ece = 0;
@@ -56,9 +75,13 @@ async function main(): Promise<void> {
         lines.push(`| ${split.name} | ${Math.round((BINS[b] as number) * 100)}–${upper} % | ${inBin.length} | ${((100 * right) / inBin.length).toFixed(1)} % | ${(100 * mean).toFixed(1)} % |`);
       }
       const verified = answered.filter((a) => a.verified === true);
+      const confident = answered.filter((a) => a.value >= CONFIDENT);
       summary.push(
-        `- ${split.name}: ${answered.length} of ${split.items.length} answered; expected calibration error ${ece.toFixed(3)}; answers marked verified: ${verified.length}, right ${verified.filter((a) => a.right).length}.`,
+        `- ${split.name}: ${answered.length} of ${split.items.length} answered; expected calibration error ${ece.toFixed(3)}; ` +
+          `shown at ≥ ${100 * CONFIDENT} %: ${confident.length}, wrong ${confident.filter((a) => !a.right).length}; ` +
+          `answers marked verified: ${verified.length}, right ${verified.filter((a) => a.right).length}.`,
       );
+      perSplit[split.name] = { problems: split.items.length, ece, answered };
     }
   } finally {
     await open.release();
@@ -66,6 +89,7 @@ async function main(): Promise<void> {
   const markdown = [...lines, '', ...summary, ''].join('\n');
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'calibration.md'), markdown);
+  writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify({ bundle: open.models.info.name, splits: perSplit }, null, 1)}\n`);
   process.stdout.write(markdown);
 }
 

@@ -5,7 +5,9 @@
 // check per solution changes only its final answer (off by one): a verifier that reads the
 // working should value that last line lower than the right one.
 // `--sweep` also tallies a grid of suspicion settings (check-sweep.md); choose settings on the
-// bundle's validation split (`--splits val`), then confirm them on test and hard.
+// bundle's validation split (`--splits val`), then confirm them on test and hard. The natural split
+// (bench/data/natural.jsonl) has answers but no reference solutions to plant slips in, so it is
+// not a split for this bench.
 //
 //   npm run bench:check -- [--bundle DIR] [--splits test,hard] [--limit 160] [--seed 0]
 //     [--threshold P] [--relative-drop R] [--min-drop D] [--sweep] [--device auto|cpu|cuda] [--out bench/results]

@@ -1,4 +1,5 @@
-// Benchmark problem sets: the bundle's splits and GSM8K test (read where it lies, never copied).
+// Benchmark problem sets: the bundle's splits, the hand-written natural split (bench/data, the same
+// for every bundle) and GSM8K test (read where it lies, never copied).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readItems, type EvalItem } from '../../src/cli/commands/eval.js';
@@ -26,6 +27,9 @@ export interface SolvedProblem {
 }
 
 export function bundleSolutions(bundleDir: string, split: string, limit: number | undefined): SolvedProblem[] {
+  if (split === NATURAL_SPLIT) {
+    throw new Error(`the ${NATURAL_SPLIT} split has answers but no reference solutions, which this bench needs: use val, test or hard`);
+  }
   const all = readFileSync(existingSplitFile(bundleDir, split), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -33,14 +37,18 @@ export function bundleSolutions(bundleDir: string, split: string, limit: number 
   return evenlySpaced(all, limit);
 }
 
+/** Problems written by hand, frozen before any training it judges (bench/data/README.md); no reference solutions. */
+export const NATURAL_SPLIT = 'natural';
+const NATURAL_FILE = resolve(__dirname, '..', 'data', 'natural.jsonl');
+
 function splitFile(bundleDir: string, split: string): string {
-  return join(bundleDir, 'splits', `${split}.jsonl`);
+  return split === NATURAL_SPLIT ? NATURAL_FILE : join(bundleDir, 'splits', `${split}.jsonl`);
 }
 
 /** A split the caller asked for by name: its file, or an error naming the splits there are. */
 function existingSplitFile(bundleDir: string, split: string): string {
   const file = splitFile(bundleDir, split);
-  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test or hard`);
+  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test, hard or ${NATURAL_SPLIT}`);
   return file;
 }
 

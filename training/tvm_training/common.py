@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 
 from .curriculum import CURRICULA, Curriculum
+from .grading import answers_equivalent
 
 ANSWER_RE = re.compile(r"The answer is (.+)")
 
@@ -128,9 +129,10 @@ def extract_answer(text: str) -> str | None:
 
 
 def canonical(answer: str) -> str:
+    """A vote key: the answer as written, without "$", spaces or a final period."""
     return answer.replace("$", "").replace(" ", "").rstrip(".")
 
 
 def is_correct(text: str, reference: str) -> bool:
-    got = extract_answer(text)
-    return got is not None and canonical(got) == canonical(reference)
+    """The label of a path: its stated answer means the reference (the engine's rule, grading.py)."""
+    return answers_equivalent(extract_answer(text), reference)

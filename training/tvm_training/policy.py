@@ -13,6 +13,7 @@ from .common import Profile, canonical, curriculum_of, device, device_name, extr
 from .curriculum import TRAIN, Example, sample_family
 from .curriculum.vocabulary import word_list_texts
 from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
+from .grading import answers_equivalent
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
 from .sampling import sample
@@ -178,7 +179,7 @@ def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: 
             maj = votes.most_common(1)[0][0] if votes else ""
             row = {"greedy": float(is_correct(tok.decode(g[0]), e.answer)),
                    "pass@16": float(any(is_correct(t, e.answer) for t in texts)),
-                   "maj@16": float(maj == canonical(e.answer))}
+                   "maj@16": float(answers_equivalent(maj, e.answer))}
             for k, v in row.items():
                 stats[e.family][k].append(v)
                 stats["all"][k].append(v)

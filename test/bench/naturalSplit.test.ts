@@ -1,0 +1,52 @@
+// The hand-written natural split (bench/data/natural.jsonl): read by the benches like the bundle's
+// splits, covering every family issue 15 names, with exact answers; its answers are recomputed
+// independently in training/tests/test_natural_split.py.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSolutions, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
+import { answersEquivalent } from '../../src/core/grading/index.js';
+
+interface NaturalProblem {
+  id: string;
+  family: string;
+  style: string;
+  question: string;
+  answer: string;
+}
+
+const FAMILIES = [
+  'rates', 'unit-conversion', 'ages', 'sum-difference', 'averages', 'ratio', 'percent', 'simple-interest', 'area-perimeter',
+  'change', 'remainder', 'function-eval', 'derivative', 'exponents', 'fractions', 'linear-equation', 'system',
+  'order-of-operations', 'word-problem',
+];
+const problems = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as NaturalProblem);
+
+test('the natural split has at least 150 problems over every family, in three source styles', () => {
+  assert.ok(problems.length >= 150, `${problems.length} problems`);
+  assert.deepEqual([...new Set(problems.map((p) => p.family))].sort(), [...FAMILIES].sort());
+  for (const family of FAMILIES) assert.ok(problems.filter((p) => p.family === family).length >= 8, family);
+  assert.deepEqual([...new Set(problems.map((p) => p.style))].sort(), ['student', 'textbook', 'worksheet']);
+  assert.equal(new Set(problems.map((p) => p.id)).size, problems.length);
+  assert.equal(new Set(problems.map((p) => p.question)).size, problems.length);
+});
+
+test('natural answers are exact: an integer, a reduced fraction a/b or a decimal', () => {
+  for (const p of problems) assert.match(p.answer, /^-?\d+(\.\d+)?$|^-?\d+\/\d+$/, p.id);
+});
+
+test('the benches read the natural split whatever the bundle, in file order, with the same grading', () => {
+  const split = requiredSplit('/nonexistent-bundle', NATURAL_SPLIT, undefined);
+  assert.equal(split.name, 'natural');
+  assert.deepEqual(split.items.map((i) => i.question), problems.map((p) => p.question));
+  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(problems[index]!.answer, item.reference));
+  assert.equal(requiredSplit('/nonexistent-bundle', NATURAL_SPLIT, 19).items.length, 19);
+});
+
+test('a bench that needs reference solutions says the natural split has none', () => {
+  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_SPLIT, undefined), /natural split has answers but no reference solutions/);
+});
