@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { BundleError, firstLine } from './bundleError.js';
 import { promptFromChatTemplate } from './chatTemplate.js';
 import type { KvLayout, Manifest, ManifestModel, VerifierLabels } from './manifest.js';
+import { WEIGHTS, type WeightsRequest } from '../../shared/engineProtocol.js';
 
 /** The short manifest a Hugging Face folder may carry. */
 export const SHORT_MANIFEST = 'tutor.json';
@@ -24,10 +25,10 @@ export const SUPPORTED_MODEL_TYPES = ['qwen2', 'qwen3', 'llama', 'mistral', 'gpt
  * ONNX weight variants in transformers.js file naming. 'auto' takes the first one present in
  * this order: full precision first, since the CPU runs it exactly as Transformers does.
  */
-export const MODEL_VARIANTS = { fp32: 'model.onnx', int8: 'model_quantized.onnx', fp16: 'model_fp16.onnx', q4: 'model_q4.onnx' } as const;
-export type ModelVariant = keyof typeof MODEL_VARIANTS;
-export type VariantRequest = ModelVariant | 'auto';
-export const VARIANT_NAMES = Object.keys(MODEL_VARIANTS) as ModelVariant[];
+export type VariantRequest = WeightsRequest;
+export type ModelVariant = Exclude<WeightsRequest, 'auto'>;
+export const MODEL_VARIANTS: Record<ModelVariant, string> = { fp32: 'model.onnx', int8: 'model_quantized.onnx', fp16: 'model_fp16.onnx', q4: 'model_q4.onnx' };
+export const VARIANT_NAMES = WEIGHTS.filter((name): name is ModelVariant => name !== 'auto');
 
 /** Matches "\boxed{42}", "The answer is 42", "The final answer is: 42"; group 1 is the answer. */
 export const DEFAULT_ANSWER_PATTERN = String.raw`(?:\\boxed\{|[Tt]he (?:final )?answer is:?\s*)([^{}\n]+)`;
