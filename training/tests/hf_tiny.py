@@ -98,6 +98,17 @@ def export(folder: Path) -> None:
     shutil.rmtree(out)
 
 
+def convert_fp16(folder: Path) -> Path:
+    """onnx/model_fp16.onnx: every float in half precision, inputs, outputs and KV cache included
+    (onnxruntime's converter, as transformers.js's fp16 files are made)."""
+    import onnx
+    from onnxruntime.transformers.float16 import convert_float_to_float16
+
+    target = folder / "onnx" / "model_fp16.onnx"
+    onnx.save(convert_float_to_float16(onnx.load(folder / "onnx" / "model.onnx"), keep_io_types=False), target)
+    return target
+
+
 def quantize_int8(folder: Path) -> Path:
     """onnx/model_quantized.onnx: int8 weights by onnxruntime's dynamic quantisation (transformers.js's file name)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic

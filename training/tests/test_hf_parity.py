@@ -12,7 +12,7 @@ import json
 import numpy as np
 import pytest
 import torch
-from hf_tiny import KINDS, build, export, quantize_int8
+from hf_tiny import KINDS, build, convert_fp16, export, quantize_int8
 from node_side import node_json
 
 MAX_NEW_TOKENS = 12
@@ -22,6 +22,9 @@ INT8_SAME_GRAPH_TOLERANCE = 1e-4
 # int8 weights vs Transformers in fp32: the quantisation error itself. Measured on these models at
 # 0.054–0.097 (largest |logit| difference, batches of 1 and 8); the bound leaves room for rounding.
 INT8_VS_FP32_TOLERANCE = 0.2
+# fp16 (weights, activations and KV cache): engine vs onnxruntime on the same graph (measured 0), and vs fp32.
+FP16_SAME_GRAPH_TOLERANCE = 1e-3
+FP16_VS_FP32_TOLERANCE = 0.02  # measured 0.001–0.003
 
 PROBLEMS = [
     "What is 7 * 8?",
@@ -41,6 +44,7 @@ def tiny(request, tmp_path_factory):
     model, tokenizer = build(request.param, folder)
     export(folder)
     quantize_int8(folder)
+    convert_fp16(folder)
     return request.param, folder, model, tokenizer
 
 
@@ -87,12 +91,13 @@ def ort_reference(path, tokenizer, prompts, eos):
     for step in range(MAX_NEW_TOKENS):
         ids, mask = left_pad(rows, tokenizer.pad_token_id)
         feeds = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
+        half = inputs["past_key_values.0.key"].type == "tensor(float16)"
         if "position_ids" in inputs:
             feeds["position_ids"] = (mask.cumsum(-1) - 1).clamp(min=0).numpy()
         for name, meta in inputs.items():
             if name.startswith("past_key_values."):
-                feeds[name] = np.zeros((len(rows), meta.shape[1], 0, meta.shape[3]), dtype=np.float32)
-        logits = session.run(["logits"], feeds)[0]
+                feeds[name] = np.zeros((len(rows), meta.shape[1], 0, meta.shape[3]), dtype=np.float16 if half else np.float32)
+        logits = session.run(["logits"], feeds)[0].astype(np.float32)
         if step == 0:
             first_logits = [logits[r, ids.shape[1] - len(p):] for r, p in enumerate(prompts)]
         for r in range(len(rows)):
@@ -159,3 +164,27 @@ def test_int8_engine_matches_onnxruntime_on_the_same_graph(tiny, tmp_path):
         assert same_graph <= INT8_SAME_GRAPH_TOLERANCE
         assert quantisation <= INT8_VS_FP32_TOLERANCE
         assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} int8: first greedy tokens differ from onnxruntime's"
+
+
+def test_fp16_engine_matches_onnxruntime_on_the_same_graph(tiny, tmp_path):
+    """fp16 weights and KV cache (Uint16Array bits in onnxruntime-node on Node 20): the logits of one
+    forward pass equal Python onnxruntime's on the same graph, the first greedy tokens agree, and the
+    half-precision rounding against Transformers fp32 is printed and bounded."""
+    kind, folder, model, tokenizer = tiny
+    prompts = prompt_ids(tokenizer, kind)
+    batches = [prompts[:1], prompts]
+    report = run_engine(folder, "fp16", batches, tmp_path)
+    assert report["weights"] == "onnx/model_fp16.onnx"
+    assert report["kv"]["kvType"] == "float16"
+    eos = model.generation_config.eos_token_id
+    for prompts_in_batch, engine in zip(batches, report["batches"]):
+        tokens, logits = ort_reference(folder / "onnx" / "model_fp16.onnx", tokenizer, prompts_in_batch, eos)
+        same_graph = worst_difference(engine["logits"], logits)
+        fp32_tokens, fp32_logits = transformers_reference(model, tokenizer, prompts_in_batch)
+        rounding = worst_difference(engine["logits"], fp32_logits)
+        as_fp32 = sum(e == t for e, t in zip(engine["tokens"], fp32_tokens))
+        print(f"{kind} fp16 batch {len(prompts_in_batch)}: logits vs onnxruntime {same_graph:.2e}, vs Transformers fp32 {rounding:.3f}; "
+              f"continuations equal to fp32 generate's {as_fp32}/{len(tokens)}")
+        assert same_graph <= FP16_SAME_GRAPH_TOLERANCE
+        assert rounding <= FP16_VS_FP32_TOLERANCE
+        assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} fp16: first greedy tokens differ from onnxruntime's"

@@ -15,6 +15,9 @@ export interface KvLayout {
   headDim: number;
 }
 
+/** Element type of a graph's KV cache: float32, or float16 (fp16 exports) held as Uint16Array bits. */
+export type KvType = 'float32' | 'float16';
+
 export interface ManifestModel {
   file: string;
   role: ModelRole;

@@ -9,6 +9,7 @@ import {
   type DecoderSignature,
 } from '../bundle/decoderSignature.js';
 import { BatchedKv } from './kvCache.js';
+import { asFloat32 } from './float16.js';
 
 export interface ForwardInput {
   past: BatchedKv;
@@ -75,7 +76,8 @@ export class DecoderModel {
     if (head.dims[0] !== rows || head.dims[1] !== width) {
       throw new Error(`"${this.signature.headOutput}" has shape [${head.dims.join(',')}], expected [${rows},${width},…]`);
     }
-    if (!this.signature.hasPresent) return { head: head.data as Float32Array, headWidth };
+    const headData = asFloat32(this.signature.headType, head.data);
+    if (!this.signature.hasPresent) return { head: headData, headWidth };
 
     const tensors: Tensor[] = [];
     for (let layer = 0; layer < this.signature.layers; layer++) {
@@ -86,6 +88,6 @@ export class DecoderModel {
     if (first.dims.join(',') !== expected) {
       throw new Error(`present.0.key has shape [${first.dims.join(',')}], expected [${expected}]`);
     }
-    return { head: head.data as Float32Array, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, mask) };
+    return { head: headData, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, mask) };
   }
 }
