@@ -43,6 +43,8 @@ const REEXPORT_HF = 'Export the model again with `optimum-cli export onnx --task
 interface ManifestSource {
   manifest: Manifest;
   remedy: string;
+  /** The file that names the model files: manifest.json, or tutor.json in a Hugging Face folder. */
+  namedBy: string;
   /** A Hugging Face folder's config.json vocabulary size, which the tokenizer and logits must match. */
   modelVocab?: { size: number; configPath: string };
 }
@@ -65,7 +67,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     throw new BundleError(dir, 'is not a folder', 'Point the tutor at a model bundle folder (one containing manifest.json)');
   }
   requireReadable(dir, true);
-  const { manifest, remedy, modelVocab } = readManifest(dir, options.variant ?? 'auto');
+  const { manifest, remedy, namedBy, modelVocab } = readManifest(dir, options.variant ?? 'auto');
   const tokenizer = loadTokenizer(dir, manifest, remedy);
   if (modelVocab) checkVocabulary(join(dir, manifest.tokenizer), tokenizer, modelVocab);
 
@@ -76,7 +78,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     for (const slot of MODEL_SLOTS) {
       const entry = manifest.models[slot];
       if (!entry) continue;
-      const path = modelPath(dir, entry, remedy);
+      const path = modelPath(dir, entry, remedy, namedBy);
       // The first session settles the device; the others follow it (no second CUDA attempt).
       const created = await openSession(path, device?.device ?? options.device ?? 'auto', options.sessionFactory);
       sessions.push(created.session);
@@ -116,7 +118,7 @@ function readManifest(dir: string, variant: VariantRequest): ManifestSource {
   if (isHuggingFaceFolder(dir)) {
     requireReadable(join(dir, 'config.json'));
     const folder = readHuggingFaceFolder(dir, variant);
-    return { manifest: folder.manifest, remedy: REEXPORT_HF, modelVocab: { size: folder.vocabSize, configPath: folder.configPath } };
+    return { manifest: folder.manifest, remedy: REEXPORT_HF, namedBy: 'tutor.json', modelVocab: { size: folder.vocabSize, configPath: folder.configPath } };
   }
   if (!existsSync(manifestPath)) {
     throw new BundleError(
@@ -132,7 +134,7 @@ function readManifest(dir: string, variant: VariantRequest): ManifestSource {
   } catch (error) {
     throw new BundleError(manifestPath, `is not valid JSON (${firstLine(error)})`, REEXPORT, { cause: error });
   }
-  return { manifest: parseManifest(json, manifestPath), remedy: REEXPORT };
+  return { manifest: parseManifest(json, manifestPath), remedy: REEXPORT, namedBy: 'manifest.json' };
 }
 
 /**
@@ -179,9 +181,9 @@ function readTokenizerConfig(path: string): Record<string, unknown> {
   }
 }
 
-function modelPath(dir: string, entry: ManifestModel, remedy: string): string {
+function modelPath(dir: string, entry: ManifestModel, remedy: string, namedBy: string): string {
   const path = join(dir, entry.file);
-  if (!existsSync(path)) throw new BundleError(path, 'is missing (named by the manifest)', remedy);
+  if (!existsSync(path)) throw new BundleError(path, `is missing (named by ${namedBy})`, remedy);
   requireReadable(path);
   return path;
 }
