@@ -109,6 +109,18 @@ def convert_fp16(folder: Path) -> Path:
     return target
 
 
+def quantize_q4(folder: Path) -> Path:
+    """onnx/model_q4.onnx: 4-bit block-quantised MatMul weights (MatMulNBits), transformers.js's q4 file."""
+    import onnx
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+    quantizer = MatMulNBitsQuantizer(onnx.load(folder / "onnx" / "model.onnx"), block_size=16, is_symmetric=True)
+    quantizer.process()
+    target = folder / "onnx" / "model_q4.onnx"
+    onnx.save(quantizer.model.model, target)
+    return target
+
+
 def quantize_int8(folder: Path) -> Path:
     """onnx/model_quantized.onnx: int8 weights by onnxruntime's dynamic quantisation (transformers.js's file name)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic

@@ -3,8 +3,8 @@ Transformers does: tiny random Qwen2 (grouped-query attention, RoPE), Llama (GQA
 in its chat template) and GPT-BigCode (multi-query attention, learned positions), built from a config
 and exported with Optimum (hf_tiny.py). The engine (training/tests/node/hf_engine.mts, its own loader,
 PolicySession and DecoderModel) must give Transformers' greedy `generate` tokens token for token and
-its logits within 1e-4, for a batch of 1 and a left-padded batch of 8; and with int8 weights
-(`quantize_dynamic`) the same tokens and logits as onnxruntime in Python running that graph."""
+its logits within 1e-4, for a batch of 1 and a left-padded batch of 8; with int8, fp16 and q4
+weights the same logits as onnxruntime in Python running that graph."""
 from __future__ import annotations
 
 import json
@@ -12,19 +12,22 @@ import json
 import numpy as np
 import pytest
 import torch
-from hf_tiny import KINDS, build, convert_fp16, export, quantize_int8
+from hf_tiny import KINDS, build, convert_fp16, export, quantize_int8, quantize_q4
 from node_side import node_json
 
 MAX_NEW_TOKENS = 12
 FP32_TOLERANCE = 1e-4
-# Engine vs onnxruntime (Python) on the same int8 graph: the same kernels, so differences are rounding.
-INT8_SAME_GRAPH_TOLERANCE = 1e-4
-# int8 weights vs Transformers in fp32: the quantisation error itself. Measured on these models at
-# 0.054–0.097 (largest |logit| difference, batches of 1 and 8); the bound leaves room for rounding.
-INT8_VS_FP32_TOLERANCE = 0.2
-# fp16 (weights, activations and KV cache): engine vs onnxruntime on the same graph (measured 0), and vs fp32.
-FP16_SAME_GRAPH_TOLERANCE = 1e-3
-FP16_VS_FP32_TOLERANCE = 0.02  # measured 0.001–0.003
+# Reduced-precision weights: (file, engine vs Python onnxruntime on the same graph, engine vs
+# Transformers in fp32). Measured on these models, batches of 1 and 8: same graph 0 for all three;
+# vs fp32 int8 0.054–0.097 (quantize_dynamic), fp16 0.001–0.003 (weights, activations and KV cache
+# in half precision), q4 0.27–0.51 (MatMulNBits, blocks of 16). The bounds leave room for rounding. Weight-only
+# variants (fp16, q4) compute every row the same whatever the batch: their whole continuations
+# must equal onnxruntime's; int8 (dynamic activation scales) only its first tokens.
+REDUCED = {
+    "int8": ("model_quantized.onnx", 1e-4, 0.2, False),
+    "fp16": ("model_fp16.onnx", 1e-3, 0.02, True),
+    "q4": ("model_q4.onnx", 1e-4, 1.0, True),
+}
 
 PROBLEMS = [
     "What is 7 * 8?",
@@ -45,6 +48,7 @@ def tiny(request, tmp_path_factory):
     export(folder)
     quantize_int8(folder)
     convert_fp16(folder)
+    quantize_q4(folder)
     return request.param, folder, model, tokenizer
 
 
@@ -140,51 +144,32 @@ def test_fp32_engine_matches_transformers_generate_and_logits(tiny, tmp_path):
         assert worst <= FP32_TOLERANCE, f"{kind}, batch of {len(prompts_in_batch)}: logits differ by {worst}"
 
 
-def test_int8_engine_matches_onnxruntime_on_the_same_graph(tiny, tmp_path):
-    """int8 weights: the logits of one left-padded forward pass equal Python onnxruntime's on the same
-    graph, and greedy decoding starts with the same tokens. Later tokens may legitimately differ:
-    dynamic quantisation picks each activation's int8 scale at run time over the whole tensor, so a
-    row's numbers depend on the other rows in the batch and on prefill vs cached decode; after a
-    near tie two correct runtimes part ways. The agreement is printed, with the quantisation error."""
+@pytest.mark.parametrize("variant", sorted(REDUCED))
+def test_reduced_precision_engine_matches_onnxruntime_on_the_same_graph(tiny, variant, tmp_path):
+    """int8, fp16 and q4 weights: the logits of one left-padded forward pass equal Python onnxruntime's
+    on the same graph, greedy decoding gives the same tokens (int8: the same first tokens), and the
+    difference from Transformers in fp32 is printed and bounded. int8 continuations may part after a
+    near tie: dynamic quantisation picks each activation's scale at run time over the whole tensor,
+    so a row's numbers depend on the other rows and on prefill vs cached decode."""
     kind, folder, model, tokenizer = tiny
+    file, same_graph_tolerance, vs_fp32_tolerance, whole_continuations = REDUCED[variant]
     prompts = prompt_ids(tokenizer, kind)
     batches = [prompts[:1], prompts]
-    report = run_engine(folder, "int8", batches, tmp_path)
-    assert report["weights"] == "onnx/model_quantized.onnx"
+    report = run_engine(folder, variant, batches, tmp_path)
+    assert report["weights"] == f"onnx/{file}"
+    assert report["kv"]["kvType"] == ("float16" if variant == "fp16" else "float32")
     eos = model.generation_config.eos_token_id
     for prompts_in_batch, engine in zip(batches, report["batches"]):
-        tokens, logits = ort_reference(folder / "onnx" / "model_quantized.onnx", tokenizer, prompts_in_batch, eos)
+        tokens, logits = ort_reference(folder / "onnx" / file, tokenizer, prompts_in_batch, eos)
         same_graph = worst_difference(engine["logits"], logits)
         fp32_tokens, fp32_logits = transformers_reference(model, tokenizer, prompts_in_batch)
-        quantisation = worst_difference(engine["logits"], fp32_logits)
+        vs_fp32 = worst_difference(engine["logits"], fp32_logits)
         same_rows = sum(e == t for e, t in zip(engine["tokens"], tokens))
         as_fp32 = sum(e == t for e, t in zip(engine["tokens"], fp32_tokens))
-        print(f"{kind} int8 batch {len(prompts_in_batch)}: logits vs onnxruntime {same_graph:.2e}, vs Transformers fp32 {quantisation:.3f}; "
+        print(f"{kind} {variant} batch {len(prompts_in_batch)}: logits vs onnxruntime {same_graph:.2e}, vs Transformers fp32 {vs_fp32:.3f}; "
               f"continuations equal to onnxruntime's {same_rows}/{len(tokens)}, to fp32 generate's {as_fp32}/{len(tokens)}")
-        assert same_graph <= INT8_SAME_GRAPH_TOLERANCE
-        assert quantisation <= INT8_VS_FP32_TOLERANCE
-        assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} int8: first greedy tokens differ from onnxruntime's"
-
-
-def test_fp16_engine_matches_onnxruntime_on_the_same_graph(tiny, tmp_path):
-    """fp16 weights and KV cache (Uint16Array bits in onnxruntime-node on Node 20): the logits of one
-    forward pass equal Python onnxruntime's on the same graph, the first greedy tokens agree, and the
-    half-precision rounding against Transformers fp32 is printed and bounded."""
-    kind, folder, model, tokenizer = tiny
-    prompts = prompt_ids(tokenizer, kind)
-    batches = [prompts[:1], prompts]
-    report = run_engine(folder, "fp16", batches, tmp_path)
-    assert report["weights"] == "onnx/model_fp16.onnx"
-    assert report["kv"]["kvType"] == "float16"
-    eos = model.generation_config.eos_token_id
-    for prompts_in_batch, engine in zip(batches, report["batches"]):
-        tokens, logits = ort_reference(folder / "onnx" / "model_fp16.onnx", tokenizer, prompts_in_batch, eos)
-        same_graph = worst_difference(engine["logits"], logits)
-        fp32_tokens, fp32_logits = transformers_reference(model, tokenizer, prompts_in_batch)
-        rounding = worst_difference(engine["logits"], fp32_logits)
-        as_fp32 = sum(e == t for e, t in zip(engine["tokens"], fp32_tokens))
-        print(f"{kind} fp16 batch {len(prompts_in_batch)}: logits vs onnxruntime {same_graph:.2e}, vs Transformers fp32 {rounding:.3f}; "
-              f"continuations equal to fp32 generate's {as_fp32}/{len(tokens)}")
-        assert same_graph <= FP16_SAME_GRAPH_TOLERANCE
-        assert rounding <= FP16_VS_FP32_TOLERANCE
-        assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} fp16: first greedy tokens differ from onnxruntime's"
+        assert same_graph <= same_graph_tolerance
+        assert vs_fp32 <= vs_fp32_tolerance
+        assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} {variant}: first greedy tokens differ from onnxruntime's"
+        if whole_continuations:
+            assert engine["tokens"] == tokens, f"{kind} {variant}: greedy tokens differ from onnxruntime's"
