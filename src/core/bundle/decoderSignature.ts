@@ -13,6 +13,8 @@ export interface DecoderSignature extends KvLayout {
   hasPositionIds: boolean;
   /** Whether the graph (a verifier) takes `token_logprobs`: the policy's log-probability of each token. */
   hasTokenLogprobs: boolean;
+  /** Element type of `token_logprobs` (float16 in fp16 verifier exports). */
+  tokenLogprobsType: KvType;
   /** 'logits' for a policy, 'values' for a verifier. */
   headOutput: 'logits' | 'values';
   /** Whether the graph returns `present.*`, i.e. can continue from a KV cache. */
@@ -59,7 +61,8 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
   const hasTokenLogprobs = tensorMeta(inputs, 'token_logprobs') !== undefined;
   if (hasTokenLogprobs) {
     if (expectedHead === 'logits') throw new SignatureError('the policy takes "token_logprobs", an input only verifiers have');
-    need('token_logprobs', 'float32');
+    const type = tensorMeta(inputs, 'token_logprobs')?.type;
+    if (type !== 'float32' && type !== 'float16') throw new SignatureError(`input "token_logprobs" is ${type}, expected float32 or float16`);
   }
 
   const layers = inputs.filter((m) => /^past_key_values\.\d+\.key$/.test(m.name)).length;
@@ -110,6 +113,7 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
     headDim: headDim as number,
     hasPositionIds,
     hasTokenLogprobs,
+    tokenLogprobsType: tensorMeta(inputs, 'token_logprobs')?.type === 'float16' ? 'float16' : 'float32',
     headOutput: expectedHead,
     hasPresent,
     ...(logitsWidth !== undefined && { logitsWidth }),

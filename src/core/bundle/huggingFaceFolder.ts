@@ -27,7 +27,13 @@ export const SUPPORTED_MODEL_TYPES = ['qwen2', 'qwen3', 'llama', 'mistral', 'gpt
  */
 export type VariantRequest = WeightsRequest;
 export type ModelVariant = Exclude<WeightsRequest, 'auto'>;
-export const MODEL_VARIANTS: Record<ModelVariant, string> = { fp32: 'model.onnx', int8: 'model_quantized.onnx', fp16: 'model_fp16.onnx', q4: 'model_q4.onnx' };
+/** File names per variant, as transformers.js names them (int8: its q8 name first, then its int8 name). */
+export const MODEL_VARIANTS: Record<ModelVariant, readonly string[]> = {
+  fp32: ['model.onnx'],
+  int8: ['model_quantized.onnx', 'model_int8.onnx'],
+  fp16: ['model_fp16.onnx'],
+  q4: ['model_q4.onnx'],
+};
 export const VARIANT_NAMES = WEIGHTS.filter((name): name is ModelVariant => name !== 'auto');
 
 /** Matches "\boxed{42}", "The answer is 42", "The final answer is: 42"; group 1 is the answer. */
@@ -158,24 +164,40 @@ function eosTokenId(generation: Json, config: Json, dir: string): number | strin
  * folder as `optimum-cli export onnx` writes it.
  */
 function onnxFile(dir: string, variant: VariantRequest): string {
-  const candidates = (name: ModelVariant): string[] => [join('onnx', MODEL_VARIANTS[name]), MODEL_VARIANTS[name]];
+  const candidates = (name: ModelVariant): string[] => MODEL_VARIANTS[name].flatMap((file) => [join('onnx', file), file]);
   const present = (name: ModelVariant): string | undefined => candidates(name).find((file) => existsSync(join(dir, file)));
   if (variant !== 'auto') {
     const file = present(variant);
     if (file) return file;
     const others = VARIANT_NAMES.filter((name) => present(name) !== undefined);
-    throw new BundleError(join(dir, 'onnx', MODEL_VARIANTS[variant]), `is missing (the ${variant} weights were asked for)`, others.length > 0 ? `Choose one of the variants present: ${others.join(', ')}` : EXPORT_HINT);
+    throw new BundleError(join(dir, 'onnx', MODEL_VARIANTS[variant][0] as string), `is missing (the ${variant} weights were asked for)`, others.length > 0 ? `Choose one of the variants present: ${others.join(', ')}` : EXPORT_HINT);
   }
   for (const name of VARIANT_NAMES) {
     const file = present(name);
     if (file) return file;
   }
-  throw new BundleError(join(dir, 'onnx'), `has none of ${Object.values(MODEL_VARIANTS).join(', ')} (nor has the folder itself)`, EXPORT_HINT);
+  throw new BundleError(join(dir, 'onnx'), `has none of ${Object.values(MODEL_VARIANTS).flat().join(', ')} (nor has the folder itself)`, EXPORT_HINT);
 }
 
-/** Verifier graphs named by tutor.json: { "verifiers": { "tvm": { "file": "tvm/model.onnx", "config": "tvm/config.json" } } }. */
-function verifiers(dir: string, short: Json, shortPath: string, policyConfig: Json, configPath: string): Partial<Record<VerifierLabels, ManifestModel>> {
-  const entries = short.verifiers ?? {};
+/**
+ * Verifier subfolders as training/hf_export.py writes them: tvm/, orm/, prm/, each with its own
+ * config.json and [onnx/]model*.onnx, in the same variant as the policy.
+ */
+function verifierSubfolders(dir: string, variant: VariantRequest): Json {
+  const entries: Json = {};
+  for (const slot of ['tvm', 'orm', 'prm'] as const) {
+    if (!existsSync(join(dir, slot, 'config.json'))) continue;
+    entries[slot] = { file: join(slot, onnxFile(join(dir, slot), variant)), config: join(slot, 'config.json') };
+  }
+  return entries;
+}
+
+/**
+ * Verifier graphs named by tutor.json, { "verifiers": { "tvm": { "file": "tvm/model.onnx", "config": "tvm/config.json" } } },
+ * else found in tvm/, orm/, prm/ subfolders.
+ */
+function verifiers(dir: string, short: Json, shortPath: string, policyConfig: Json, configPath: string, variant: VariantRequest): Partial<Record<VerifierLabels, ManifestModel>> {
+  const entries = short.verifiers ?? verifierSubfolders(dir, variant);
   const fail = (problem: string): never => {
     throw new BundleError(shortPath, problem, 'See README "Bring your own model" for the verifiers entry');
   };
@@ -252,7 +274,7 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
       eosToken: eos,
       answerPattern,
       maxPositions,
-      models: { policy, ...verifiers(dir, short, shortPath, config, configPath) },
+      models: { policy, ...verifiers(dir, short, shortPath, config, configPath, requested as VariantRequest) },
       training: { source: 'huggingface', modelType, weights: policy.file },
     },
     vocabSize: layout.vocabSize,

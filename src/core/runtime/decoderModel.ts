@@ -9,7 +9,7 @@ import {
   type DecoderSignature,
 } from '../bundle/decoderSignature.js';
 import { BatchedKv } from './kvCache.js';
-import { asFloat32 } from './float16.js';
+import { asFloat32, float32ToHalfBits } from './float16.js';
 
 export interface ForwardInput {
   past: BatchedKv;
@@ -63,7 +63,10 @@ export class DecoderModel {
     }
     if (this.signature.hasTokenLogprobs) {
       if (input.tokenLogprobs?.length !== rows * width) throw new Error('this verifier needs the policy\'s log-probability of every new token (token_logprobs)');
-      feeds.token_logprobs = new Tensor('float32', input.tokenLogprobs, [rows, width]);
+      feeds.token_logprobs =
+        this.signature.tokenLogprobsType === 'float16'
+          ? new Tensor('float16', float32ToHalfBits(input.tokenLogprobs), [rows, width])
+          : new Tensor('float32', input.tokenLogprobs, [rows, width]);
     }
     for (let layer = 0; layer < this.signature.layers; layer++) {
       feeds[pastKeyName(layer)] = past.tensors[2 * layer] as Tensor;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, type LoadedBundle } from '../../../src/core/bundle/loadBundle.js';
 import { BundleError } from '../../../src/core/bundle/bundleError.js';
@@ -11,7 +11,7 @@ import { checkDerivation } from '../../../src/core/check/derivation.js';
 import { BadRequestError } from '../../../src/core/search/models.js';
 import { extractAnswer, compileAnswerPattern } from '../../../src/core/grading/index.js';
 import { availableStrategies } from '../../../src/shared/engineProtocol.js';
-import { skipUnlessFixture } from '../../helpers/bundles.js';
+import { FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
 import { addFixtureTvm, CHATML, FIXTURE_CONFIG, makeHuggingFaceFolder, type HfFolder } from '../../helpers/huggingFaceFolders.js';
 
 const fixture = skipUnlessFixture('mqa');
@@ -157,4 +157,19 @@ test('logits narrower than config.json vocab_size, a broken chat template and a 
   assert.match(template.problem, /chat template that does not render/);
   const eos = await loadError((folder) => folder.write('generation_config.json', {}));
   assert.match(eos.problem, /gives no eos_token_id/);
+});
+
+test('verifier subfolders tvm/ as training/hf_export.py writes them are found without tutor.json', fixture, async () => {
+  await withFolder(
+    (folder) => {
+      mkdirSync(join(folder.dir, 'tvm', 'onnx'), { recursive: true });
+      copyFileSync(join(FIXTURE_BUNDLES.mqa, 'tvm.onnx'), join(folder.dir, 'tvm', 'onnx', 'model.onnx'));
+      folder.write(join('tvm', 'config.json'), { ...FIXTURE_CONFIG, architectures: ['GPTBigCodeForTokenClassification'] });
+    },
+    async (bundle) => {
+      assert.equal(bundle.manifest.models.tvm?.file, join('tvm', 'onnx', 'model.onnx'));
+      assert.equal(bundle.models.tvm?.signature.headOutput, 'values');
+      assert.equal(bundle.models.orm, undefined);
+    },
+  );
 });
