@@ -13,8 +13,14 @@ import { NotebookIndex } from './notebookIndex.js';
 import { PANEL_VIEW_TYPE } from './solve/panel.js';
 import { SolveController } from './solve/solveController.js';
 import { createStatusBar } from './statusBar.js';
+import { CELL_SCHEME } from './tutorDocument.js';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+/** Markdown files, and the markdown cells of notebooks (Jupyter .ipynb in VS Code's notebook editor). */
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'markdown', scheme: CELL_SCHEME },
+];
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('TVM Math Tutor', { log: true });
@@ -51,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): void {
       engine.configurationChanged();
       warnUntrusted();
     }),
-    vscode.workspace.onDidCloseTextDocument((document) => index.forget(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => index.forget(document.uri)),
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => index.forget(notebook.uri)),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new ProblemCodeLenses(index)),
     vscode.languages.registerHoverProvider(MARKDOWN, new StepHoverProvider(checks)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, solver.serializer),

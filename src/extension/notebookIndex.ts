@@ -1,36 +1,38 @@
 // Parsed notebooks by document version. CodeLens, hovers, checks and commands all ask for the
 // problems of the same text: parse each version once.
-import { parseNotebook, problemAt, problemByKey, type Problem } from '../core/notebook/index.js';
+import { parseNotebook, problemAt, problemByKey, type NotebookSource, type Problem } from '../core/notebook/index.js';
 
-/** The part of vscode.TextDocument this needs (so it is testable without VS Code). */
+/** The part of TutorDocument this needs (so it is testable without VS Code). */
 export interface NotebookDocument {
   readonly uri: { toString(): string };
-  readonly version: number;
-  getText(): string;
+  /** Changes with every edit (for a Jupyter notebook: of any markdown cell, or of the cell list). */
+  readonly version: number | string;
+  /** A markdown file's text, or a Jupyter notebook's markdown cells. */
+  source(): NotebookSource;
 }
 
 export class NotebookIndex {
-  private readonly cache = new Map<string, { version: number; problems: Problem[] }>();
+  private readonly cache = new Map<string, { version: number | string; problems: Problem[] }>();
 
   problems(document: NotebookDocument): Problem[] {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.problems;
-    const problems = parseNotebook(document.getText());
+    const problems = parseNotebook(document.source());
     this.cache.set(key, { version: document.version, problems });
     return problems;
   }
 
   /** The labelled problem holding `line`, else the bare paragraph under it (see docs/notebook-format.md). */
   problemAt(document: NotebookDocument, line: number): Problem | undefined {
-    return this.problems(document).find((p) => p.range.start <= line && line <= p.range.end) ?? problemAt(document.getText(), line);
+    return this.problems(document).find((p) => p.range.start <= line && line <= p.range.end) ?? problemAt(document.source(), line);
   }
 
   byKey(document: NotebookDocument, key: string): Problem | undefined {
-    return this.problems(document).find((p) => p.key === key) ?? problemByKey(document.getText(), key);
+    return this.problems(document).find((p) => p.key === key) ?? problemByKey(document.source(), key);
   }
 
-  forget(document: NotebookDocument): void {
-    this.cache.delete(document.uri.toString());
+  forget(uri: { toString(): string }): void {
+    this.cache.delete(uri.toString());
   }
 }

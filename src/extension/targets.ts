@@ -1,36 +1,42 @@
-// Finds the document and problem a command is about: the CodeLens argument, or the cursor.
+// Finds the notebook and problem a command is about: the CodeLens argument, or the cursor (in a
+// markdown editor or a Jupyter notebook's markdown cell).
 import * as vscode from 'vscode';
 import type { Problem } from '../core/notebook/index.js';
 import { parseTarget } from './commandIds.js';
 import type { NotebookIndex } from './notebookIndex.js';
+import { TutorDocument } from './tutorDocument.js';
 
 export interface Target {
-  document: vscode.TextDocument;
+  document: TutorDocument;
   problem: Problem;
+}
+
+/** The notebook and joined line under the cursor: a text editor's cursor, else the selected notebook cell's first line. */
+function cursor(): { document: TutorDocument; line: number } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const fromEditor = editor && TutorDocument.ofText(editor.document);
+  const line = fromEditor && editor && fromEditor.lineOf(editor.document, editor.selection.active.line);
+  if (fromEditor && line !== undefined) return { document: fromEditor, line };
+  // A rendered markdown cell has no text editor: the notebook editor's selected cell stands in.
+  const notebookEditor = vscode.window.activeNotebookEditor;
+  const cell = notebookEditor?.notebook.cellAt(notebookEditor.selection.start);
+  if (!notebookEditor || !cell || cell.kind !== vscode.NotebookCellKind.Markup) return undefined;
+  const document = TutorDocument.ofNotebook(notebookEditor.notebook);
+  const cellLine = document.lineOf(cell.document, 0);
+  return cellLine === undefined ? undefined : { document, line: cellLine };
 }
 
 export async function resolveTarget(index: NotebookIndex, arg: unknown): Promise<Target | undefined> {
   const given = parseTarget(arg);
-  const editor = vscode.window.activeTextEditor;
-  const document = given ? await vscode.workspace.openTextDocument(vscode.Uri.parse(given.uri)) : editor?.document;
-  const line = given ? given.line : editor?.selection.active.line;
-  if (!document || line === undefined || document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Open a markdown notebook and put the cursor on a problem.');
+  const at = given ? await TutorDocument.open(given.uri).then((document) => document && { document, line: given.line }) : cursor();
+  if (!at) {
+    void vscode.window.showInformationMessage('Open a markdown notebook (or a markdown cell of a Jupyter notebook) and put the cursor on a problem.');
     return undefined;
   }
-  const problem = index.problemAt(document, line);
+  const problem = index.problemAt(at.document, at.line);
   if (!problem) {
     void vscode.window.showInformationMessage('No problem here: put the cursor on a "Problem" section or a paragraph (see the notebook format).');
     return undefined;
   }
-  return { document, problem };
-}
-
-/** The document with this uri, if it is open or can be opened. */
-export async function openDocument(uri: string): Promise<vscode.TextDocument | undefined> {
-  try {
-    return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  } catch {
-    return undefined;
-  }
+  return { document: at.document, problem };
 }

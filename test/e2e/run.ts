@@ -19,6 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureAptPackages, ensureCodeServer, installExtension, makeProfile, startCodeServer, type Profile } from './codeServer.js';
 import { atExit, findProcesses, installCleanup, killAll, killGroup, runGroup, trackGroup } from './processes.js';
+import { NOTEBOOK_STAGE } from './notebookStage.js';
 import { ModelVerdictError, STAGES, type StageContext } from './stages.js';
 import { Workbench } from './workbench.js';
 
@@ -149,7 +150,7 @@ async function main(): Promise<number> {
     console.log(`e2e: workbench ready (${seconds(started)} since start)`);
 
     const ctx: StageContext = { wb, workspace, profile, competent, skipped: [], notes: [], docImages: new Map() };
-    const stages = STAGES.filter((s) => !only || only.includes(s.id));
+    const stages = [...STAGES, NOTEBOOK_STAGE].filter((s) => !only || only.includes(s.id));
     for (const [i, stage] of stages.entries()) {
       const t = Date.now();
       const shot = async (name: string): Promise<string> => {

@@ -70,7 +70,7 @@ export class ModelVerdictError extends Error {
   override readonly name = 'ModelVerdictError';
 }
 
-function check(condition: unknown, message: string): asserts condition {
+export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
@@ -89,7 +89,7 @@ async function openFile(ctx: StageContext, name: keyof typeof FIRST_LINE): Promi
   await ctx.wb.openFile(name, FIRST_LINE[name]);
 }
 
-async function closeAllEditors(ctx: StageContext): Promise<void> {
+export async function closeAllEditors(ctx: StageContext): Promise<void> {
   // A stage that failed half-way may have left unsaved edits: revert them (closing would ask).
   const dirty = ctx.wb.page.locator('.part.editor .tab.dirty');
   while ((await dirty.count()) > 0) {
@@ -112,7 +112,7 @@ async function shownText(frame: Frame, selector: string): Promise<string> {
 }
 
 /** The panel shows a finished solution: every step with its probability, KaTeX math, an answer. */
-async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: string | undefined): Promise<string | null> {
+export async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: string | undefined): Promise<string | null> {
   const steps = await frame.locator('#steps > .step').all();
   check(steps.length > 0, 'the panel shows no steps');
   for (const [i, step] of steps.entries()) {
@@ -140,11 +140,11 @@ async function expectSolution(ctx: StageContext, frame: Frame, expectedAnswer: s
   return answer;
 }
 
-/** Value labels (`83% (+5 pts)`) and hints (`💡 …`) drawn after editor lines. */
-async function decorations(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
-  return ctx.wb.page.evaluate(() => {
+/** Value labels (`83% (+5 pts)`) and hints (`💡 …`) drawn after editor lines (of text editors, or of a notebook's cells: `.notebookOverlay`). */
+export async function decorations(ctx: StageContext, root = '.part.editor'): Promise<Array<{ line: string; text: string; y: number }>> {
+  return ctx.wb.page.evaluate((root) => {
     const out: Array<{ line: string; text: string; y: number }> = [];
-    for (const span of Array.from(document.querySelectorAll('.part.editor .view-line span'))) {
+    for (const span of Array.from(document.querySelectorAll(`${root} .view-line span`))) {
       const content = getComputedStyle(span, '::after').content;
       if (!content || content === 'none' || content === 'normal') continue;
       // A CSS string: quoted, with backslash escapes (hex code points for control characters).
@@ -155,14 +155,14 @@ async function decorations(ctx: StageContext): Promise<Array<{ line: string; tex
       out.push({ line: (line?.textContent ?? '').replace(/\u00a0/g, ' '), text, y: line?.getBoundingClientRect().top ?? 0 });
     }
     return out;
-  });
+  }, root);
 }
 
 /** `83% (+5 pts)`, after `✓ true · ` / `✗ does not follow · ` where exact math decided the line. */
 const VALUE_LABEL = /^(?:[✓✗] [a-z ]+ · )?\d{1,3}% \((?:[+\u2212]\d+|±0) pts\)$/;
 
-async function valueLabels(ctx: StageContext): Promise<Array<{ line: string; text: string; y: number }>> {
-  return (await decorations(ctx)).filter((d) => VALUE_LABEL.test(d.text));
+export async function valueLabels(ctx: StageContext, root?: string): Promise<Array<{ line: string; text: string; y: number }>> {
+  return (await decorations(ctx, root)).filter((d) => VALUE_LABEL.test(d.text));
 }
 
 function userSettings(ctx: StageContext): Record<string, unknown> {

@@ -77,6 +77,18 @@ export class Workbench {
     await this.editorLine(firstLine).waitFor();
   }
 
+  /** Opens a workspace file with quick open, whatever editor it gets. */
+  async quickOpen(name: string): Promise<void> {
+    await this.quickPick(name, name);
+  }
+
+  /** Opens a workspace notebook (.ipynb) with quick open and waits for the notebook editor. */
+  async openNotebook(name: string): Promise<void> {
+    await this.quickPick(name, name);
+    await this.page.locator('.part.editor .tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.notebookOverlay:visible').first().waitFor();
+  }
+
   /** Moves the cursor of the active text editor to a 1-based line and column (quick open's `:line:column`). */
   async goTo(line: number, column = 1): Promise<void> {
     await this.page.locator('.command-center .command-center-quick-pick').click();

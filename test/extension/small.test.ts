@@ -33,10 +33,18 @@ test('progress: beam search counts steps, whole-path strategies count paths', ()
   assert.equal(progressFraction(vote), undefined);
 });
 
+test('the notebook index reads Jupyter cells as one notebook, keyed by a version string', () => {
+  const index = new NotebookIndex();
+  const notebook = { uri: 'file:///n.ipynb', version: '3:1.4', source: () => ['## Problem 1\nOne?', '**Solution:**\n- $1=1$'] };
+  assert.deepEqual(index.problems(notebook).map((p) => p.work?.steps.map((s) => s.text)), [['$1=1$']]);
+  assert.equal(index.problemAt(notebook, 3)?.key, 'problem-1');
+  assert.equal(index.byKey(notebook, 'problem-1')?.work?.labelLine, 2);
+});
+
 test('the notebook index parses each document version once', () => {
   const index = new NotebookIndex();
   let reads = 0;
-  const doc = (version: number, text: string) => ({ uri: 'file:///n.md', version, getText: () => (reads++, text) });
+  const doc = (version: number, text: string) => ({ uri: 'file:///n.md', version, source: () => (reads++, text) });
   const v1 = doc(1, '## Problem 1\nOne?\n# Notes\nLoose $x$?');
   assert.equal(index.problems(v1).length, 1);
   index.problems(v1);
@@ -45,5 +53,5 @@ test('the notebook index parses each document version once', () => {
   const v2 = doc(2, '## Problem 1\nOne?\n## Problem 2\nTwo?');
   assert.equal(index.problems(v2).length, 2);
   assert.equal(index.byKey(v2, 'problem-2')?.text, 'Two?');
-  index.forget(v2);
+  index.forget(v2.uri);
 });

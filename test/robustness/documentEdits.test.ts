@@ -71,7 +71,7 @@ test('property: an insertion is one edit at a line end that only adds text, and 
   );
 });
 
-test('the extension edits documents in one place only: one WorkspaceEdit insert, applied once', () => {
+test('the extension edits documents in one place only: one WorkspaceEdit (a text insert, or one new Jupyter cell), applied once', () => {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
@@ -90,12 +90,17 @@ test('the extension edits documents in one place only: one WorkspaceEdit insert,
   assert.deepEqual(
     found.map((f) => f.replace(/:\d+:/, ':')),
     [
+      'src/extension/solve/solveController.ts: if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(\'The solution could not be inserted.\');',
+      'src/extension/solve/solveController.ts: function textEdit(document: vscode.TextDocument, problem: Problem, steps: readonly string[], eol: string, caption: string): vscode.WorkspaceEdit {',
       'src/extension/solve/solveController.ts: const edit = new vscode.WorkspaceEdit();',
-      'src/extension/solve/solveController.ts: if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage(\'The solution could not be inserted.\');',
+      'src/extension/solve/solveController.ts: function cellEdit(document: TutorDocument, notebook: vscode.NotebookDocument, problem: Problem, steps: readonly string[], caption: string): vscode.WorkspaceEdit | undefined {',
+      'src/extension/solve/solveController.ts: const edit = new vscode.WorkspaceEdit();',
     ],
     found.join('\n'),
   );
   const controller = readFileSync('src/extension/solve/solveController.ts', 'utf8');
   assert.equal(controller.match(/edit\.insert\(/g)?.length, 1, 'a single insert in that edit');
+  assert.equal(controller.match(/NotebookEdit\.insertCells\(/g)?.length, 1, 'a single new cell in a Jupyter notebook\'s edit');
+  assert.equal(controller.match(/applyEdit\(/g)?.length, 1, 'applied in one place');
   assert.match(controller, /case 'insertSolution':\s*return this\.insert\(view\);/, 'only on the panel\'s explicit Insert button');
 });

@@ -47,3 +47,18 @@ def test_onnx_runtime_in_node_matches_pytorch_within_1e_4_on_the_fresh_bundle(bu
             assert not result.get("missing"), f"output {key}.{name} missing"
             assert result["dims"] == result["expectedDims"], f"{key}.{name} dims"
             assert result["worst"] <= 1e-4, f"{key}.{name}: max abs diff {result['worst']}"
+
+
+def test_the_pipelines_checkpoints_convert_to_transformers_and_optimum_onnx(bundle, tmp_path):
+    """hf_export.py --from-cache on the smoke build's cache (tests/test_hf_format.py covers the formats)."""
+    out = tmp_path / "hf"
+    run = subprocess.run([sys.executable, str(TRAINING / "hf_export.py"), "--from-cache", "smoke", "--out", str(out), "--measure",
+                          "--problems", "4", "--max-new-tokens", "24"],
+                         env={**os.environ, "TVM_TUTOR_CACHE": str(bundle.parent)}, capture_output=True, text=True,
+                         timeout=10 * 60, check=False)
+    assert run.returncode == 0, f"hf_export failed:\n{run.stdout}\n{run.stderr}"
+    report = json.loads((out / "hf_parity.json").read_text(encoding="utf8"))
+    assert report["policy"]["greedy_identical"] == [4, 4]
+    assert report["policy"]["logits_vs_ours"] <= 3e-5 and max(report["policy"]["onnx_logits_vs_ours"].values()) <= 5e-5
+    for kind in ("tvm", "orm", "prm"):
+        assert report[kind]["values_vs_ours"] <= 1e-5 and max(report[kind]["onnx_values_vs_ours"].values()) <= 1e-5, kind

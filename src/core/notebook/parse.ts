@@ -7,9 +7,18 @@ import { splitLines } from './lines.js';
 import { dropPrefix, paragraphSegments, sourceSegments, stepOf } from './segments.js';
 import type { DerivationStep, LineRange, Problem, ProblemLabelKind, StepSegment, Work } from './types.js';
 
+/**
+ * What the parser reads: a markdown file's text, or the markdown cells of a Jupyter notebook in
+ * order. Cells are parsed one by one (a fence or `$$` never runs into the next cell), and their
+ * lines are numbered on from one cell to the next (cells.ts maps them back).
+ */
+export type NotebookSource = string | readonly string[];
+
 interface Context {
   readonly source: readonly string[];
   readonly blocks: readonly Block[];
+  /** Indices of blocks that open a cell after the first: a statement ends before them. */
+  readonly cellHeads: ReadonlySet<number>;
 }
 
 /** target.push(...items) without the spread, which overflows the stack for a 100 000-item list. */
@@ -101,6 +110,8 @@ function readSection(ctx: Context, first: number, label: Label | undefined): Sec
     for (; k < ctx.blocks.length; k++) {
       const block = ctx.blocks[k]!;
       if (isBoundary(block) || labelOf(block)?.kind === 'work') break;
+      // A statement stays in its cell; the next cell can only start the working.
+      if (ctx.cellHeads.has(k)) break;
       append(statement, statementSegments(ctx, block));
     }
     if (statement.length === 0) statement = headingRest(ctx, head);
@@ -175,8 +186,24 @@ function splitAtLabels(block: Block): Block[] {
   });
 }
 
-function context(text: string): Context {
-  return { source: splitLines(text), blocks: parseBlocks(text).flatMap(splitAtLabels) };
+function shifted(block: Block, by: number): Block {
+  const lines = { start: block.lines.start + by, end: block.lines.end + by };
+  if (block.kind !== 'list') return { ...block, lines };
+  return { ...block, lines, items: block.items.map((item) => ({ lines: { start: item.lines.start + by, end: item.lines.end + by }, children: item.children.map((c) => shifted(c, by)) })) };
+}
+
+function context(input: NotebookSource): Context {
+  if (typeof input === 'string') return { source: splitLines(input), blocks: parseBlocks(input).flatMap(splitAtLabels), cellHeads: new Set() };
+  const source: string[] = [];
+  const blocks: Block[] = [];
+  const cellHeads = new Set<number>();
+  for (const cell of input) {
+    const offset = source.length;
+    if (offset > 0) cellHeads.add(blocks.length);
+    append(source, splitLines(cell));
+    append(blocks, parseBlocks(cell).flatMap(splitAtLabels).map((b) => (offset === 0 ? b : shifted(b, offset))));
+  }
+  return { source, blocks, cellHeads };
 }
 
 function labelledProblems(ctx: Context): Problem[] {
@@ -196,8 +223,8 @@ function labelledProblems(ctx: Context): Problem[] {
 }
 
 /** All labelled problems of a notebook, in document order. Never throws. */
-export function parseNotebook(text: string): Problem[] {
-  return labelledProblems(context(text));
+export function parseNotebook(source: NotebookSource): Problem[] {
+  return labelledProblems(context(source));
 }
 
 function paragraphProblem(ctx: Context, index: number): Problem | undefined {
@@ -214,16 +241,16 @@ function within(problems: readonly Problem[], line: number): Problem | undefined
  * The problem at `line`: the labelled problem whose section holds the line, else the top-level
  * paragraph under the cursor (with a work label right after it, if any).
  */
-export function problemAt(text: string, line: number): Problem | undefined {
-  const ctx = context(text);
+export function problemAt(source: NotebookSource, line: number): Problem | undefined {
+  const ctx = context(source);
   const labelled = within(labelledProblems(ctx), line);
   if (labelled) return labelled;
   return paragraphProblem(ctx, ctx.blocks.findIndex((b) => b.lines.start <= line && line <= b.lines.end));
 }
 
 /** The problem with this key (as returned earlier by parseNotebook or problemAt), if still there. */
-export function problemByKey(text: string, key: string): Problem | undefined {
-  const ctx = context(text);
+export function problemByKey(source: NotebookSource, key: string): Problem | undefined {
+  const ctx = context(source);
   const labelled = labelledProblems(ctx);
   const found = labelled.find((p) => p.key === key);
   if (found || !key.startsWith('paragraph-')) return found;

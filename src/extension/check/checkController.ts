@@ -10,10 +10,12 @@ import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
 import { resolveTarget } from '../targets.js';
+import { CELL_SCHEME, TutorDocument } from '../tutorDocument.js';
 import { Debouncer, Supersede } from '../util/supersede.js';
 import { CheckStore, checkedText, type MappedCheck } from './checkStore.js';
 import { checkSummary, diagnosticsOf, planDecorations } from './decorationPlan.js';
 import { CheckDecorations } from './decorations.js';
+import { planInPart } from './partPlan.js';
 
 /** Pause in typing before a live re-check. */
 const LIVE_DELAY_MS = 700;
@@ -33,9 +35,19 @@ export class CheckController implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.changed(e.document);
+        const notebook = e.contentChanges.length > 0 ? TutorDocument.ofText(e.document) : undefined;
+        if (notebook) this.changed(notebook);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      // Jupyter cells added, removed or moved: the joined lines move.
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length > 0) this.changed(TutorDocument.ofNotebook(e.notebook));
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // A Jupyter cell closes when it is deleted or its notebook closes: its diagnostics go with it.
+        if (d.uri.scheme === CELL_SCHEME) this.diagnostics.delete(d.uri);
+        else this.closed(d.uri);
+      }),
+      vscode.workspace.onDidCloseNotebookDocument((n) => this.closed(n.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderVisible()),
     ];
   }
@@ -52,8 +64,8 @@ export class CheckController implements vscode.Disposable {
     await this.check(document, problem, true);
   }
 
-  /** Current results for the problems of a document (for hovers and hints). */
-  current(document: vscode.TextDocument): MappedCheck[] {
+  /** Current results for the problems of a notebook (for hovers and hints). */
+  current(document: TutorDocument): MappedCheck[] {
     return this.store.current(document.uri.toString(), this.index.problems(document)).checks;
   }
 
@@ -65,7 +77,7 @@ export class CheckController implements vscode.Disposable {
     this.diagnostics.dispose();
   }
 
-  private async check(document: vscode.TextDocument, problem: Problem, explicit: boolean): Promise<void> {
+  private async check(document: TutorDocument, problem: Problem, explicit: boolean): Promise<void> {
     const uri = document.uri.toString();
     const ticket = this.running.start(`${uri}#${problem.key}`);
     const config = this.config();
@@ -88,7 +100,7 @@ export class CheckController implements vscode.Disposable {
     this.render(document);
   }
 
-  private changed(document: vscode.TextDocument): void {
+  private changed(document: TutorDocument): void {
     const uri = document.uri.toString();
     if (!this.store.hasWatched(uri)) return;
     // Stale results disappear at once; results of untouched problems move with their lines.
@@ -102,33 +114,47 @@ export class CheckController implements vscode.Disposable {
     });
   }
 
-  private closed(document: vscode.TextDocument): void {
-    const uri = document.uri.toString();
+  private closed(notebookUri: vscode.Uri): void {
+    const uri = notebookUri.toString();
     this.debounce.cancel(uri);
     this.running.abortWhere((key) => key.startsWith(`${uri}#`));
     this.store.forget(uri);
-    this.diagnostics.delete(document.uri);
+    this.diagnostics.delete(notebookUri);
   }
 
-  /** Shows the current results of a document; returns the watched problems that need a check. */
-  private render(document: vscode.TextDocument): Problem[] {
+  /**
+   * Shows the current results of a notebook, each part (the markdown file, or each Jupyter cell)
+   * on its own lines; returns the watched problems that need a check.
+   */
+  private render(given: TutorDocument): Problem[] {
+    // Cells may have been added or edited since `given` was read: map lines with the current ones.
+    const document = given.fresh();
     const { checks, outdated } = this.store.current(document.uri.toString(), this.index.problems(document));
     const plan = planDecorations(checks);
-    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.decorations.apply(editor, plan);
-    this.diagnostics.set(
-      document.uri,
-      diagnosticsOf(plan).map(({ range, message, severity }) => {
-        const bounds = new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
-        const diagnostic = new vscode.Diagnostic(bounds, message, severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        diagnostic.source = 'TVM Math Tutor';
-        return diagnostic;
-      }),
+    const parts = document.parts.map((_, part) => planInPart(plan, document.localLine(part)));
+    for (const { editor, part } of document.visibleEditors()) this.decorations.apply(editor, parts[part]!);
+    document.parts.forEach((part, index) =>
+      this.diagnostics.set(
+        part.uri,
+        diagnosticsOf(parts[index]!).map(({ range, message, severity }) => {
+          const bounds = new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
+          const diagnostic = new vscode.Diagnostic(bounds, message, severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+          diagnostic.source = 'TVM Math Tutor';
+          return diagnostic;
+        }),
+      ),
     );
     return outdated;
   }
 
   private renderVisible(): void {
-    const documents = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
-    for (const document of documents) if (this.store.hasWatched(document.uri.toString())) this.render(document);
+    const seen = new Set<string>();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const document = TutorDocument.ofText(editor.document);
+      const uri = document?.uri.toString();
+      if (!document || uri === undefined || seen.has(uri)) continue;
+      seen.add(uri);
+      if (this.store.hasWatched(uri)) this.render(document);
+    }
   }
 }

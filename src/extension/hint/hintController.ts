@@ -7,6 +7,7 @@ import type { CheckController } from '../check/checkController.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
 import { resolveTarget } from '../targets.js';
+import { TutorDocument } from '../tutorDocument.js';
 import { Supersede } from '../util/supersede.js';
 import { hintMessage, planHint } from './hintPlan.js';
 
@@ -15,8 +16,8 @@ export class HintController implements vscode.Disposable {
   private readonly decoration = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 1.5em', color: new vscode.ThemeColor('editorInlayHint.foreground'), backgroundColor: new vscode.ThemeColor('editorInlayHint.background') },
   });
-  /** Documents showing a hint, with the version it was computed for. */
-  private readonly shown = new Map<string, number>();
+  /** Notebooks showing a hint: the version it was computed for, the joined line it follows, its text. */
+  private readonly shown = new Map<string, { version: string; line: number; text: string }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -28,8 +29,19 @@ export class HintController implements vscode.Disposable {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return; // only the dirty flag changed
-        this.running.abort(e.document.uri.toString());
-        this.clear(e.document);
+        const notebook = TutorDocument.ofText(e.document);
+        if (!notebook) return;
+        this.running.abort(notebook.uri.toString());
+        this.clear(notebook);
+      }),
+      // An editor shown again (another tab, a Jupyter cell put in edit mode) starts without decorations.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        const notebooks = new Map<string, TutorDocument>();
+        for (const editor of editors) {
+          const notebook = TutorDocument.ofText(editor.document);
+          if (notebook) notebooks.set(notebook.uri.toString(), notebook);
+        }
+        notebooks.forEach((notebook) => this.apply(notebook));
       }),
     ];
   }
@@ -67,19 +79,30 @@ export class HintController implements vscode.Disposable {
     this.decoration.dispose();
   }
 
-  private show(document: vscode.TextDocument, line: number, text: string): void {
-    this.shown.set(document.uri.toString(), document.version);
-    const end = document.lineAt(line).range.end;
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === document) editor.setDecorations(this.decoration, [{ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } }]);
+  /** The hint after joined line `line`: in the markdown editor, or in the Jupyter cell that holds the line. */
+  private show(document: TutorDocument, line: number, text: string): void {
+    this.shown.set(document.uri.toString(), { version: document.version, line, text });
+    this.apply(document);
+  }
+
+  /** Draws the notebook's hint in the editors showing it, if it is still for the current text. */
+  private apply(document: TutorDocument): void {
+    const hint = this.shown.get(document.uri.toString());
+    if (hint?.version !== document.version) return;
+    const { text } = hint;
+    const place = document.place(hint.line);
+    if (!place) return;
+    const end = place.document.lineAt(place.line).range.end;
+    for (const { editor, part } of document.visibleEditors()) {
+      editor.setDecorations(this.decoration, part === place.part ? [{ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } }] : []);
     }
   }
 
-  private clear(document: vscode.TextDocument): void {
+  private clear(document: TutorDocument): void {
     const uri = document.uri.toString();
     const shownFor = this.shown.get(uri);
-    if (shownFor === undefined || shownFor === document.version) return;
+    if (shownFor === undefined || shownFor.version === document.version) return;
     this.shown.delete(uri);
-    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) editor.setDecorations(this.decoration, []);
+    for (const { editor } of document.visibleEditors()) editor.setDecorations(this.decoration, []);
   }
 }

@@ -18,6 +18,34 @@ function oneLine(step: string): string {
   return step.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').trim();
 }
 
+/** The steps as list items; empty steps dropped. */
+function listOf(steps: readonly string[]): string[] {
+  return steps.map(oneLine).flatMap((s) => (s === '' ? [] : [`- ${s}`]));
+}
+
+/** The model's solution as a block quote: a comment, never the user's steps. */
+function quoted(list: readonly string[], caption: string): string[] {
+  return [`> **Model solution** (${caption}):`, '>', ...list.map((l) => `> ${l}`)];
+}
+
+/**
+ * The model's solution as the text of a new markdown cell of a Jupyter notebook, which goes right
+ * after the cell holding the problem's last line (docs/notebook-format.md, "Jupyter notebooks"):
+ * - no working yet: a `**Solution:**` label and the steps as a list (the cell is the working);
+ * - an empty work label: the list alone (the working runs on into the next cell);
+ * - the user's own working: the model's solution as a block quote (a comment, not steps).
+ * Cells are parsed one by one, so nothing around the new cell can run into it. Empty when no step
+ * is left.
+ */
+export function solutionCell(problem: Problem, steps: readonly string[], caption: string): string {
+  const list = listOf(steps);
+  if (list.length === 0) return '';
+  const work = problem.work;
+  if (!work) return ['**Solution:**', ...list].join('\n');
+  if (work.steps.length === 0) return list.join('\n');
+  return quoted(list, caption).join('\n');
+}
+
 /**
  * - No working yet: a `**Solution:**` label with the steps as a list, after the problem.
  * - An empty work label: the steps as a list right under it — or, when comments (quotes, code)
@@ -38,7 +66,7 @@ export function solutionInsertion(
    */
   lineAt?: (n: number) => string | undefined,
 ): TextInsertion {
-  const list = steps.map(oneLine).flatMap((s) => (s === '' ? [] : [`- ${s}`]));
+  const list = listOf(steps);
   if (list.length === 0) return { line: problem.range.end, text: '' };
   const plan = ((): TextInsertion => {
     const work = problem.work;
@@ -47,7 +75,7 @@ export function solutionInsertion(
       const line = problem.range.end;
       return { line, text: [line === work.labelLine ? '' : eol, ...list].join(eol) };
     }
-    return { line: problem.range.end, text: [eol, `> **Model solution** (${caption}):`, '>', ...list.map((l) => `> ${l}`)].join(eol) };
+    return { line: problem.range.end, text: [eol, ...quoted(list, caption)].join(eol) };
   })();
   const next = lineAt?.(plan.line + 1);
   return plan.text !== '' && next !== undefined && next.trim() !== '' ? { ...plan, text: plan.text + eol } : plan;

@@ -1,14 +1,16 @@
 // Solve: problem → engine solve request → search trace → view model → panel. The notification's
 // Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
 import * as vscode from 'vscode';
+import type { Problem } from '../../core/notebook/index.js';
 import type { SolveRequest } from '../../shared/engineProtocol.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';
-import { openDocument, resolveTarget, type Target } from '../targets.js';
+import { resolveTarget, type Target } from '../targets.js';
+import { TutorDocument } from '../tutorDocument.js';
 import { Supersede, type Ticket } from '../util/supersede.js';
 import type { SolveView } from '../../shared/webviewProtocol.js';
-import { solutionInsertion } from './insertion.js';
+import { solutionCell, solutionInsertion } from './insertion.js';
 import type { PanelAction } from './panel.js';
 import { panelKey, SolvePanels } from './panels.js';
 import { progressFraction, progressText } from './progressText.js';
@@ -127,7 +129,7 @@ export class SolveController implements vscode.Disposable {
   }
 
   private async findProblem(view: SolveView): Promise<Target | undefined> {
-    const document = await openDocument(view.documentUri);
+    const document = await TutorDocument.open(view.documentUri);
     const problem = document && this.index.byKey(document, view.problemKey);
     if (!document || !problem) {
       void vscode.window.showWarningMessage(`${view.title} is no longer in its notebook.`);
@@ -141,7 +143,10 @@ export class SolveController implements vscode.Disposable {
     if (target) await this.solve(target);
   }
 
-  /** The solution goes in as one edit, so a single Undo removes it. */
+  /**
+   * The solution goes in as one edit, so a single Undo removes it: text after the problem in a
+   * markdown file, a new markdown cell after the problem's last cell in a Jupyter notebook.
+   */
   private async insert(view: SolveView): Promise<void> {
     if (view.status !== 'done' || view.steps.length === 0) return;
     const target = await this.findProblem(view);
@@ -149,10 +154,26 @@ export class SolveController implements vscode.Disposable {
     const { document, problem } = target;
     const s = view.settings;
     const caption = s.strategy === 'beam' ? `beam search, K=${s.k}, b=${s.b}` : `${s.strategy}, N=${s.k}`;
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const at = solutionInsertion(problem, view.steps.map((step) => step.text), eol, caption, (n) => (n < document.lineCount ? document.lineAt(n).text : undefined));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, document.lineAt(at.line).range.end, at.text);
-    if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
+    const steps = view.steps.map((step) => step.text);
+    const edit = document.notebook ? cellEdit(document, document.notebook, problem, steps, caption) : textEdit(document.parts[0]!, problem, steps, document.eol, caption);
+    if (!edit || !(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('The solution could not be inserted.');
   }
+}
+
+function textEdit(document: vscode.TextDocument, problem: Problem, steps: readonly string[], eol: string, caption: string): vscode.WorkspaceEdit {
+  const at = solutionInsertion(problem, steps, eol, caption, (n) => (n < document.lineCount ? document.lineAt(n).text : undefined));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, document.lineAt(at.line).range.end, at.text);
+  return edit;
+}
+
+/** A new markdown cell right after the cell that holds the problem's last line. */
+function cellEdit(document: TutorDocument, notebook: vscode.NotebookDocument, problem: Problem, steps: readonly string[], caption: string): vscode.WorkspaceEdit | undefined {
+  const last = document.place(problem.range.end);
+  const cell = last && notebook.getCells().find((c) => c.document.uri.toString() === last.document.uri.toString());
+  if (!cell) return undefined;
+  const text = solutionCell(problem, steps, caption);
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(notebook.uri, [vscode.NotebookEdit.insertCells(cell.index + 1, [new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, text, 'markdown')])]);
+  return edit;
 }

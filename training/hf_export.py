@@ -1,0 +1,130 @@
+"""Writes a model bundle in standard formats: Transformers checkpoints (GPT-BigCode, safetensors) with
+their tokenizer, and ONNX in the Optimum decoder-with-past layout (training/README.md, "The bundle
+in standard formats").
+
+  bash training/venv.sh python training/hf_export.py --out models/default-hf              # from models/default's ONNX
+  bash training/venv.sh python training/hf_export.py --from-cache full --out DIR          # from the pipeline's checkpoints
+  ... --variants    also model_fp16.onnx and model_int8.onnx next to each model.onnx
+  ... --measure     parity with our models (logits, values, greedy tokens) into DIR/hf_parity.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
+from tvm_training.hf_format import VERIFIER_KINDS, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
+from tvm_training.model import Decoder  # noqa: E402
+from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path]:
+    """The tokenizer, policy and verifiers of a finished pipeline cache, and its splits folder."""
+    import dataclasses
+
+    from tvm_training.stages import load_verifier, open_finished, verifier_file
+
+    profile = PROFILES[profile_name]
+    if label_paths is not None:
+        profile = dataclasses.replace(profile, label_paths=label_paths)
+    cache, tok, _, policy = open_finished(profile)
+    verifiers = {}
+    for kind in VERIFIER_KINDS:
+        path = verifier_file(cache, profile, kind)
+        if not path.exists():
+            raise SystemExit(f"{path} is missing: run the pipeline's verifiers stage first")
+        verifiers[kind] = load_verifier(path)[0]
+    return tok, policy, verifiers, cache / "splits"
+
+
+def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder], problems: int,
+            max_new: int) -> dict[str, object]:
+    from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
+
+    from tvm_training.data import prompt_of
+    from tvm_training.hf_parity import (
+        greedy_agreement,
+        greedy_ours,
+        onnx_policy_diff,
+        onnx_verifier_diff,
+        policy_logits_diff,
+        problems_of,
+        variant_report,
+        verifier_values_diff,
+        verifier_variant_report,
+    )
+    from tvm_training.surprise import token_logprobs
+
+    questions = problems_of(splits / "test.jsonl", problems)
+    prompts = [tok.encode(prompt_of(q)) for q in questions]
+    paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
+    hf = AutoModelForCausalLM.from_pretrained(out)
+    eager = AutoModelForCausalLM.from_pretrained(out, attn_implementation="eager")
+    report: dict[str, object] = {
+        "problems": problems, "max_new_tokens": max_new,
+        "policy": {"logits_vs_ours": policy_logits_diff(policy, hf, paths, tok.eos_id),
+                   "logits_vs_ours_eager_attention": policy_logits_diff(policy, eager, paths, tok.eos_id),
+                   "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new),
+                   "onnx_logits_vs_ours": onnx_policy_diff(policy, out / "onnx" / "model.onnx", paths, tok.eos_id)}}
+    logprobs = token_logprobs(policy, paths, tok)
+    for kind, model in verifiers.items():
+        hv = AutoModelForTokenClassification.from_pretrained(out / kind)
+        report[kind] = {"values_vs_ours": verifier_values_diff(model, hv, out / kind, paths, logprobs, tok.eos_id),
+                        "onnx_values_vs_ours": onnx_verifier_diff(model, out / kind / "onnx" / "model.onnx", paths, logprobs,
+                                                                  tok.eos_id)}
+        for variant in ("fp16", "int8"):
+            path = out / kind / "onnx" / f"model_{variant}.onnx"
+            if path.exists():
+                report[kind][f"onnx_{variant}_vs_fp32"] = verifier_variant_report(
+                    out / kind / "onnx" / "model.onnx", path, paths, logprobs, tok.eos_id)
+    for variant in ("fp16", "int8"):
+        path = out / "onnx" / f"model_{variant}.onnx"
+        if path.exists():
+            report["policy"][f"onnx_{variant}_vs_fp32"] = variant_report(out / "onnx" / "model.onnx", path, prompts,
+                                                                           tok.eos_id, max_new)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bundle", type=Path, default=REPO / "models" / "default",
+                        help="our ONNX bundle to convert (its weights are read from the ONNX files)")
+    parser.add_argument("--from-cache", choices=sorted(PROFILES), default=None,
+                        help="convert the pipeline's checkpoints of this profile instead")
+    parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--variants", action="store_true", help="also write fp16 and int8 ONNX variants")
+    parser.add_argument("--measure", action="store_true", help="measure parity with our models into OUT/hf_parity.json")
+    parser.add_argument("--problems", type=int, default=16, help="with --measure: test problems for greedy parity")
+    parser.add_argument("--max-new-tokens", type=int, default=160)
+    args = parser.parse_args()
+    setup_torch()
+    started = time.time()
+    if args.from_cache:
+        tok, policy, verifiers, splits = from_cache(args.from_cache, args.label_paths)
+    else:
+        if not (args.bundle / "manifest.json").is_file():
+            raise SystemExit(f"{args.bundle / 'manifest.json'} is missing: --bundle takes a folder that training/pipeline.py wrote")
+        tok, policy, verifiers, worst = load_onnx_bundle(args.bundle)
+        splits = args.bundle / "splits"
+        log(f"rebuilt from {args.bundle}; worst difference from its parity.json: {worst}")
+    save_hf_bundle(args.out, tok, policy, verifiers, onnx_export=True, variants=args.variants)
+    files = {str(p.relative_to(args.out)): p.stat().st_size for p in sorted(args.out.rglob("*")) if p.is_file()}
+    log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(files, indent=1))
+    log("policy ONNX: " + json.dumps(onnx_io(args.out / "onnx" / "model.onnx")))
+    if args.measure:
+        report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens)
+        report["files"] = files
+        write_json(args.out / "hf_parity.json", report)
+        log(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
