@@ -18,14 +18,16 @@ from node_side import node_json
 MAX_NEW_TOKENS = 12
 FP32_TOLERANCE = 1e-4
 # Reduced-precision weights: (file, engine vs Python onnxruntime on the same graph, engine vs
-# Transformers in fp32). Measured on these models, batches of 1 and 8: same graph 0 for all three;
+# Transformers in fp32). Measured on these models, batches of 1 and 8: same graph 0 for int8 and q4;
 # vs fp32 int8 0.054–0.097 (quantize_dynamic), fp16 0.001–0.003 (weights, activations and KV cache
 # in half precision), q4 0.27–0.51 (MatMulNBits, blocks of 16). The bounds leave room for rounding. Weight-only
 # variants (fp16, q4) compute every row the same whatever the batch: their whole continuations
 # must equal onnxruntime's; int8 (dynamic activation scales) only its first tokens.
 REDUCED = {
     "int8": ("model_quantized.onnx", 1e-4, 0.2, False),
-    "fp16": ("model_fp16.onnx", 1e-3, 0.02, True),
+    # Python onnxruntime 1.32 vs onnxruntime-node 1.30: their fp16 kernels differ by up to one
+    # half-precision ulp of the logits (measured up to 3.3e-3); int8 and q4 agree exactly.
+    "fp16": ("model_fp16.onnx", 1e-2, 0.02, True),
     "q4": ("model_q4.onnx", 1e-4, 1.0, True),
 }
 
