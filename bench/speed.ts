@@ -50,11 +50,14 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const bundle = await loadBundle(bundleDir, { device: values.device as 'auto' | 'cpu' | 'cuda' });
   const models = createEngineModels(bundle);
+  const tvm = bundle.models.tvm;
+  const tvmSession = models.tvm;
+  if (!tvm || !tvmSession) throw new Error(`${bundleDir} has no TVM; bench:speed times the TVM too, so use one of the training pipeline's bundles`);
   const rows: Row[] = [];
   try {
     const gflops = await matmulGflops(bundle.device.device);
     const policyParams = countParameters(readFileSync(join(bundleDir, bundle.manifest.models.policy.file)));
-    const tvmParams = countParameters(readFileSync(join(bundleDir, bundle.manifest.models.tvm.file)));
+    const tvmParams = countParameters(readFileSync(join(bundleDir, (bundle.manifest.models.tvm ?? bundle.manifest.models.policy).file)));
     const bound = (params: number) => (gflops * 1e9) / (2 * params); // tokens per second
     const vocab = models.tokenizer.vocabSize;
     const random = createRandom(1);
@@ -84,8 +87,8 @@ async function main(): Promise<void> {
 
     // Value scoring: fresh sequences (no cached prefixes), the TVM's per-token values. A TVM that
     // reads the policy's token log-probabilities needs a policy pass over the same tokens first.
-    const readsPolicy = bundle.models.tvm.signature.hasTokenLogprobs;
-    const scoreSeconds = await timeBest(3, () => models.tvm.tokenValues(Array.from({ length: SCORE_ROWS }, () => randomTokens(SCORE_LENGTH))));
+    const readsPolicy = tvm.signature.hasTokenLogprobs;
+    const scoreSeconds = await timeBest(3, () => tvmSession.tokenValues(Array.from({ length: SCORE_ROWS }, () => randomTokens(SCORE_LENGTH))));
     report(
       `value scoring, ${SCORE_ROWS} × ${SCORE_LENGTH} fresh tokens (ValueSession${readsPolicy ? ': policy log-probabilities, then TVM' : ''})`,
       (SCORE_ROWS * SCORE_LENGTH) / scoreSeconds,

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_STRATEGY, STRATEGIES, STRATEGY_NAMES, VERIFIERS, type DeviceRequest, type StrategyName, type VerifierName } from '../shared/engineProtocol.js';
 import { UsageError } from './errors.js';
+import { VARIANT_NAMES, type VariantRequest } from '../core/bundle/huggingFaceFolder.js';
 
 export const USAGE = `Usage:
   tvm-tutor solve [options] "problem"
@@ -26,7 +27,10 @@ Check options:
 Common options:
   --no-exact       the verifier alone: no exact-math verdicts on lines, no calculator while
                    decoding, no check of the final answer against the problem
-  --bundle DIR     model bundle folder; default models/default
+  --bundle DIR     model bundle folder, or a Hugging Face model folder in the Optimum ONNX
+                   layout (config.json, tokenizer.json, onnx/model.onnx); default models/default
+                   A folder without a TVM runs greedy and vote only (no beam, bon, wvote, check)
+  --weights ${['auto', ...VARIANT_NAMES].join('|')}   Hugging Face folder: which onnx/model*.onnx; default auto
   --device auto|cpu|cuda   default auto (CUDA when available, else CPU)
   --json           print JSON instead of text
   -h, --help       this help
@@ -35,6 +39,7 @@ Exit codes: 0 ok, 2 bad input (the message says what to change), 1 internal erro
 const COMMON = {
   bundle: { type: 'string' },
   device: { type: 'string' },
+  weights: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   seed: { type: 'string' },
@@ -54,6 +59,8 @@ const SEARCH = {
 export interface CommonArgs {
   bundle: string | undefined;
   device: DeviceRequest;
+  /** Which ONNX weights of a Hugging Face folder (--weights). */
+  weights: VariantRequest;
   json: boolean;
   help: boolean;
   /** Exact math beside the verifier (false with --no-exact); passed as the requests' `exact` option. */
@@ -146,10 +153,12 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[]
   }
 }
 
-function commonArgs(values: { bundle?: string; device?: string; json?: boolean; help?: boolean; 'no-exact'?: boolean }): CommonArgs {
+function commonArgs(values: { bundle?: string; device?: string; weights?: string; json?: boolean; help?: boolean; 'no-exact'?: boolean }): CommonArgs {
   const device = values.device ?? 'auto';
   if (device !== 'auto' && device !== 'cpu' && device !== 'cuda') throw new UsageError(`--device must be auto, cpu or cuda, got "${device}"`);
-  return { bundle: values.bundle, device, json: values.json ?? false, help: values.help ?? false, exact: values['no-exact'] !== true };
+  const weights = values.weights ?? 'auto';
+  if (weights !== 'auto' && !(VARIANT_NAMES as string[]).includes(weights)) throw new UsageError(`--weights must be auto, ${VARIANT_NAMES.join(', ')}, got "${weights}"`);
+  return { bundle: values.bundle, device, weights: weights as VariantRequest, json: values.json ?? false, help: values.help ?? false, exact: values['no-exact'] !== true };
 }
 
 function searchArgs(values: {

@@ -13,8 +13,9 @@ export interface OpenModels {
   release(): Promise<void>;
 }
 
-export async function openModels(args: Omit<CommonArgs, 'exact'>): Promise<OpenModels> {
-  const bundle = await loadBundle(args.bundle ? resolve(args.bundle) : defaultBundleDir(), { device: args.device });
+/** `weights` is optional so the benches can open a bundle without naming Hugging Face weights. */
+export async function openModels(args: Omit<CommonArgs, 'exact' | 'weights'> & Partial<Pick<CommonArgs, 'weights'>>): Promise<OpenModels> {
+  const bundle = await loadBundle(args.bundle ? resolve(args.bundle) : defaultBundleDir(), { device: args.device, variant: args.weights ?? 'auto' });
   return { models: createEngineModels(bundle), deviceReason: bundle.device.reason, release: () => bundle.release() };
 }
 

@@ -83,8 +83,8 @@ export interface EngineModels {
   readonly info: BundleInfo;
   readonly tokenizer: TextCodec;
   readonly policy: PolicyModel;
-  /** The token-supervised value model (always present). */
-  readonly tvm: ValueModel;
+  /** The token-supervised value model: always in our own bundles, absent from a Hugging Face folder without one. */
+  readonly tvm?: ValueModel;
   /** Baseline verifiers, only in benchmark bundles. */
   readonly orm?: ValueModel;
   readonly prm?: ValueModel;

@@ -8,11 +8,20 @@ import { majorityVote, DEFAULT_N } from './search/majorityVote.js';
 import { bestOfN } from './search/bestOfN.js';
 import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
 import type { ProgressCallback, SearchTrace } from './search/trace.js';
-import { DEFAULT_STRATEGY, STRATEGY_NAMES, VERIFIERS, type SolveRequest, type SolveResult } from '../shared/engineProtocol.js';
+import { DEFAULT_STRATEGY, STRATEGIES, STRATEGY_NAMES, VERIFIERS, type SolveRequest, type SolveResult, type StrategyName } from '../shared/engineProtocol.js';
 import { unfamiliarWords } from './unfamiliarWords.js';
 import { verifyAnswer } from './exact/index.js';
 
 export type { SolveRequest, SolveResult } from '../shared/engineProtocol.js';
+
+/** How an error message names each strategy. */
+const STRATEGY_PURPOSE: Record<StrategyName, string> = {
+  beam: 'beam search',
+  greedy: 'greedy decoding',
+  vote: 'majority voting',
+  bon: 'best-of-N',
+  wvote: 'the weighted vote',
+};
 
 export async function solve(
   models: EngineModels,
@@ -25,7 +34,10 @@ export async function solve(
   if (!STRATEGY_NAMES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGY_NAMES.join(', ')}`);
   const verifier = request.verifier ?? 'tvm';
   if (!VERIFIERS.includes(verifier)) throw new BadRequestError(`unknown verifier "${verifier}": use one of ${VERIFIERS.join(', ')}`);
-  const search = searchModels(models, verifier);
+  // Greedy and voting need no verifier (one only annotates their paths): a policy alone runs them.
+  const needsVerifier = STRATEGIES.find((s) => s.name === strategy)?.needsVerifier === true;
+  const annotateOnly = !needsVerifier && request.verifier === undefined && models[verifier] === undefined;
+  const search = searchModels(models, annotateOnly ? null : verifier, STRATEGY_PURPOSE[strategy]);
   const common = {
     seed: request.seed ?? DEFAULT_COMMON.seed,
     temperature: request.temperature ?? DEFAULT_COMMON.temperature,

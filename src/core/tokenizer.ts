@@ -8,15 +8,20 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 
 export class BundleTokenizer implements TextCodec {
   readonly eosId: number;
+  /** The EOS token's text (a Hugging Face folder names EOS by id). */
+  readonly eosToken: string;
   readonly vocabSize: number;
 
+  /** `eos`: the EOS token's text (manifest.json) or its id (a Hugging Face generation_config.json). */
   private constructor(
     private readonly tokenizer: Tokenizer,
-    eosToken: string,
+    eos: string | number,
   ) {
-    const eosId = tokenizer.token_to_id(eosToken);
-    if (eosId === undefined) throw new Error(`the EOS token ${JSON.stringify(eosToken)} is not in the vocabulary`);
+    const eosToken = typeof eos === 'number' ? tokenizer.id_to_token(eos) : eos;
+    const eosId = eosToken === undefined ? undefined : tokenizer.token_to_id(eosToken);
+    if (eosToken === undefined || eosId === undefined) throw new Error(`the EOS token ${JSON.stringify(eos)} is not in the vocabulary`);
     this.eosId = eosId;
+    this.eosToken = eosToken;
     let maxId = -1;
     for (const id of tokenizer.get_vocab(true).values()) maxId = Math.max(maxId, id);
     this.vocabSize = maxId + 1;
@@ -26,13 +31,13 @@ export class BundleTokenizer implements TextCodec {
    * Parses tokenizer.json text (plus tokenizer_config.json options, if any); throws (plain
    * Error) when it is not a usable tokenizer.
    */
-  static fromJson(json: string, eosToken: string, config: Record<string, unknown> = {}): BundleTokenizer {
+  static fromJson(json: string, eosToken: string | number, config: Record<string, unknown> = {}): BundleTokenizer {
     // clean_up_tokenization_spaces defaults to true in tokenizers.js and would turn " ." into
     // "." on decode, breaking decode(encode(x)) === x for math text: always off.
     return new BundleTokenizer(new Tokenizer(JSON.parse(json), { ...config, clean_up_tokenization_spaces: false }), eosToken);
   }
 
-  static fromFile(path: string, eosToken: string, config?: Record<string, unknown>): BundleTokenizer {
+  static fromFile(path: string, eosToken: string | number, config?: Record<string, unknown>): BundleTokenizer {
     return BundleTokenizer.fromJson(readFileSync(path, 'utf8'), eosToken, config);
   }
 

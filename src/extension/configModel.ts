@@ -1,12 +1,14 @@
 // The extension's settings (`tvmTutor.*`) as one typed, validated object. Pure: the vscode side
 // (config.ts) only feeds it what `WorkspaceConfiguration.inspect` returns.
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_STRATEGY, STRATEGY_NAMES, type DeviceRequest, type StrategyName } from '../shared/engineProtocol.js';
+import { DEFAULT_STRATEGY, STRATEGY_NAMES, WEIGHTS, type DeviceRequest, type StrategyName, type WeightsRequest } from '../shared/engineProtocol.js';
 
 export interface TutorConfig {
   /** Absolute path of the model bundle folder. */
   modelBundle: string;
   device: DeviceRequest;
+  /** Which ONNX weights of a Hugging Face folder (`tvmTutor.modelWeights`). */
+  modelWeights: WeightsRequest;
   strategy: StrategyName;
   k: number;
   b: number;
@@ -87,6 +89,7 @@ export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig
     modelBundle: bundlePath(typeof bundle.value === 'string' ? bundle.value : '', ctx),
     ignoredWorkspaceBundle: bundle.ignored,
     device: oneOf(get('device'), DEVICES, 'auto'),
+    modelWeights: oneOf(get('modelWeights'), WEIGHTS, 'auto'),
     strategy: oneOf(get('strategy'), STRATEGY_NAMES, DEFAULT_STRATEGY),
     k,
     // b beams out of K candidates: more beams than candidates cannot be kept.
@@ -101,5 +104,5 @@ export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig
 
 /** Settings whose change needs a new engine (the others go with each request). */
 export function engineKey(config: TutorConfig): string {
-  return JSON.stringify([config.modelBundle, config.device]);
+  return JSON.stringify([config.modelBundle, config.device, config.modelWeights]);
 }

@@ -1,6 +1,7 @@
 // The extension's single engine: an EngineClient (child process) loaded with the configured
-// bundle and device. Loads lazily on the first request, restarts when the bundle or device
-// setting changes, and tracks what it is doing for the status bar.
+// bundle and device. Loads lazily on the first request and again when the bundle, weights or
+// device setting changes: the new engine replaces the old one only once it has loaded, so a
+// bundle that fails to load leaves the previous one in use. Tracks what it is doing for the status bar.
 import * as vscode from 'vscode';
 import { EngineClient, EngineError } from '../core/host/engineClient.js';
 import type { LoadResult } from '../shared/engineProtocol.js';
@@ -25,7 +26,11 @@ interface Loading {
 
 export class EngineHost implements vscode.Disposable {
   private engine: Loading | undefined;
+  /** An engine loading new settings while `engine` (if any) keeps serving. */
+  private pending: Loading | undefined;
   private result: LoadResult | undefined;
+  /** Settings whose bundle failed to load while an earlier one stayed in use (not retried until they change). */
+  private failedKey: string | undefined;
   private loading = false;
   private lastError: string | undefined;
   private readonly active = new Map<Activity, number>();
@@ -59,20 +64,25 @@ export class EngineHost implements vscode.Disposable {
     }
   }
 
-  /** Call on settings changes: a new bundle or device means a new engine on the next request. */
+  /** Call on settings changes: a new bundle, weights or device means a new engine on the next request. */
   configurationChanged(): void {
-    if (this.engine && this.engine.key !== engineKey(this.config())) {
-      this.log.info('model bundle or device changed: restarting the engine');
-      this.stop();
-    }
+    const key = engineKey(this.config());
+    if (this.failedKey !== key) this.failedKey = undefined;
+    if (this.engine && this.engine.key !== key) this.log.info('model bundle, weights or device changed: a new engine loads on the next request');
     this.changed.fire();
   }
 
   snapshot(): EngineSnapshot {
     const config = this.config();
     const details: string[] = [];
-    if (this.result) details.push(`Bundle: ${this.result.bundleDir}`, `Device: ${this.result.deviceReason}`);
-    else details.push(`Bundle: ${config.modelBundle}`);
+    if (this.result) {
+      details.push(`Bundle: ${this.result.bundleDir}`, `Device: ${this.result.deviceReason}`);
+      details.push(
+        this.result.verifiers.includes('tvm')
+          ? `Strategies: ${this.result.strategies.join(', ')}; Check my steps available`
+          : `Strategies: ${this.result.strategies.join(', ')} (no TVM in this bundle: no beam search, best-of-N or Check my steps)`,
+      );
+    } else details.push(`Bundle: ${config.modelBundle}`);
     if (config.ignoredWorkspaceBundle !== undefined) details.push(`Untrusted workspace: its modelBundle setting "${config.ignoredWorkspaceBundle}" is ignored.`);
     if (this.lastError) details.push(`Last error: ${this.lastError}`);
     return {
@@ -97,26 +107,57 @@ export class EngineHost implements vscode.Disposable {
 
   private stop(): void {
     this.engine?.client.dispose();
+    this.pending?.client.dispose();
     this.engine = undefined;
+    this.pending = undefined;
     this.result = undefined;
   }
 
   private async ready(): Promise<EngineClient> {
     const config = this.config();
     const key = engineKey(config);
-    if (this.engine?.key !== key) {
-      this.stop();
-      this.engine = this.start(key, config);
+    const current = this.engine;
+    // The new bundle failed while this one stayed in use: keep using it until the settings change.
+    if (current && this.failedKey === key) return current.client;
+    if (current?.key === key) {
+      try {
+        this.result = await current.loaded;
+      } catch (error) {
+        // A failed load is not cached: the next request starts over (the user may fix the setting).
+        if (this.engine === current) this.stop();
+        throw error;
+      }
+      return current.client;
     }
-    const engine = this.engine;
+    // Requests made while the new engine loads wait for the same load.
+    if (this.pending?.key !== key) {
+      this.pending?.client.dispose();
+      this.pending = this.start(key, config);
+    }
+    const next = this.pending;
+    let result: LoadResult;
     try {
-      this.result = await engine.loaded;
+      result = await next.loaded;
     } catch (error) {
-      // A failed load is not cached: the next request starts over (the user may fix the setting).
-      if (this.engine === engine) this.stop();
-      throw error;
+      if (this.pending === next) {
+        this.pending = undefined;
+        next.client.dispose();
+      }
+      const kept = this.engine && this.result;
+      if (!kept) throw error;
+      this.failedKey = key;
+      throw new EngineError(
+        error instanceof EngineError ? error.code : 'bad-input',
+        `${errorMessage(error)} The previous model bundle (${kept.info.name}) stays loaded.`,
+      );
     }
-    return engine.client;
+    if (this.pending === next) {
+      this.pending = undefined;
+      this.engine?.client.dispose();
+      this.engine = next;
+      this.result = result;
+    }
+    return next.client;
   }
 
   private start(key: string, config: TutorConfig): Loading {
@@ -130,7 +171,7 @@ export class EngineHost implements vscode.Disposable {
     this.log.info(`loading ${config.modelBundle} on ${config.device}`);
     this.loading = true;
     this.changed.fire();
-    const loaded = client.load({ bundleDir: config.modelBundle, device: config.device }).finally(() => {
+    const loaded = client.load({ bundleDir: config.modelBundle, device: config.device, weights: config.modelWeights }).finally(() => {
       this.loading = false;
       this.changed.fire();
     });

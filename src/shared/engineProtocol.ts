@@ -18,12 +18,12 @@ export type VerifierName = 'tvm' | 'orm' | 'prm';
  * and the CLI's help derives from.
  */
 export const STRATEGIES = [
-  { name: 'beam', description: 'Step-level beam search guided by the TVM (K candidates, b beams).' },
-  { name: 'greedy', description: 'Greedy decoding (one path).' },
-  { name: 'vote', description: 'Majority vote over K sampled paths.' },
-  { name: 'bon', description: 'Best-of-N: the K-path sample the TVM values most.' },
-  { name: 'wvote', description: "Vote weighted by the TVM's values over K paths." },
-] as const satisfies ReadonlyArray<{ name: string; description: string }>;
+  { name: 'beam', description: 'Step-level beam search guided by the TVM (K candidates, b beams).', needsVerifier: true },
+  { name: 'greedy', description: 'Greedy decoding (one path).', needsVerifier: false },
+  { name: 'vote', description: 'Majority vote over K sampled paths.', needsVerifier: false },
+  { name: 'bon', description: 'Best-of-N: the K-path sample the TVM values most.', needsVerifier: true },
+  { name: 'wvote', description: "Vote weighted by the TVM's values over K paths.", needsVerifier: true },
+] as const satisfies ReadonlyArray<{ name: string; description: string; needsVerifier: boolean }>;
 
 /** 'beam' | 'greedy' | 'vote' | 'bon' | 'wvote', from STRATEGIES. */
 export type StrategyName = (typeof STRATEGIES)[number]['name'];
@@ -33,9 +33,24 @@ export const STRATEGY_NAMES: readonly StrategyName[] = STRATEGIES.map((s) => s.n
 
 export const DEFAULT_STRATEGY: StrategyName = 'beam';
 
+/**
+ * The strategies a bundle with these verifiers can run: all of them with a verifier, only those
+ * that need none (greedy, vote) for a policy alone (a Hugging Face folder without a TVM).
+ */
+export function availableStrategies(verifiers: readonly VerifierName[]): StrategyName[] {
+  return STRATEGIES.filter((s) => verifiers.length > 0 || !s.needsVerifier).map((s) => s.name);
+}
+
 export const VERIFIERS: readonly VerifierName[] = ['tvm', 'orm', 'prm'];
 
 export type DeviceRequest = 'auto' | 'cpu' | 'cuda';
+
+/**
+ * Which ONNX weights of a Hugging Face model folder to load (transformers.js file names:
+ * model.onnx, model_quantized.onnx, model_fp16.onnx, model_q4.onnx); 'auto' takes the first present.
+ */
+export const WEIGHTS = ['auto', 'fp32', 'int8', 'fp16', 'q4'] as const;
+export type WeightsRequest = (typeof WEIGHTS)[number];
 
 /** Why a sampled continuation ended: the step delimiter, EOS, or the token limit. */
 export type FinishReason = 'step' | 'eos' | 'length';
@@ -378,13 +393,17 @@ export interface LoadParams {
   /** Absolute path of the model bundle folder. */
   bundleDir: string;
   device: DeviceRequest;
+  /** Hugging Face folders only; default 'auto'. */
+  weights?: WeightsRequest;
 }
 
 export interface LoadResult {
   bundleDir: string;
   info: BundleInfo;
-  /** Verifiers the bundle has (always 'tvm'; 'orm'/'prm' in benchmark bundles). */
+  /** Verifiers the bundle has ('tvm' in our own bundles, 'orm'/'prm' in benchmark bundles; none in a Hugging Face folder without tutor.json verifiers). */
   verifiers: VerifierName[];
+  /** The strategies it can run (availableStrategies); Check my steps needs the TVM. */
+  strategies: StrategyName[];
   device: 'cpu' | 'cuda';
   /** Why that device, e.g. why CUDA was not used under 'auto'. */
   deviceReason: string;

@@ -8,12 +8,13 @@ function inspector(values: Record<string, Inspected<unknown>>): Inspect {
   return <T>(key: string) => values[key] as Inspected<T> | undefined;
 }
 
-test('defaults: bundled model, auto device, beam search K=16 b=4', () => {
+test('defaults: bundled model, auto device, auto weights, beam search K=16 b=4', () => {
   const c = resolveConfig(inspector({}), ctx);
   assert.deepEqual(c, {
     modelBundle: '/ext/models/default',
     ignoredWorkspaceBundle: undefined,
     device: 'auto',
+    modelWeights: 'auto',
     strategy: 'beam',
     k: 16,
     b: 4,
@@ -61,9 +62,12 @@ test('untrusted workspace: a workspace modelBundle is ignored and reported', () 
   assert.deepEqual([folderOnly.modelBundle, folderOnly.ignoredWorkspaceBundle], ['/ext/models/default', 'x']);
 });
 
-test('the engine restarts only for bundle or device changes', () => {
+test('the engine restarts only for bundle, weights or device changes', () => {
   const base = resolveConfig(inspector({}), ctx);
   assert.equal(engineKey(base), engineKey({ ...base, k: 4, strategy: 'vote' }));
   assert.notEqual(engineKey(base), engineKey({ ...base, device: 'cpu' }));
   assert.notEqual(engineKey(base), engineKey({ ...base, modelBundle: '/other' }));
+  assert.notEqual(engineKey(base), engineKey({ ...base, modelWeights: 'int8' }));
+  assert.equal(resolveConfig(inspector({ modelWeights: { globalValue: 'fp16' } }), ctx).modelWeights, 'fp16');
+  assert.equal(resolveConfig(inspector({ modelWeights: { globalValue: 'int4' } }), ctx).modelWeights, 'auto', 'an unknown value falls back');
 });

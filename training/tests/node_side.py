@@ -19,7 +19,9 @@ def node_json(script: str, *args: str | Path) -> dict:
         pytest.fail("node is not on PATH: the parity tests compare with what the engine computes in Node")
     if not (REPO / "node_modules").is_dir():
         pytest.fail("node_modules is missing: run `npm ci` in the repository first")
-    run = subprocess.run([node, str(TRAINING / "tests" / "node" / script), *map(str, args)], cwd=REPO,
+    # TypeScript scripts import the engine's own modules (src/), through tsx as the unit tests do.
+    loader = ["--import", "tsx"] if script.endswith((".ts", ".mts")) else []
+    run = subprocess.run([node, *loader, str(TRAINING / "tests" / "node" / script), *map(str, args)], cwd=REPO,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, f"node {script} failed:\n{run.stdout}\n{run.stderr}"
     return json.loads(run.stdout.strip().splitlines()[-1])

@@ -2,13 +2,19 @@
 // layout, docs/CONTRACTS.md) so the runtime never assumes a layout: MHA, GQA or MQA, with or
 // without a position_ids input.
 import type { InferenceSession } from 'onnxruntime-node';
-import type { KvLayout } from './manifest.js';
+import type { KvLayout, KvType } from './manifest.js';
 
 export interface DecoderSignature extends KvLayout {
+  /** The KV cache's element type (float16 in fp16 exports). */
+  kvType: KvType;
+  /** Element type of the head output (logits/values), converted to float32 after each run. */
+  headType: KvType;
   /** Whether the graph takes `position_ids` (otherwise it derives positions from attention_mask). */
   hasPositionIds: boolean;
   /** Whether the graph (a verifier) takes `token_logprobs`: the policy's log-probability of each token. */
   hasTokenLogprobs: boolean;
+  /** Element type of `token_logprobs` (float16 in fp16 verifier exports). */
+  tokenLogprobsType: KvType;
   /** 'logits' for a policy, 'values' for a verifier. */
   headOutput: 'logits' | 'values';
   /** Whether the graph returns `present.*`, i.e. can continue from a KV cache. */
@@ -55,7 +61,8 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
   const hasTokenLogprobs = tensorMeta(inputs, 'token_logprobs') !== undefined;
   if (hasTokenLogprobs) {
     if (expectedHead === 'logits') throw new SignatureError('the policy takes "token_logprobs", an input only verifiers have');
-    need('token_logprobs', 'float32');
+    const type = tensorMeta(inputs, 'token_logprobs')?.type;
+    if (type !== 'float32' && type !== 'float16') throw new SignatureError(`input "token_logprobs" is ${type}, expected float32 or float16`);
   }
 
   const layers = inputs.filter((m) => /^past_key_values\.\d+\.key$/.test(m.name)).length;
@@ -63,11 +70,13 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
 
   let kvHeads: number | undefined;
   let headDim: number | undefined;
+  const kvType = tensorMeta(inputs, pastKeyName(0))?.type;
+  if (kvType !== 'float32' && kvType !== 'float16') throw new SignatureError(`input "${pastKeyName(0)}" is ${kvType}; only float32 and float16 caches are supported`);
   for (let layer = 0; layer < layers; layer++) {
     for (const name of [pastKeyName(layer), pastValueName(layer)]) {
       const meta = tensorMeta(inputs, name);
       if (!meta) throw new SignatureError(`input "${name}" is missing (layers must be numbered 0..${layers - 1})`);
-      if (meta.type !== 'float32') throw new SignatureError(`input "${name}" is ${meta.type}; only float32 caches are supported`);
+      if (meta.type !== kvType) throw new SignatureError(`input "${name}" is ${meta.type}, unlike ${pastKeyName(0)} (${kvType})`);
       if (meta.shape.length !== 4) throw new SignatureError(`input "${name}" has rank ${meta.shape.length}, expected 4 [batch, kvHeads, past, headDim]`);
       const heads = fixedDim(meta, 1);
       const dim = fixedDim(meta, 3);
@@ -84,7 +93,7 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
 
   const head = tensorMeta(outputs, expectedHead);
   if (!head) throw new SignatureError(`the graph has no "${expectedHead}" output`);
-  if (head.type !== 'float32') throw new SignatureError(`output "${expectedHead}" is ${head.type}, expected float32`);
+  if (head.type !== 'float32' && head.type !== 'float16') throw new SignatureError(`output "${expectedHead}" is ${head.type}, expected float32 or float16`);
   const presentCount = outputs.filter((m) => /^present\.\d+\.(key|value)$/.test(m.name)).length;
   const hasPresent = presentCount > 0;
   if (hasPresent) {
@@ -98,10 +107,13 @@ export function readDecoderSignature(session: InferenceSession, expectedHead: 'l
   const logitsWidth = expectedHead === 'logits' ? fixedDim(head, 2) : undefined;
   return {
     layers,
+    kvType,
+    headType: head.type,
     kvHeads: kvHeads as number,
     headDim: headDim as number,
     hasPositionIds,
     hasTokenLogprobs,
+    tokenLogprobsType: tensorMeta(inputs, 'token_logprobs')?.type === 'float16' ? 'float16' : 'float32',
     headOutput: expectedHead,
     hasPresent,
     ...(logitsWidth !== undefined && { logitsWidth }),

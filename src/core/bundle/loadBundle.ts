@@ -1,6 +1,8 @@
 // Opens a model bundle folder (docs/CONTRACTS.md): manifest, tokenizer and ONNX sessions, each
 // checked against the others so that a broken bundle fails here, with a BundleError saying
-// which file is wrong and what to do, rather than later inside a search.
+// which file is wrong and what to do, rather than later inside a search. A folder without
+// manifest.json but with config.json is a Hugging Face model in the Optimum layout, whose
+// manifest is inferred (huggingFaceFolder.ts).
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
@@ -11,12 +13,15 @@ import { BatchedKv } from '../runtime/kvCache.js';
 import { BundleTokenizer } from '../tokenizer.js';
 import { BundleError, firstLine } from './bundleError.js';
 import { readDecoderSignature, SignatureError, type DecoderSignature } from './decoderSignature.js';
+import { isHuggingFaceFolder, readHuggingFaceFolder, type VariantRequest } from './huggingFaceFolder.js';
 import { MODEL_SLOTS, parseManifest, type Manifest, type ManifestModel, type ModelSlot } from './manifest.js';
 
 export interface LoadBundleOptions {
   device?: DeviceRequest;
   /** Replaces onnxruntime session creation (tests simulate a missing CUDA provider with it). */
   sessionFactory?: SessionFactory;
+  /** Which ONNX weights of a Hugging Face folder to load (default 'auto'; tutor.json may also say). */
+  variant?: VariantRequest;
 }
 
 export interface LoadedBundle {
@@ -24,14 +29,25 @@ export interface LoadedBundle {
   readonly manifest: Manifest;
   readonly info: BundleInfo;
   readonly tokenizer: BundleTokenizer;
-  /** policy and tvm always; orm/prm when the bundle has them. */
-  readonly models: { readonly [slot in ModelSlot]?: DecoderModel } & { readonly policy: DecoderModel; readonly tvm: DecoderModel };
+  /** policy always; the verifiers the bundle has (our own bundles always have a TVM). */
+  readonly models: { readonly [slot in ModelSlot]?: DecoderModel } & { readonly policy: DecoderModel };
   readonly device: DeviceChoice;
   /** Frees the native sessions. */
   release(): Promise<void>;
 }
 
 const REEXPORT = 'Re-export the bundle with the training pipeline (training/), which writes files and manifest together';
+const REEXPORT_HF = 'Export the model again with `optimum-cli export onnx --task text-generation-with-past` and keep the files it writes together';
+
+/** Where a bundle's manifest came from, which decides the advice in error messages. */
+interface ManifestSource {
+  manifest: Manifest;
+  remedy: string;
+  /** The file that names the model files: manifest.json, or tutor.json in a Hugging Face folder. */
+  namedBy: string;
+  /** A Hugging Face folder's config.json vocabulary size, which the tokenizer and logits must match. */
+  modelVocab?: { size: number; configPath: string };
+}
 const PERMISSIONS = 'Give your user read access to the bundle folder and its files (e.g. chmod -R u+rX on the folder)';
 
 /**
@@ -51,19 +67,9 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     throw new BundleError(dir, 'is not a folder', 'Point the tutor at a model bundle folder (one containing manifest.json)');
   }
   requireReadable(dir, true);
-  const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    throw new BundleError(dir, 'has no manifest.json', 'Point the tutor at a model bundle folder such as models/default');
-  }
-  requireReadable(manifestPath);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  } catch (error) {
-    throw new BundleError(manifestPath, `is not valid JSON (${firstLine(error)})`, REEXPORT, { cause: error });
-  }
-  const manifest = parseManifest(json, manifestPath);
-  const tokenizer = loadTokenizer(dir, manifest);
+  const { manifest, remedy, namedBy, modelVocab } = readManifest(dir, options.variant ?? 'auto');
+  const tokenizer = loadTokenizer(dir, manifest, remedy);
+  if (modelVocab) checkVocabulary(join(dir, manifest.tokenizer), tokenizer, modelVocab);
 
   const sessions: InferenceSession[] = [];
   try {
@@ -72,14 +78,14 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     for (const slot of MODEL_SLOTS) {
       const entry = manifest.models[slot];
       if (!entry) continue;
-      const path = modelPath(dir, entry);
+      const path = modelPath(dir, entry, remedy, namedBy);
       // The first session settles the device; the others follow it (no second CUDA attempt).
       const created = await openSession(path, device?.device ?? options.device ?? 'auto', options.sessionFactory);
       sessions.push(created.session);
       device ??= created.choice;
-      const signature = checkSignature(path, created.session, entry, slot);
+      const signature = checkSignature(path, created.session, entry, slot, remedy);
       const model = new DecoderModel(created.session, signature);
-      await probe(path, model, tokenizer, join(dir, manifest.tokenizer), slot);
+      await probe(path, model, tokenizer, join(dir, manifest.tokenizer), slot, remedy, modelVocab);
       models[slot] = model;
     }
     return {
@@ -89,7 +95,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
         name: manifest.name,
         promptTemplate: manifest.promptTemplate,
         stepDelimiter: manifest.stepDelimiter,
-        eosToken: manifest.eosToken,
+        eosToken: tokenizer.eosToken,
         answerPattern: manifest.answerPattern,
         maxPositions: manifest.maxPositions,
         training: manifest.training,
@@ -107,19 +113,58 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
   }
 }
 
-function loadTokenizer(dir: string, manifest: Manifest): BundleTokenizer {
+function readManifest(dir: string, variant: VariantRequest): ManifestSource {
+  const manifestPath = join(dir, 'manifest.json');
+  if (isHuggingFaceFolder(dir)) {
+    requireReadable(join(dir, 'config.json'));
+    const folder = readHuggingFaceFolder(dir, variant);
+    return { manifest: folder.manifest, remedy: REEXPORT_HF, namedBy: 'tutor.json', modelVocab: { size: folder.vocabSize, configPath: folder.configPath } };
+  }
+  if (!existsSync(manifestPath)) {
+    throw new BundleError(
+      dir,
+      'has neither manifest.json nor config.json',
+      'Point the tutor at a model bundle folder such as models/default, or at a Hugging Face model folder in the Optimum ONNX layout',
+    );
+  }
+  requireReadable(manifestPath);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (error) {
+    throw new BundleError(manifestPath, `is not valid JSON (${firstLine(error)})`, REEXPORT, { cause: error });
+  }
+  return { manifest: parseManifest(json, manifestPath), remedy: REEXPORT, namedBy: 'manifest.json' };
+}
+
+/**
+ * A model's vocabulary is often padded past its tokenizer's (Qwen2.5: 151936 rows for 151665
+ * tokens), never by thousands of tokens or by a large share: then the tokenizer is another model's.
+ */
+function checkVocabulary(tokenizerPath: string, tokenizer: BundleTokenizer, model: { size: number; configPath: string }): void {
+  const missing = model.size - tokenizer.vocabSize;
+  if (missing > Math.max(512, 0.02 * model.size)) {
+    throw new BundleError(
+      tokenizerPath,
+      `has ${tokenizer.vocabSize} tokens but ${model.configPath} gives vocab_size ${model.size}, so the tokenizer belongs to another model`,
+      "Use the tokenizer.json published with this model",
+    );
+  }
+}
+
+function loadTokenizer(dir: string, manifest: Manifest, remedy: string): BundleTokenizer {
   const path = join(dir, manifest.tokenizer);
-  if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizer")', REEXPORT);
+  if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json "tokenizer")', remedy);
   requireReadable(path);
   const config = manifest.tokenizerConfig === undefined ? {} : readTokenizerConfig(join(dir, manifest.tokenizerConfig));
   let tokenizer: BundleTokenizer;
   try {
     tokenizer = BundleTokenizer.fromFile(path, manifest.eosToken, config);
   } catch (error) {
-    throw new BundleError(path, `could not be loaded as a Hugging Face tokenizer.json (${firstLine(error)})`, REEXPORT, { cause: error });
+    throw new BundleError(path, `could not be loaded as a Hugging Face tokenizer.json (${firstLine(error)})`, remedy, { cause: error });
   }
   if (!tokenizer.tokenTexts(tokenizer.encode(`x${manifest.stepDelimiter}`)).some((text) => text.includes(manifest.stepDelimiter))) {
-    throw new BundleError(path, `has no token for the step delimiter ${JSON.stringify(manifest.stepDelimiter)}`, REEXPORT);
+    throw new BundleError(path, `has no token for the step delimiter ${JSON.stringify(manifest.stepDelimiter)}`, remedy);
   }
   return tokenizer;
 }
@@ -136,9 +181,9 @@ function readTokenizerConfig(path: string): Record<string, unknown> {
   }
 }
 
-function modelPath(dir: string, entry: ManifestModel): string {
+function modelPath(dir: string, entry: ManifestModel, remedy: string, namedBy: string): string {
   const path = join(dir, entry.file);
-  if (!existsSync(path)) throw new BundleError(path, 'is missing (named by manifest.json)', REEXPORT);
+  if (!existsSync(path)) throw new BundleError(path, `is missing (named by ${namedBy})`, remedy);
   requireReadable(path);
   return path;
 }
@@ -157,9 +202,11 @@ async function openSession(path: string, device: DeviceRequest, factory?: Sessio
   }
 }
 
-function checkSignature(path: string, session: InferenceSession, entry: ManifestModel, slot: ModelSlot): DecoderSignature {
+function checkSignature(path: string, session: InferenceSession, entry: ManifestModel, slot: ModelSlot, remedy: string): DecoderSignature {
   const names = (kind: 'inputs' | 'outputs', actual: readonly string[]): void => {
-    const declared = new Set(entry[kind]);
+    const list = entry[kind];
+    if (list === undefined) return;
+    const declared = new Set(list);
     const missing = [...declared].filter((name) => !actual.includes(name));
     const extra = actual.filter((name) => !declared.has(name));
     if (missing.length > 0 || extra.length > 0) {
@@ -167,7 +214,7 @@ function checkSignature(path: string, session: InferenceSession, entry: Manifest
         missing.length > 0 && `manifest.json lists ${kind} the graph lacks: ${missing.join(', ')}`,
         extra.length > 0 && `the graph has ${kind} manifest.json does not list: ${extra.join(', ')}`,
       ].filter(Boolean);
-      throw new BundleError(path, parts.join('; '), REEXPORT);
+      throw new BundleError(path, parts.join('; '), remedy);
     }
   };
   names('inputs', session.inputNames);
@@ -182,7 +229,7 @@ function checkSignature(path: string, session: InferenceSession, entry: Manifest
   }
   for (const key of ['layers', 'kvHeads', 'headDim'] as const) {
     if (signature[key] !== entry.kv[key]) {
-      throw new BundleError(path, `the graph has ${key} = ${signature[key]} but manifest.json says models.${slot}.kv.${key} = ${entry.kv[key]}`, REEXPORT);
+      throw new BundleError(path, `the graph has ${key} = ${signature[key]} but ${entry.kvSource[key]} gives ${entry.kv[key]}`, remedy);
     }
   }
   if (slot === 'policy' && !signature.hasPresent) {
@@ -192,7 +239,15 @@ function checkSignature(path: string, session: InferenceSession, entry: Manifest
 }
 
 /** One tiny forward pass: catches graphs that load but do not run, and a foreign tokenizer. */
-async function probe(path: string, model: DecoderModel, tokenizer: BundleTokenizer, tokenizerPath: string, slot: ModelSlot): Promise<void> {
+async function probe(
+  path: string,
+  model: DecoderModel,
+  tokenizer: BundleTokenizer,
+  tokenizerPath: string,
+  slot: ModelSlot,
+  remedy: string,
+  modelVocab?: { size: number; configPath: string },
+): Promise<void> {
   let headWidth: number;
   try {
     const output = await model.forward({
@@ -205,7 +260,10 @@ async function probe(path: string, model: DecoderModel, tokenizer: BundleTokeniz
     });
     headWidth = output.headWidth;
   } catch (error) {
-    throw new BundleError(path, `fails a one-token test run (${firstLine(error)})`, REEXPORT, { cause: error });
+    throw new BundleError(path, `fails a one-token test run (${firstLine(error)})`, remedy, { cause: error });
+  }
+  if (slot === 'policy' && modelVocab && headWidth !== modelVocab.size) {
+    throw new BundleError(path, `predicts ${headWidth} tokens but ${modelVocab.configPath} gives vocab_size ${modelVocab.size}`, remedy);
   }
   if (slot === 'policy' && headWidth < tokenizer.vocabSize) {
     throw new BundleError(

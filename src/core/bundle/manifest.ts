@@ -15,16 +15,22 @@ export interface KvLayout {
   headDim: number;
 }
 
+/** Element type of a graph's KV cache: float32, or float16 (fp16 exports) held as Uint16Array bits. */
+export type KvType = 'float32' | 'float16';
+
 export interface ManifestModel {
   file: string;
   role: ModelRole;
   labels?: VerifierLabels;
-  inputs: string[];
-  outputs: string[];
+  /** Tensor names the graph must have exactly; absent when inferred from a Hugging Face folder (the graph is read instead). */
+  inputs?: string[];
+  outputs?: string[];
   kv: KvLayout;
+  /** Where each kv number was declared ("manifest.json models.policy.kv.layers", "config.json num_hidden_layers"), for messages. */
+  kvSource: Record<keyof KvLayout, string>;
 }
 
-/** The model slots a bundle may fill; `policy` and `tvm` are required. */
+/** The model slots a bundle may fill; only `policy` is required (a Hugging Face folder may have no verifier). */
 export const MODEL_SLOTS = ['policy', 'tvm', 'orm', 'prm'] as const;
 export type ModelSlot = (typeof MODEL_SLOTS)[number];
 
@@ -36,10 +42,11 @@ export interface Manifest {
   tokenizerConfig?: string;
   promptTemplate: string;
   stepDelimiter: string;
-  eosToken: string;
+  /** The EOS token's text, or its id (a Hugging Face folder's generation_config.json names it by id). */
+  eosToken: string | number;
   answerPattern: string;
   maxPositions: number;
-  models: { policy: ManifestModel; tvm: ManifestModel; orm?: ManifestModel; prm?: ManifestModel };
+  models: { policy: ManifestModel; tvm?: ManifestModel; orm?: ManifestModel; prm?: ManifestModel };
   training: Record<string, unknown>;
 }
 
@@ -96,6 +103,7 @@ export function parseManifest(value: unknown, file: string): Manifest {
     return parseModel(entry, `models.${slot}`, slot === 'policy' ? 'policy' : 'verifier', fail);
   };
   const policy = model('policy') ?? fail('models.policy is missing');
+  // Bundles the training pipeline writes always have a TVM: one without is a broken export.
   const tvm = model('tvm') ?? fail('models.tvm is missing');
   const orm = model('orm');
   const prm = model('prm');
@@ -151,5 +159,6 @@ function parseModel(value: unknown, where: string, role: ModelRole, fail: (probl
     inputs: names('inputs'),
     outputs: names('outputs'),
     kv: { layers: positive('layers'), kvHeads: positive('kvHeads'), headDim: positive('headDim') },
+    kvSource: { layers: `manifest.json ${where}.kv.layers`, kvHeads: `manifest.json ${where}.kv.kvHeads`, headDim: `manifest.json ${where}.kv.headDim` },
   };
 }

@@ -29,7 +29,7 @@ export async function checkDerivation(
   const suspicion: SuspicionOptions = { ...DEFAULT_SUSPICION, ...definedOnly(options) };
   validateRequest(request, suspicion);
   const verifierName = options.verifier ?? 'tvm';
-  const verifier = requireVerifier(models, verifierName);
+  const verifier = requireVerifier(models, verifierName, 'Check my steps');
   const format = new TextFormat(models.info, models.tokenizer);
   throwIfAborted(signal);
 

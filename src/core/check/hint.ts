@@ -25,7 +25,7 @@ export async function hintNextStep(
 ): Promise<Hint> {
   const trace = await stepBeamSearch(
     request.problem,
-    searchModels(models, options.verifier ?? 'tvm'),
+    searchModels(models, options.verifier ?? 'tvm', 'a hint'),
     {
       k: options.k ?? DEFAULT_HINT_K,
       // One step deep: the width only decides how many candidates are "kept" in the trace.

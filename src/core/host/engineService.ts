@@ -7,7 +7,7 @@ import type { EngineModels } from '../lm.js';
 import { createEngineModels } from '../runtime/engineModels.js';
 import type { SearchProgress } from '../search/trace.js';
 import { solve } from '../solve.js';
-import { VERIFIERS } from '../../shared/engineProtocol.js';
+import { availableStrategies, VERIFIERS } from '../../shared/engineProtocol.js';
 import type {
   EngineMethod,
   EngineParams,
@@ -91,18 +91,20 @@ export class EngineService {
   }
 
   private async load(params: EngineParams<'load'>): Promise<LoadResult> {
-    const { bundleDir, device }: LoadParams = params;
+    const { bundleDir, device, weights }: LoadParams = params;
     const started = performance.now();
     // Release first: two bundles' sessions need not fit in memory together.
     await this.loaded?.bundle.release();
     this.loaded = undefined;
-    const bundle = await loadBundle(bundleDir, { device });
+    const bundle = await loadBundle(bundleDir, { device, variant: weights ?? 'auto' });
     const models = createEngineModels(bundle);
     this.loaded = { bundle, models };
+    const verifiers = VERIFIERS.filter((name) => models[name] !== undefined);
     return {
       bundleDir,
       info: bundle.info,
-      verifiers: VERIFIERS.filter((name) => models[name] !== undefined),
+      verifiers,
+      strategies: availableStrategies(verifiers),
       device: bundle.device.device,
       deviceReason: bundle.device.reason,
       loadMs: Math.round(performance.now() - started),

@@ -9,6 +9,7 @@ import {
   type DecoderSignature,
 } from '../bundle/decoderSignature.js';
 import { BatchedKv } from './kvCache.js';
+import { asFloat32, float32ToHalfBits } from './float16.js';
 
 export interface ForwardInput {
   past: BatchedKv;
@@ -62,7 +63,10 @@ export class DecoderModel {
     }
     if (this.signature.hasTokenLogprobs) {
       if (input.tokenLogprobs?.length !== rows * width) throw new Error('this verifier needs the policy\'s log-probability of every new token (token_logprobs)');
-      feeds.token_logprobs = new Tensor('float32', input.tokenLogprobs, [rows, width]);
+      feeds.token_logprobs =
+        this.signature.tokenLogprobsType === 'float16'
+          ? new Tensor('float16', float32ToHalfBits(input.tokenLogprobs), [rows, width])
+          : new Tensor('float32', input.tokenLogprobs, [rows, width]);
     }
     for (let layer = 0; layer < this.signature.layers; layer++) {
       feeds[pastKeyName(layer)] = past.tensors[2 * layer] as Tensor;
@@ -75,7 +79,8 @@ export class DecoderModel {
     if (head.dims[0] !== rows || head.dims[1] !== width) {
       throw new Error(`"${this.signature.headOutput}" has shape [${head.dims.join(',')}], expected [${rows},${width},…]`);
     }
-    if (!this.signature.hasPresent) return { head: head.data as Float32Array, headWidth };
+    const headData = asFloat32(this.signature.headType, head.data);
+    if (!this.signature.hasPresent) return { head: headData, headWidth };
 
     const tensors: Tensor[] = [];
     for (let layer = 0; layer < this.signature.layers; layer++) {
@@ -86,6 +91,6 @@ export class DecoderModel {
     if (first.dims.join(',') !== expected) {
       throw new Error(`present.0.key has shape [${first.dims.join(',')}], expected [${expected}]`);
     }
-    return { head: head.data as Float32Array, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, mask) };
+    return { head: headData, headWidth, present: new BatchedKv(this.signature, tensors, rows, total, mask) };
   }
 }

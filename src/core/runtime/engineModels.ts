@@ -61,6 +61,7 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
       })
     );
   };
+  const tvm = verifier('tvm');
   const orm = verifier('orm');
   const prm = verifier('prm');
   return {
@@ -76,7 +77,7 @@ export function createEngineModels(bundle: LoadedBundle, options: EngineModelOpt
       requestBudgetBytes: options.requestBudgetBytes,
       ...(options.recordLogprobs !== false && { onContinuation: (prompt: readonly number[], tokens: readonly number[], logprobs: Float32Array) => recorded.record(prompt, tokens, logprobs) }),
     }),
-    tvm: verifier('tvm') as ValueSession,
+    ...(tvm && { tvm }),
     ...(orm && { orm }),
     ...(prm && { prm }),
     device: bundle.device.device,

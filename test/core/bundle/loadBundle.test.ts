@@ -17,6 +17,7 @@ for (const kind of ['mqa', 'mha'] as const) {
     const bundle = await loadBundle(FIXTURE_BUNDLES[kind], { device: 'cpu' });
     try {
       const { policy, tvm } = bundle.models;
+      assert.ok(tvm);
       assert.equal(policy.signature.kvHeads, EXPECTED_SHAPE[kind].kvHeads);
       assert.equal(policy.signature.hasPositionIds, EXPECTED_SHAPE[kind].hasPositionIds);
       assert.equal(policy.signature.layers, bundle.manifest.models.policy.kv.layers);
@@ -110,7 +111,7 @@ test('a KV layout in the manifest that differs from the graph is caught', fixtur
     copy.writeManifest(manifest);
   });
   assert.match(error.file, /tvm\.onnx$/);
-  assert.match(error.problem, /kvHeads = \d+ but manifest\.json says models\.tvm\.kv\.kvHeads = \d+/);
+  assert.match(error.problem, /kvHeads = \d+ but manifest\.json models\.tvm\.kv\.kvHeads gives \d+/);
 });
 
 test('a tokenizer larger than the policy vocabulary does not belong to it', fixture, async () => {

@@ -28,13 +28,20 @@ function assertClose(actual: number[][], expected: number[][], tolerance = 1e-4)
   });
 }
 
+/** The fixture bundles, made by the training pipeline, always have a TVM. */
+function tvmOf(bundle: LoadedBundle): DecoderModel {
+  const { tvm } = bundle.models;
+  assert.ok(tvm, 'the fixture bundle has no TVM');
+  return tvm;
+}
+
 for (const kind of FIXTURE_KINDS) {
   describe(`value scoring on the ${kind} fixture`, skipUnlessFixture(kind), () => {
     let bundle: LoadedBundle;
     let prompt: number[];
     let steps: number[][];
     /** A session on `model` (default: the TVM) with its own caches, fed by the policy when the verifier reads it. */
-    const session = (model = bundle.models.tvm, config: Partial<ValueSessionConfig> = {}) =>
+    const session = (model = tvmOf(bundle), config: Partial<ValueSessionConfig> = {}) =>
       new ValueSession(model, {
         maxPositions: bundle.info.maxPositions,
         ...(model.signature.hasTokenLogprobs && { tokenLogprobs: bundleTokenLogprobs(bundle) }),
@@ -66,7 +73,7 @@ for (const kind of FIXTURE_KINDS) {
       const expected: number[][] = [];
       for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
 
-      const { model, fed } = countingModel(bundle.models.tvm);
+      const { model, fed } = countingModel(tvmOf(bundle));
       const scorer = session(model);
       await scorer.tokenValues([[...prompt, ...s1]]);
       fed.length = 0;
@@ -79,7 +86,7 @@ for (const kind of FIXTURE_KINDS) {
     });
 
     test('a repeated sequence is answered from the cache without running the model', async () => {
-      const { model, fed } = countingModel(bundle.models.tvm);
+      const { model, fed } = countingModel(tvmOf(bundle));
       const scorer = session(model);
       const sequence = [...prompt, ...(steps[0] as number[])];
       const first = await scorer.tokenValues([sequence, sequence]);
@@ -89,7 +96,7 @@ for (const kind of FIXTURE_KINDS) {
     });
 
     test('siblings after an unscored prompt share one scoring of it', async () => {
-      const { model, fed } = countingModel(bundle.models.tvm);
+      const { model, fed } = countingModel(tvmOf(bundle));
       const siblings = steps.map((step) => [...prompt, ...step]);
       const values = await session(model).tokenValues(siblings);
       const expected: number[][] = [];
@@ -103,18 +110,18 @@ for (const kind of FIXTURE_KINDS) {
       const sequences = steps.map((step) => [...prompt, ...step]);
       const expected: number[][] = [];
       for (const sequence of sequences) expected.push(...(await fresh().tokenValues([sequence])));
-      assertClose(await session(bundle.models.tvm, { cacheBytes: 1 }).tokenValues(sequences), expected);
+      assertClose(await session(tvmOf(bundle), { cacheBytes: 1 }).tokenValues(sequences), expected);
     });
 
     test('sequences longer than maxPositions are refused; abort rejects with AbortError', async () => {
-      await assert.rejects(session(bundle.models.tvm, { maxPositions: 8 }).tokenValues([new Array(9).fill(1)]), RangeError);
+      await assert.rejects(session(tvmOf(bundle), { maxPositions: 8 }).tokenValues([new Array(9).fill(1)]), RangeError);
       await assert.rejects(fresh().tokenValues([prompt], AbortSignal.abort()), { name: 'AbortError' });
     });
 
     if (kind === 'mha') {
       test('a verifier on token ids alone runs without the policy', async () => {
-        assert.equal(bundle.models.tvm.signature.hasTokenLogprobs, false);
-        const plain = new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions });
+        assert.equal(tvmOf(bundle).signature.hasTokenLogprobs, false);
+        const plain = new ValueSession(tvmOf(bundle), { maxPositions: bundle.info.maxPositions });
         assert.equal((await plain.tokenValues([prompt]))[0]?.length, prompt.length);
       });
       return;
@@ -124,9 +131,9 @@ for (const kind of FIXTURE_KINDS) {
       const sequence = [...prompt, ...(steps[0] as number[])];
       const [real] = await fresh().tokenValues([sequence]);
       const unsurprised = { score: async (rows: readonly (readonly number[])[]) => rows.map((row) => new Float32Array(row.length)) };
-      const [flat] = await session(bundle.models.tvm, { tokenLogprobs: unsurprised }).tokenValues([sequence]);
+      const [flat] = await session(tvmOf(bundle), { tokenLogprobs: unsurprised }).tokenValues([sequence]);
       assert.ok(real && flat && real.some((v, k) => Math.abs(v - (flat[k] as number)) > 1e-3), 'values ignore the token log-probabilities');
-      assert.throws(() => new ValueSession(bundle.models.tvm, { maxPositions: bundle.info.maxPositions }), /token log-probabilities/);
+      assert.throws(() => new ValueSession(tvmOf(bundle), { maxPositions: bundle.info.maxPositions }), /token log-probabilities/);
     });
   });
 }
