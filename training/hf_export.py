@@ -48,6 +48,9 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
             max_new: int) -> dict[str, object]:
     from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
+    # The shipped bundle was trained on curriculum v1; a v2 bundle canonicalises the problem in its
+    # prompt (curriculum/prompt.py), which the chat template does not do yet.
+    from tvm_training.curriculum import V1
     from tvm_training.data import prompt_of
     from tvm_training.hf_parity import (
         greedy_agreement,
@@ -63,7 +66,7 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
     from tvm_training.surprise import token_logprobs
 
     questions = problems_of(splits / "test.jsonl", problems)
-    prompts = [tok.encode(prompt_of(q)) for q in questions]
+    prompts = [tok.encode(prompt_of(q, V1)) for q in questions]
     paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
     hf = AutoModelForCausalLM.from_pretrained(out)
     eager = AutoModelForCausalLM.from_pretrained(out, attn_implementation="eager")

@@ -12,6 +12,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
 from tvm_training.common import SMOKE
+from tvm_training.curriculum import V1
 from tvm_training.data import prompt_of
 from tvm_training.hf_format import load_onnx_bundle, onnx_io, save_hf_bundle
 from tvm_training.hf_parity import (
@@ -78,7 +79,7 @@ def bundle(request, default, smoke):
 def paths_of(b: dict, max_new: int = 48) -> list[list[int]]:
     """Each test question's prompt and our greedy continuation: left-padded batches of mixed lengths."""
     tok = b["tok"]
-    prompts = [tok.encode(prompt_of(q)) for q in QUESTIONS]
+    prompts = [tok.encode(prompt_of(q, V1)) for q in QUESTIONS]
     return [p + c for p, c in zip(prompts, greedy_ours(b["policy"], prompts, tok.eos_id, max_new))]
 
 
@@ -122,7 +123,7 @@ def test_the_tokenizer_and_its_chat_template_give_our_prompt_and_ids(default):
     assert hf_tok.eos_token_id == tok.eos_id and hf_tok.pad_token_id == tok.eos_id and hf_tok.bos_token is None
     for q, solution in zip(QUESTIONS, ["$3x = 15$\n$x = 5$\nThe answer is 5", "$\\frac{1}{3} + 2 \\times 4 = 7$"] * 4):
         prompt = hf_tok.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
-        assert prompt == prompt_of(q)
+        assert prompt == prompt_of(q, V1)
         text = prompt + solution
         assert hf_tok(text)["input_ids"] == tok.encode(text)
         assert hf_tok.decode(tok.encode(text)) == text
@@ -175,7 +176,7 @@ def test_each_verifier_onnx_takes_the_surprise_input_and_matches_our_values(bund
 
 def test_fp16_and_int8_variants_stay_close_to_the_fp32_onnx(smoke):
     tok = smoke["tok"]
-    prompts = [tok.encode(prompt_of(q)) for q in QUESTIONS]
+    prompts = [tok.encode(prompt_of(q, V1)) for q in QUESTIONS]
     onnx_dir = smoke["out"] / "onnx"
     fp16 = variant_report(onnx_dir / "model.onnx", onnx_dir / "model_fp16.onnx", prompts, tok.eos_id, 24)
     int8 = variant_report(onnx_dir / "model.onnx", onnx_dir / "model_int8.onnx", prompts, tok.eos_id, 24)

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from .curriculum import V1
 from .data import prompt_of
 from .hf_format import load_surprise_vector, surprise_embeds
 from .model import Decoder
@@ -87,7 +88,7 @@ def greedy_transformers(hf, hf_tokenizer, problems: list[str], max_new: int) -> 
 def greedy_agreement(policy: Decoder, hf, hf_tokenizer, tok: BpeTokenizer, problems: list[str], max_new: int
                      ) -> tuple[int, int]:
     """Rows whose greedy tokens are identical (our sampler vs transformers generate), and rows."""
-    mine = greedy_ours(policy, [tok.encode(prompt_of(p)) for p in problems], tok.eos_id, max_new)
+    mine = greedy_ours(policy, [tok.encode(prompt_of(p, V1)) for p in problems], tok.eos_id, max_new)
     theirs = greedy_transformers(hf, hf_tokenizer, problems, max_new)
     return sum(a == b for a, b in zip(mine, theirs)), len(problems)
 
