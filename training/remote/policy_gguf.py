@@ -20,6 +20,7 @@ remote engine sends token ids, never text, so the server's own text tokenization
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import shutil
@@ -42,16 +43,16 @@ PRE_TOKENIZER = "gpt2"
 
 
 def onnx_weights(path: Path) -> dict[str, np.ndarray]:
-    """Named initializers, plus each MatMul's weight under its module's name (torch names the node /model/blocks.0/attn/q/MatMul)."""
+    """Named initializers, plus each MatMul's weight under its module's name (torch names the node /blocks.0/attn/q/MatMul)."""
     graph = onnx.load(str(path)).graph
     arrays = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
     weights = {name: array for name, array in arrays.items() if name.startswith("model.")}
     for node in graph.node:
-        if node.op_type != "MatMul" or not node.name.startswith("/model/"):
+        if node.op_type != "MatMul" or not node.name.startswith("/blocks."):
             continue
         constant = [name for name in node.input if name in arrays and not name.startswith("model.")]
         if len(constant) == 1:
-            module = node.name.removeprefix("/").removesuffix("/MatMul").replace("/", ".")
+            module = "model." + node.name.removeprefix("/").removesuffix("/MatMul").replace("/", ".")
             weights[f"{module}.weight"] = arrays[constant[0]].T  # torch Linear stores [out, in]
     return weights
 
@@ -67,7 +68,7 @@ def policy_config(bundle: Path, weights: dict[str, np.ndarray]) -> ModelConfig:
 
 def our_decoder(cfg: ModelConfig, weights: dict[str, np.ndarray]) -> Decoder:
     model = Decoder(cfg)
-    state = {name.removeprefix("model."): torch.from_numpy(np.ascontiguousarray(array)) for name, array in weights.items()}
+    state = {name.removeprefix("model."): torch.from_numpy(np.array(array, dtype=np.float32)) for name, array in weights.items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if missing or unexpected:
         raise SystemExit(f"policy.onnx does not hold the policy's weights: missing {missing}, unexpected {unexpected}")
@@ -117,15 +118,14 @@ def max_logit_difference(model: Decoder, hf, sequences: list[list[int]]) -> floa
     return worst
 
 
-def chkhsh(tokenizer) -> str:
-    """The converter's hash of how a tokenizer splits its test text (conversion/base.py, get_vocab_base_pre)."""
+def check_text() -> str:
+    """The text the converter tokenizes to tell pre-tokenizers apart (conversion/base.py, get_vocab_base_pre)."""
     import inspect
 
     from conversion.base import TextModel
 
     source = inspect.getsource(TextModel.get_vocab_base_pre)
-    text = eval(source.split("chktxt = ", 1)[1].split("\n", 1)[0])  # noqa: S307 - the converter's own literal
-    return hashlib.sha256(str(tokenizer.encode(text)).encode()).hexdigest()
+    return ast.literal_eval(source.split("chktxt = ", 1)[1].split("\n", 1)[0])
 
 
 def convert_to_gguf(hf_dir: Path, gguf: Path, source: Path) -> str:
@@ -135,6 +135,11 @@ def convert_to_gguf(hf_dir: Path, gguf: Path, source: Path) -> str:
     from transformers import AutoTokenizer
 
     from conversion.base import TextModel
+
+    text = check_text()
+
+    def chkhsh(tokenizer) -> str:
+        return hashlib.sha256(str(tokenizer.encode(text)).encode()).hexdigest()
 
     ours = chkhsh(AutoTokenizer.from_pretrained(hf_dir))
     original = TextModel.get_vocab_base_pre
