@@ -3,7 +3,7 @@
 // setting changes, and tracks what it is doing for the status bar.
 import * as vscode from 'vscode';
 import { EngineClient, EngineError } from '../core/host/engineClient.js';
-import type { LoadResult } from '../shared/engineProtocol.js';
+import type { LoadParams, LoadResult } from '../shared/engineProtocol.js';
 import { engineKey, type TutorConfig } from './configModel.js';
 import { modelNameOf, type EngineSnapshot, type EngineState } from './statusModel.js';
 
@@ -36,6 +36,8 @@ export class EngineHost implements vscode.Disposable {
     private readonly enginePath: string,
     private readonly config: () => TutorConfig,
     private readonly log: vscode.LogOutputChannel,
+    /** The remote engine's API key for the configured server (SecretStorage). */
+    private readonly apiKey: (config: TutorConfig) => Thenable<string | undefined>,
   ) {}
 
   /** Runs one engine request, loading the bundle first if needed. */
@@ -59,6 +61,12 @@ export class EngineHost implements vscode.Disposable {
     }
   }
 
+  /** A new API key: the next request starts an engine that uses it. */
+  restart(): void {
+    this.stop();
+    this.changed.fire();
+  }
+
   /** Call on settings changes: a new bundle or device means a new engine on the next request. */
   configurationChanged(): void {
     if (this.engine && this.engine.key !== engineKey(this.config())) {
@@ -73,6 +81,7 @@ export class EngineHost implements vscode.Disposable {
     const details: string[] = [];
     if (this.result) details.push(`Bundle: ${this.result.bundleDir}`, `Device: ${this.result.deviceReason}`);
     else details.push(`Bundle: ${config.modelBundle}`);
+    if (config.engine === 'remote') details.push(`Policy: ${config.server.model} on ${this.result?.policyServer ?? config.server.url}`);
     if (config.ignoredWorkspaceBundle !== undefined) details.push(`Untrusted workspace: its modelBundle setting "${config.ignoredWorkspaceBundle}" is ignored.`);
     if (this.lastError) details.push(`Last error: ${this.lastError}`);
     return {
@@ -127,10 +136,18 @@ export class EngineHost implements vscode.Disposable {
       else if (event.type === 'started') this.log.info(`engine started (pid ${event.pid})`);
       else this.log.warn(event.error.message);
     });
-    this.log.info(`loading ${config.modelBundle} on ${config.device}`);
+    const remote = config.engine === 'remote';
+    // The key goes only into the load request (IPC to the engine), never into a log line.
+    this.log.info(`loading ${config.modelBundle} on ${config.device}${remote ? `, the policy ${config.server.model} on ${config.server.url}` : ''}`);
     this.loading = true;
     this.changed.fire();
-    const loaded = client.load({ bundleDir: config.modelBundle, device: config.device }).finally(() => {
+    const params = async (): Promise<LoadParams> => {
+      if (!remote) return { bundleDir: config.modelBundle, device: config.device };
+      const apiKey = await this.apiKey(config);
+      const { url, model, timeoutSeconds } = config.server;
+      return { bundleDir: config.modelBundle, device: config.device, remote: { url, model, timeoutMs: timeoutSeconds * 1000, ...(apiKey && { apiKey }) } };
+    };
+    const loaded = params().then((p) => client.load(p)).finally(() => {
       this.loading = false;
       this.changed.fire();
     });

@@ -151,7 +151,7 @@ def convert_to_gguf(hf_dir: Path, gguf: Path, source: Path) -> str:
     import convert_hf_to_gguf
 
     argv = sys.argv
-    sys.argv = ["convert_hf_to_gguf.py", str(hf_dir), "--outfile", str(gguf), "--outtype", "f32"]
+    sys.argv = ["convert_hf_to_gguf.py", str(hf_dir), "--outfile", str(gguf), "--outtype", "f32", "--model-name", "tvm-tutor-policy"]
     try:
         convert_hf_to_gguf.main()
     finally:
