@@ -70,7 +70,7 @@ export class RemoteTokenScorer implements TokenScorer {
     try {
       await mapLimited(rows, this.config.concurrency ?? 8, async (row) => {
         const tokens = sequences[row] as readonly number[];
-        const reply = await this.client.completions({ prompt: tokens, max_tokens: 0, echo: true, logprobs: 1, temperature: 0, return_tokens_as_token_ids: true }, signal);
+        const reply = await this.client.completions({ prompt: tokens, max_tokens: 1, echo: true, logprobs: 1, temperature: 0, return_tokens_as_token_ids: true }, signal);
         const [choice] = completionChoices(reply, this.client.server.origin);
         if (!choice || choice.tokens.length < tokens.length) throw new RemoteServerError('malformed', `the model server at ${this.client.server.origin} echoed fewer prompt tokens than it was sent`);
         this.record([], tokens.slice(0, 1), Float32Array.of(Number.NaN));
