@@ -132,9 +132,8 @@ def convert_to_gguf(hf_dir: Path, gguf: Path, source: Path) -> str:
     """Runs llama.cpp's converter in-process with our tokenizer's hash registered; returns the hash."""
     sys.path.insert(0, str(source / "gguf-py"))
     sys.path.insert(0, str(source))
-    from transformers import AutoTokenizer
-
     from conversion.base import TextModel
+    from transformers import AutoTokenizer
 
     text = check_text()
 
