@@ -19,6 +19,9 @@ export interface RemoteTokenScorerConfig {
   concurrency?: number;
 }
 
+/** Alternatives asked for first when scoring one token (see scoreByPosition). */
+const FIRST_ALTERNATIVES = 8;
+
 /** Positions remembered (token-prefix keys); the oldest go first. */
 const CAPACITY = 200_000;
 
@@ -87,15 +90,25 @@ export class RemoteTokenScorer implements TokenScorer {
     const unique = [...new Map(missing.map((entry) => [entry.key, entry])).values()];
     await mapLimited(unique, this.config.concurrency ?? 8, async ({ row, position, key }) => {
       const tokens = sequences[row] as readonly number[];
-      const reply = await this.client.completions(
-        { prompt: tokens.slice(0, position), max_tokens: 1, temperature: 0, logprobs: this.config.alternatives, n_probs: this.config.alternatives, post_sampling_probs: false, return_tokens_as_token_ids: true, cache_prompt: true },
-        signal,
-      );
-      const [choice] = completionChoices(reply, this.client.server.origin);
-      const top = choice?.top?.[0];
-      if (!top || top.size === 0) throw new RemoteServerError('malformed', `the model server at ${this.client.server.origin} gave no top log-probabilities for a scored position`);
-      this.remember(key, top.get(tokens[position] as number) ?? Math.min(...top.values()));
+      const target = tokens[position] as number;
+      // Most asked tokens (a step's line break, a plausible student token) are among the few most
+      // likely: ask for a few alternatives first, and for all only when the token is not among them.
+      let top = await this.topAlternatives(tokens.slice(0, position), Math.min(FIRST_ALTERNATIVES, this.config.alternatives), signal);
+      if (!top.has(target) && top.size < this.config.alternatives) top = await this.topAlternatives(tokens.slice(0, position), this.config.alternatives, signal);
+      this.remember(key, top.get(target) ?? Math.min(...top.values()));
     });
+  }
+
+  /** The server's next-token log-probabilities after `prefix`, for its `count` most likely tokens. */
+  private async topAlternatives(prefix: readonly number[], count: number, signal?: AbortSignal): Promise<Map<number, number>> {
+    const reply = await this.client.completions(
+      { prompt: prefix, max_tokens: 1, temperature: 0, logprobs: count, n_probs: count, post_sampling_probs: false, return_tokens_as_token_ids: true, cache_prompt: true },
+      signal,
+    );
+    const [choice] = completionChoices(reply, this.client.server.origin);
+    const top = choice?.top?.[0];
+    if (!top || top.size === 0) throw new RemoteServerError('malformed', `the model server at ${this.client.server.origin} gave no top log-probabilities for a scored position`);
+    return top;
   }
 
   private remember(key: string, value: number): void {
