@@ -144,11 +144,11 @@ export class RemotePolicy implements PolicyModel {
         max_tokens: limit,
         n,
         temperature: options.temperature,
-        ...(options.topK !== undefined && options.topK > 0 && { top_k: options.topK }),
+        // 0 = no limit (llama.cpp and vLLM); llama.cpp's defaults would otherwise filter the
+        // distribution (top_k 40, min_p 0.05) and penalise repeats.
+        top_k: options.topK !== undefined && options.topK > 0 ? options.topK : 0,
         top_p: options.topP ?? 1,
-        // llama.cpp's defaults otherwise filter the distribution (min_p 0.05, top_k 40) and penalise repeats.
         min_p: 0,
-        ...(options.topK === undefined && { top_k: 0 }),
         repeat_penalty: 1,
         seed,
         logprobs: 1,
