@@ -12,7 +12,7 @@ training/remote/llama-server.sh pins) writes the GGUF.
 The converter names a BPE tokenizer's pre-tokenizer by hashing how it splits a test text, and
 llama.cpp knows only its own list: ours (training/tvm_training/tokenizer.py) is on no list and
 matches none of them (see docs/remote-engine.md). This script registers its hash the way
-convert_hf_to_gguf_update.py would, as "gpt2" (plain byte-level BPE), so the GGUF loads; the
+convert_hf_to_gguf_update.py would, as "gpt-2" (plain byte-level BPE), so the GGUF loads; the
 remote engine sends token ids, never text, so the server's own text tokenization is never used.
 
     bash training/venv.sh python training/remote/policy_gguf.py --bundle models/default --out DIR
@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE.parent))
 from tvm_training.model import Decoder, ModelConfig  # noqa: E402
 
 # What llama.cpp's converter calls the pre-tokenizer; see the module docstring.
-PRE_TOKENIZER = "gpt2"
+PRE_TOKENIZER = "gpt-2"
 
 
 def onnx_weights(path: Path) -> dict[str, np.ndarray]:

@@ -9,6 +9,7 @@ import { streamSeed } from '../runtime/sampler.js';
 import { completionChoices, type CompletionChoice } from './completionChoices.js';
 import type { CompletionsClient } from './completionsClient.js';
 import { mapLimited } from './mapLimited.js';
+import { RemoteServerError } from './remoteServerError.js';
 
 export interface RemotePolicyConfig {
   codec: TextCodec;
@@ -30,6 +31,9 @@ interface Draft {
 }
 
 export class RemotePolicy implements PolicyModel {
+  /** Largest `n` the server accepts (lowered when it says so). */
+  private maxN = Number.POSITIVE_INFINITY;
+
   constructor(
     private readonly client: CompletionsClient,
     private readonly config: RemotePolicyConfig,
@@ -59,8 +63,8 @@ export class RemotePolicy implements PolicyModel {
     const greedyFirst = options.greedyFirst === true && options.temperature > 0;
     const drafts: Draft[] = [];
     if (greedyFirst) drafts.push(...(await this.request(prompt, [], 1, streamSeed(options.seed, index * count), { ...options, temperature: 0 }, signal)));
-    const wanted = count - drafts.length;
-    if (wanted > 0) drafts.push(...(await this.request(prompt, [], wanted, streamSeed(options.seed, index * count + drafts.length), options, signal)).slice(0, wanted));
+    const wanted = Math.min(count - drafts.length, this.maxN);
+    if (wanted > 0) drafts.push(...(await this.requestN(prompt, wanted, streamSeed(options.seed, index * count + drafts.length), options, signal)).slice(0, wanted));
     const missing = count - drafts.length;
     if (missing > 0) {
       const rest = await Promise.all(
@@ -69,6 +73,21 @@ export class RemotePolicy implements PolicyModel {
       drafts.push(...rest.map((reply) => reply[0] as Draft));
     }
     return drafts;
+  }
+
+  /**
+   * A request with `n` samples; a server that caps `n` (llama.cpp: at its number of slots, HTTP 400
+   * "Field 'n': Value must be between 1 <= value <= 4") is asked again within its cap, remembered.
+   */
+  private async requestN(prompt: number[], n: number, seed: number, options: SamplingOptions, signal?: AbortSignal): Promise<Draft[]> {
+    try {
+      return await this.request(prompt, [], n, seed, options, signal);
+    } catch (error) {
+      const cap = error instanceof RemoteServerError && error.status === 400 ? /'n'.*?<=\s*value\s*<=\s*(\d+)/.exec(error.message) : null;
+      if (!cap || n <= 1) throw error;
+      this.maxN = Math.max(1, Number(cap[1]));
+      return this.request(prompt, [], Math.min(n, this.maxN), seed, options, signal);
+    }
   }
 
   /** Applies the forcer and the stop rules to a draft, asking the server to go on after forced tokens. */

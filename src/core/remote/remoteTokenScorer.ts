@@ -25,6 +25,8 @@ const FIRST_ALTERNATIVES = 8;
 /** Positions remembered (token-prefix keys); the oldest go first. */
 const CAPACITY = 200_000;
 
+class EchoUnsupported extends Error {}
+
 export class RemoteTokenScorer implements TokenScorer {
   /** Key "id,id,…,id" of tokens 0..k → log p(token k | tokens before). */
   private readonly known = new Map<string, number>();
@@ -75,13 +77,14 @@ export class RemoteTokenScorer implements TokenScorer {
         const tokens = sequences[row] as readonly number[];
         const reply = await this.client.completions({ prompt: tokens, max_tokens: 1, echo: true, logprobs: 1, temperature: 0, return_tokens_as_token_ids: true }, signal);
         const [choice] = completionChoices(reply, this.client.server.origin);
-        if (!choice || choice.tokens.length < tokens.length) throw new RemoteServerError('malformed', `the model server at ${this.client.server.origin} echoed fewer prompt tokens than it was sent`);
+        // llama.cpp's server takes `echo` and returns the generated token only: no echo either.
+        if (!choice || choice.tokens.length < tokens.length) throw new EchoUnsupported();
         this.record([], tokens.slice(0, 1), Float32Array.of(Number.NaN));
         this.record(tokens.slice(0, 1), tokens.slice(1), Float32Array.from(choice.logprobs.slice(1, tokens.length), (v) => v ?? Number.NaN));
       });
     } catch (error) {
-      // llama.cpp's server: "Only no echo is supported" (HTTP 400/500). Other failures are real.
-      if (!(error instanceof RemoteServerError && error.failure === 'http' && /echo/i.test(error.message))) throw error;
+      // Refused ("Only no echo is supported", HTTP 400) or ignored: ask per position. Other failures are real.
+      if (!(error instanceof EchoUnsupported) && !(error instanceof RemoteServerError && error.failure === 'http' && /echo/i.test(error.message))) throw error;
       this.echo = false;
     }
   }
