@@ -32,9 +32,15 @@ Common options:
                    A folder without a TVM runs greedy and vote only (no beam, bon, wvote, check)
   --weights ${['auto', ...VARIANT_NAMES].join('|')}   Hugging Face folder: which onnx/model*.onnx; default auto
   --device auto|cpu|cuda   default auto (CUDA when available, else CPU)
+  --server URL     the remote engine: run the policy on this OpenAI-compatible server (http or
+                   https; llama.cpp's llama-server, vLLM); the verifiers still run here, from
+                   --bundle, which must be the served model's bundle. API key: TVM_TUTOR_API_KEY
+  --model NAME     the model name the server serves (with --server)
+  --timeout S      seconds to wait for one server reply; default 30
   --json           print JSON instead of text
   -h, --help       this help
-Exit codes: 0 ok, 2 bad input (the message says what to change), 1 internal error.`;
+Exit codes: 0 ok, 2 bad input (the message says what to change), 3 the model server failed
+(the message says how), 1 internal error.`;
 
 const COMMON = {
   bundle: { type: 'string' },
@@ -45,6 +51,9 @@ const COMMON = {
   seed: { type: 'string' },
   k: { type: 'string', short: 'k' },
   'no-exact': { type: 'boolean' },
+  server: { type: 'string' },
+  model: { type: 'string' },
+  timeout: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const SEARCH = {
@@ -65,6 +74,8 @@ export interface CommonArgs {
   help: boolean;
   /** Exact math beside the verifier (false with --no-exact); passed as the requests' `exact` option. */
   exact: boolean;
+  /** --server/--model/--timeout: the policy on a server (the API key is read from the environment when models open). */
+  remote?: { url: string; model: string; timeoutMs?: number };
 }
 
 export interface SearchArgs {
@@ -153,12 +164,19 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[]
   }
 }
 
-function commonArgs(values: { bundle?: string; device?: string; weights?: string; json?: boolean; help?: boolean; 'no-exact'?: boolean }): CommonArgs {
+function commonArgs(values: { bundle?: string; device?: string; weights?: string; json?: boolean; help?: boolean; 'no-exact'?: boolean; server?: string; model?: string; timeout?: string }): CommonArgs {
   const device = values.device ?? 'auto';
   if (device !== 'auto' && device !== 'cpu' && device !== 'cuda') throw new UsageError(`--device must be auto, cpu or cuda, got "${device}"`);
   const weights = values.weights ?? 'auto';
   if (weights !== 'auto' && !(VARIANT_NAMES as string[]).includes(weights)) throw new UsageError(`--weights must be auto, ${VARIANT_NAMES.join(', ')}, got "${weights}"`);
-  return { bundle: values.bundle, device, weights: weights as VariantRequest, json: values.json ?? false, help: values.help ?? false, exact: values['no-exact'] !== true };
+  const common: CommonArgs = { bundle: values.bundle, device, weights: weights as VariantRequest, json: values.json ?? false, help: values.help ?? false, exact: values['no-exact'] !== true };
+  if (values.server === undefined) {
+    if (values.model !== undefined || values.timeout !== undefined) throw new UsageError('--model and --timeout go with --server URL (the remote engine)');
+    return common;
+  }
+  if (values.model === undefined || values.model.trim() === '') throw new UsageError('--server needs --model NAME: the model name the server serves (GET URL/v1/models lists them)');
+  const timeoutMs = values.timeout === undefined ? undefined : numberInRange('timeout', values.timeout, Number.MIN_VALUE, 3600) * 1000;
+  return { ...common, remote: { url: values.server, model: values.model, ...(timeoutMs !== undefined && { timeoutMs }) } };
 }
 
 function searchArgs(values: {

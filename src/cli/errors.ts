@@ -8,6 +8,8 @@ import type { EngineErrorCode } from '../shared/engineProtocol.js';
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** The remote engine's model server failed (down, too slow, an HTTP error, an unknown model). */
+export const EXIT_SERVER = 3;
 
 /** A command line that cannot be run as given. */
 export class UsageError extends Error {
@@ -20,6 +22,7 @@ const EXIT_CODES: Readonly<Record<EngineErrorCode, number>> = {
   bundle: EXIT_BAD_INPUT,
   cancelled: EXIT_INTERNAL,
   internal: EXIT_INTERNAL,
+  server: EXIT_SERVER,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -4,7 +4,7 @@ import { parseCheck, parseEval, parseSolve, USAGE, type CommonArgs } from './arg
 import { runCheck, stepsOf } from './commands/check.js';
 import { readItems, runEval } from './commands/eval.js';
 import { runSolve } from './commands/solve.js';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, exitCodeFor } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_SERVER, UsageError, exitCodeFor } from './errors.js';
 import { openModels, type OpenModels } from './models.js';
 
 type Command = (open: OpenModels, signal: AbortSignal) => Promise<string>;
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     checkCommandLineLength(process.argv);
-    const open = await openModels(args);
+    const open = await openModels(args, controller.signal);
     try {
       const output = await command(open, controller.signal);
       process.stdout.write(`${output}\n`);
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = exitCodeFor(error);
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(code === EXIT_BAD_INPUT ? `tvm-tutor: ${message}\n` : `tvm-tutor: internal error: ${(error as Error)?.stack ?? message}\n`);
+    process.stderr.write(code === EXIT_BAD_INPUT || code === EXIT_SERVER ? `tvm-tutor: ${message}\n` : `tvm-tutor: internal error: ${(error as Error)?.stack ?? message}\n`);
     return code;
   } finally {
     process.off('SIGINT', onSigint);

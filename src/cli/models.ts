@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadBundle } from '../core/bundle/loadBundle.js';
+import { connectRemoteEngineModels } from '../core/remote/remoteEngineModels.js';
+import { remoteServer } from '../core/remote/remoteServer.js';
 import { createEngineModels } from '../core/runtime/engineModels.js';
 import type { EngineModels } from '../core/lm.js';
 import type { CommonArgs } from './args.js';
@@ -13,10 +15,20 @@ export interface OpenModels {
   release(): Promise<void>;
 }
 
+/** The environment variable the CLI reads the remote engine's API key from (never a command-line argument: those are visible to every user of the machine). */
+export const API_KEY_VARIABLE = 'TVM_TUTOR_API_KEY';
+
 /** `weights` is optional so the benches can open a bundle without naming Hugging Face weights. */
-export async function openModels(args: Omit<CommonArgs, 'exact' | 'weights'> & Partial<Pick<CommonArgs, 'weights'>>): Promise<OpenModels> {
+export async function openModels(args: Omit<CommonArgs, 'exact' | 'weights'> & Partial<Pick<CommonArgs, 'weights'>>, signal?: AbortSignal): Promise<OpenModels> {
+  const server = args.remote && remoteServer({ ...args.remote, apiKey: process.env[API_KEY_VARIABLE] });
   const bundle = await loadBundle(args.bundle ? resolve(args.bundle) : defaultBundleDir(), { device: args.device, variant: args.weights ?? 'auto' });
-  return { models: createEngineModels(bundle), deviceReason: bundle.device.reason, release: () => bundle.release() };
+  try {
+    const models = server ? await connectRemoteEngineModels(bundle, server, signal) : createEngineModels(bundle);
+    return { models, deviceReason: bundle.device.reason, release: () => bundle.release() };
+  } catch (error) {
+    await bundle.release();
+    throw error;
+  }
 }
 
 /**

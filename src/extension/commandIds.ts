@@ -4,6 +4,7 @@ export const COMMANDS = {
   check: 'tvmTutor.checkSteps',
   hint: 'tvmTutor.hint',
   showLog: 'tvmTutor.showLog',
+  setServerApiKey: 'tvmTutor.setServerApiKey',
 } as const;
 
 /** Which problem a command is for; without one, the problem at the active editor's cursor. */

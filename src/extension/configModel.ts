@@ -20,6 +20,18 @@ export interface TutorConfig {
   exactMath: boolean;
   /** Set when a workspace-level modelBundle was ignored because the workspace is not trusted. */
   ignoredWorkspaceBundle: string | undefined;
+  /** `tvmTutor.engine`: 'remote' runs the policy on `server` (the verifiers stay local). */
+  engine: EngineKind;
+  /** `tvmTutor.server.*`; in an untrusted workspace only the user's own values count (see serverSetting). */
+  server: ServerSettings;
+}
+
+export type EngineKind = 'local' | 'remote';
+
+export interface ServerSettings {
+  url: string;
+  model: string;
+  timeoutSeconds: number;
 }
 
 /** The parts of `inspect()` that matter: where a value came from decides whether it is trusted. */
@@ -42,6 +54,7 @@ export interface ConfigContext {
 }
 
 const DEVICES: readonly DeviceRequest[] = ['auto', 'cpu', 'cuda'];
+const ENGINES: readonly EngineKind[] = ['local', 'remote'];
 
 /** Most specific value first, as VS Code resolves it. */
 function effective<T>(i: Inspected<T> | undefined): T | undefined {
@@ -81,6 +94,15 @@ function modelBundleSetting(inspect: Inspect, ctx: ConfigContext): { value: stri
   return { value: i?.globalValue ?? i?.defaultValue ?? '', ignored: workspace };
 }
 
+/**
+ * A server setting: as modelBundle, an untrusted workspace's value is ignored — it could send the
+ * user's prompts (and, for the URL, requests carrying the API key stored for that URL) elsewhere.
+ */
+function serverSetting(inspect: Inspect, ctx: ConfigContext, key: string): unknown {
+  const i = inspect(key);
+  return ctx.trusted ? effective(i) : (i?.globalValue ?? i?.defaultValue);
+}
+
 export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig {
   const get = (key: string): unknown => effective(inspect(key));
   const bundle = modelBundleSetting(inspect, ctx);
@@ -99,10 +121,16 @@ export function resolveConfig(inspect: Inspect, ctx: ConfigContext): TutorConfig
     checkThreshold: num(get('checkThreshold'), 0, 1, 0.5),
     liveCheck: get('liveCheck') !== false,
     exactMath: get('exactMath') !== false,
+    engine: oneOf(serverSetting(inspect, ctx, 'engine'), ENGINES, 'local'),
+    server: {
+      url: String(serverSetting(inspect, ctx, 'server.url') ?? '').trim(),
+      model: String(serverSetting(inspect, ctx, 'server.model') ?? '').trim(),
+      timeoutSeconds: num(serverSetting(inspect, ctx, 'server.timeoutSeconds'), 1, 3600, 30),
+    },
   };
 }
 
 /** Settings whose change needs a new engine (the others go with each request). */
 export function engineKey(config: TutorConfig): string {
-  return JSON.stringify([config.modelBundle, config.device, config.modelWeights]);
+  return JSON.stringify([config.modelBundle, config.device, config.modelWeights, config.engine, ...(config.engine === 'remote' ? [config.server] : [])]);
 }

@@ -4,7 +4,7 @@
 // bundle that fails to load leaves the previous one in use. Tracks what it is doing for the status bar.
 import * as vscode from 'vscode';
 import { EngineClient, EngineError } from '../core/host/engineClient.js';
-import type { LoadResult } from '../shared/engineProtocol.js';
+import type { LoadParams, LoadResult } from '../shared/engineProtocol.js';
 import { engineKey, type TutorConfig } from './configModel.js';
 import { modelNameOf, type EngineSnapshot, type EngineState } from './statusModel.js';
 
@@ -41,6 +41,8 @@ export class EngineHost implements vscode.Disposable {
     private readonly enginePath: string,
     private readonly config: () => TutorConfig,
     private readonly log: vscode.LogOutputChannel,
+    /** The remote engine's API key for the configured server (SecretStorage). */
+    private readonly apiKey: (config: TutorConfig) => Thenable<string | undefined>,
   ) {}
 
   /** Runs one engine request, loading the bundle first if needed. */
@@ -64,7 +66,13 @@ export class EngineHost implements vscode.Disposable {
     }
   }
 
-  /** Call on settings changes: a new bundle, weights or device means a new engine on the next request. */
+  /** A new API key: the next request starts an engine that uses it. */
+  restart(): void {
+    this.stop();
+    this.changed.fire();
+  }
+
+  /** Call on settings changes: a new bundle, weights, device or engine means a new engine on the next request. */
   configurationChanged(): void {
     const key = engineKey(this.config());
     if (this.failedKey !== key) this.failedKey = undefined;
@@ -83,6 +91,7 @@ export class EngineHost implements vscode.Disposable {
           : `Strategies: ${this.result.strategies.join(', ')} (no TVM in this bundle: no beam search, best-of-N or Check my steps)`,
       );
     } else details.push(`Bundle: ${config.modelBundle}`);
+    if (config.engine === 'remote') details.push(`Policy: ${config.server.model} on ${this.result?.policyServer ?? config.server.url}`);
     if (config.ignoredWorkspaceBundle !== undefined) details.push(`Untrusted workspace: its modelBundle setting "${config.ignoredWorkspaceBundle}" is ignored.`);
     if (this.lastError) details.push(`Last error: ${this.lastError}`);
     return {
@@ -168,10 +177,18 @@ export class EngineHost implements vscode.Disposable {
       else if (event.type === 'started') this.log.info(`engine started (pid ${event.pid})`);
       else this.log.warn(event.error.message);
     });
-    this.log.info(`loading ${config.modelBundle} on ${config.device}`);
+    const remote = config.engine === 'remote';
+    // The key goes only into the load request (IPC to the engine), never into a log line.
+    this.log.info(`loading ${config.modelBundle} on ${config.device}${remote ? `, the policy ${config.server.model} on ${config.server.url}` : ''}`);
     this.loading = true;
     this.changed.fire();
-    const loaded = client.load({ bundleDir: config.modelBundle, device: config.device, weights: config.modelWeights }).finally(() => {
+    const params = async (): Promise<LoadParams> => {
+      if (!remote) return { bundleDir: config.modelBundle, device: config.device, weights: config.modelWeights };
+      const apiKey = await this.apiKey(config);
+      const { url, model, timeoutSeconds } = config.server;
+      return { bundleDir: config.modelBundle, device: config.device, weights: config.modelWeights, remote: { url, model, timeoutMs: timeoutSeconds * 1000, ...(apiKey && { apiKey }) } };
+    };
+    const loaded = params().then((p) => client.load(p)).finally(() => {
       this.loading = false;
       this.changed.fire();
     });

@@ -5,6 +5,7 @@ import { CheckController } from './check/checkController.js';
 import { StepHoverProvider } from './check/hoverProvider.js';
 import { ProblemCodeLenses } from './codeLens.js';
 import { COMMANDS } from './commandIds.js';
+import { readServerApiKey, setServerApiKey } from './serverApiKey.js';
 import { onConfigChange, readConfig } from './config.js';
 import type { TutorConfig } from './configModel.js';
 import { EngineHost } from './engineHost.js';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const currentConfig = (): TutorConfig => config;
 
   const index = new NotebookIndex();
-  const engine = new EngineHost(context.asAbsolutePath('dist/engine.js'), currentConfig, log);
+  const engine = new EngineHost(context.asAbsolutePath('dist/engine.js'), currentConfig, log, (config) => readServerApiKey(context.secrets, config.server));
   const checks = new CheckController(engine, index, currentConfig);
   const solver = new SolveController(context.extensionUri, engine, index, currentConfig);
   const hints = new HintController(engine, index, checks, currentConfig);
@@ -69,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.check, (arg: unknown) => checks.checkCommand(arg)),
     vscode.commands.registerCommand(COMMANDS.hint, (arg: unknown) => hints.hintCommand(arg)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.setServerApiKey, async () => {
+      if (await setServerApiKey(context.secrets, currentConfig().server)) engine.restart();
+    }),
   );
 }
 

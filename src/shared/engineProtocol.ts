@@ -395,10 +395,27 @@ export interface LoadParams {
   device: DeviceRequest;
   /** Hugging Face folders only; default 'auto'. */
   weights?: WeightsRequest;
+  /**
+   * The remote engine: the policy runs on this OpenAI-compatible server (it must serve the
+   * bundle's policy: the engine sends token ids); the verifiers run here. Absent: all local.
+   */
+  remote?: RemoteEngineParams;
+}
+
+export interface RemoteEngineParams {
+  /** http(s) base URL of the server. */
+  url: string;
+  /** The `model` name the server serves the policy under. */
+  model: string;
+  /** Sent as a Bearer token; never logged, traced or put in a message. */
+  apiKey?: string;
+  timeoutMs?: number;
 }
 
 export interface LoadResult {
   bundleDir: string;
+  /** Where the policy runs: the server's origin (scheme://host:port) for the remote engine. */
+  policyServer?: string;
   info: BundleInfo;
   /** Verifiers the bundle has ('tvm' in our own bundles, 'orm'/'prm' in benchmark bundles; none in a Hugging Face folder without tutor.json verifiers). */
   verifiers: VerifierName[];
@@ -437,9 +454,10 @@ export type EngineResult<M extends EngineMethod> = EngineMethods[M]['result'];
 /**
  * 'bad-input': the request is wrong (options, text too long, no bundle loaded, CUDA requested
  * but absent); 'bundle': the model bundle is broken; 'cancelled': the request was cancelled;
- * 'internal': anything else, including the engine process dying.
+ * 'server': the remote engine's model server failed (down, too slow, an HTTP error, a reply it
+ * could not read, an unknown model); 'internal': anything else, including the engine process dying.
  */
-export type EngineErrorCode = 'bad-input' | 'bundle' | 'internal' | 'cancelled';
+export type EngineErrorCode = 'bad-input' | 'bundle' | 'internal' | 'cancelled' | 'server';
 
 export interface EngineErrorPayload {
   code: EngineErrorCode;

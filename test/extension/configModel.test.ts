@@ -23,7 +23,17 @@ test('defaults: bundled model, auto device, auto weights, beam search K=16 b=4',
     checkThreshold: 0.5,
     liveCheck: true,
     exactMath: true,
+    engine: 'local',
+    server: { url: '', model: '', timeoutSeconds: 30 },
   });
+});
+
+test('remote engine settings: a remote engine restarts on a server change, a local one ignores server settings', () => {
+  const remote = (url: string) => resolveConfig(inspector({ engine: { globalValue: 'remote' }, 'server.url': { globalValue: url }, 'server.model': { globalValue: 'p' }, 'server.timeoutSeconds': { globalValue: 0 } }), ctx);
+  assert.deepEqual(remote(' http://h:1 ').server, { url: 'http://h:1', model: 'p', timeoutSeconds: 30 });
+  assert.notEqual(engineKey(remote('http://h:1')), engineKey(remote('http://h:2')));
+  const local = (url: string) => resolveConfig(inspector({ 'server.url': { globalValue: url } }), ctx);
+  assert.equal(engineKey(local('http://h:1')), engineKey(local('http://h:2')));
 });
 
 test('most specific value wins; invalid values fall back; b never exceeds K', () => {

@@ -24,7 +24,7 @@ test(
     const inspect: Inspect = <T>(key: string) =>
       (key === 'modelBundle' ? { globalValue: bundle } : key === 'device' ? { globalValue: 'cpu' } : undefined) as Inspected<T> | undefined;
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-    const host = new EngineHost(ENGINE, () => resolveConfig(inspect, CTX), log as never);
+    const host = new EngineHost(ENGINE, () => resolveConfig(inspect, CTX), log as never, async () => undefined);
     try {
       await host.run('solving', (client) => client.solve(SOLVE));
       assert.equal(host.snapshot().model, 'bundle-mqa');

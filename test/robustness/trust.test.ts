@@ -52,7 +52,7 @@ test('untrusted: a relative user setting is not resolved inside the workspace; t
 test('the status bar says that the workspace setting is ignored, and which bundle is used', () => {
   const config = resolveConfig(inspector({ defaultValue: '', globalValue: '/mine', workspaceValue: '/repo/evil' }), CTX);
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-  const host = new EngineHost('dist/engine.js', () => config, log as never);
+  const host = new EngineHost('dist/engine.js', () => config, log as never, async () => undefined);
   try {
     const snapshot = host.snapshot();
     assert.ok(snapshot.details.includes('Untrusted workspace: its modelBundle setting "/repo/evil" is ignored.'), snapshot.details.join('\n'));

@@ -4,6 +4,8 @@
 import { loadBundle, type LoadedBundle } from '../bundle/loadBundle.js';
 import { checkDerivation, hintNextStep } from '../check/index.js';
 import type { EngineModels } from '../lm.js';
+import { connectRemoteEngineModels } from '../remote/remoteEngineModels.js';
+import { remoteServer } from '../remote/remoteServer.js';
 import { createEngineModels } from '../runtime/engineModels.js';
 import type { SearchProgress } from '../search/trace.js';
 import { solve } from '../solve.js';
@@ -91,17 +93,26 @@ export class EngineService {
   }
 
   private async load(params: EngineParams<'load'>): Promise<LoadResult> {
-    const { bundleDir, device, weights }: LoadParams = params;
+    const { bundleDir, device, weights, remote }: LoadParams = params;
     const started = performance.now();
+    // Checked before the old bundle goes: a bad URL leaves what was loaded in place.
+    const server = remote && remoteServer(remote);
     // Release first: two bundles' sessions need not fit in memory together.
     await this.loaded?.bundle.release();
     this.loaded = undefined;
     const bundle = await loadBundle(bundleDir, { device, variant: weights ?? 'auto' });
-    const models = createEngineModels(bundle);
+    let models: EngineModels;
+    try {
+      models = server ? await connectRemoteEngineModels(bundle, server) : createEngineModels(bundle);
+    } catch (error) {
+      await bundle.release();
+      throw error;
+    }
     this.loaded = { bundle, models };
     const verifiers = VERIFIERS.filter((name) => models[name] !== undefined);
     return {
       bundleDir,
+      ...(server && { policyServer: server.origin }),
       info: bundle.info,
       verifiers,
       strategies: availableStrategies(verifiers),

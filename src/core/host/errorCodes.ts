@@ -4,6 +4,7 @@
 // exit code. Neither keeps its own list of error classes.
 import { BundleError } from '../bundle/bundleError.js';
 import { DeviceUnavailableError } from '../runtime/device.js';
+import { RemoteServerError } from '../remote/remoteServerError.js';
 import { BadRequestError } from '../search/models.js';
 import type { EngineErrorCode, EngineErrorPayload } from '../../shared/engineProtocol.js';
 
@@ -18,11 +19,13 @@ export class NoBundleLoadedError extends Error {
 /**
  * 'cancelled': an AbortError; 'bundle': a broken model bundle; 'bad-input': the request is wrong
  * (bad options, CUDA requested but absent, no bundle loaded, or a RangeError — the runtime throws
- * it for inputs it cannot take: too long, empty, over the memory budget); 'internal': anything else.
+ * it for inputs it cannot take: too long, empty, over the memory budget); 'server': the remote
+ * engine's model server failed (its message says how and what to do); 'internal': anything else.
  */
 export function errorCode(error: unknown): EngineErrorCode {
   if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
   if (error instanceof BundleError) return 'bundle';
+  if (error instanceof RemoteServerError) return 'server';
   if (
     error instanceof BadRequestError ||
     error instanceof DeviceUnavailableError ||

@@ -1,0 +1,83 @@
+// Load test of the remote engine on loopback: N concurrent beam-search solves through llama.cpp's
+// llama-server (serving the default bundle's policy as GGUF, training/remote/prepare.sh) against
+// the same solves on the local engine, in one run. Reports wall time, solves/s, p50/p95 latency
+// and errors for each, and the remote p50 ÷ local p50 (issue 17's target: ≤ 1.5 at 16 concurrent).
+//
+//   npm run bench:remote -- [--concurrency 16] [--problems 16] [--parallel 4]
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadBundle } from '../src/core/bundle/loadBundle.js';
+import type { EngineModels } from '../src/core/lm.js';
+import { connectRemoteEngineModels } from '../src/core/remote/remoteEngineModels.js';
+import { remoteServer } from '../src/core/remote/remoteServer.js';
+import { createEngineModels } from '../src/core/runtime/engineModels.js';
+import { DEFAULT_BEAM } from '../src/core/search/index.js';
+import { solve } from '../src/core/solve.js';
+import { SERVED_MODEL, llamaServerFiles, startLlamaServer } from '../test/helpers/llamaServer.js';
+import { requiredSplit } from './lib/problems.js';
+import { percentile } from './lib/stats.js';
+
+const BUNDLE = 'models/default';
+
+interface Run {
+  wallMs: number;
+  latencies: number[];
+  errors: string[];
+}
+
+async function load(models: EngineModels, problems: string[], concurrency: number): Promise<Run> {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < problems.length) {
+      const problem = problems[next++] as string;
+      const t0 = performance.now();
+      try {
+        await solve(models, { problem, strategy: 'beam', ...DEFAULT_BEAM });
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { wallMs: performance.now() - started, latencies, errors };
+}
+
+function row(name: string, run: Run): string {
+  const p50 = percentile(run.latencies, 50);
+  const p95 = percentile(run.latencies, 95);
+  return `| ${name} | ${(run.wallMs / 1000).toFixed(1)} s | ${((run.latencies.length / run.wallMs) * 1000).toFixed(2)} | ${(p50 / 1000).toFixed(2)} s | ${(p95 / 1000).toFixed(2)} s | ${run.errors.length} |`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '16' }, problems: { type: 'string', default: '16' }, parallel: { type: 'string', default: '4' } } });
+  const files = llamaServerFiles(createHash('sha256').update(readFileSync(`${BUNDLE}/policy.onnx`)).digest('hex').slice(0, 16));
+  if (typeof files === 'string') throw new Error(files);
+  const concurrency = Number(values.concurrency);
+  const problems = requiredSplit(BUNDLE, 'test', Number(values.problems)).items.map((item) => item.question);
+  const server = await startLlamaServer(files, { parallel: Number(values.parallel) });
+  const bundle = await loadBundle(BUNDLE, { device: 'cpu' });
+  try {
+    const local = await load(createEngineModels(bundle), problems, concurrency);
+    const remote = await load(await connectRemoteEngineModels(bundle, remoteServer({ url: server.url, model: SERVED_MODEL, timeoutMs: 120_000 })), problems, concurrency);
+    console.log(`${problems.length} beam solves (K ${DEFAULT_BEAM.k}, b ${DEFAULT_BEAM.b}), ${concurrency} at a time; llama-server -np ${values.parallel}; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`);
+    console.log('| engine | wall | solves/s | p50 | p95 | errors |\n|---|---|---|---|---|---|');
+    console.log(row('local (ONNX, in-process)', local));
+    console.log(row('remote (llama-server, loopback)', remote));
+    console.log(`remote p50 ÷ local p50: ${(percentile(remote.latencies, 50) / percentile(local.latencies, 50)).toFixed(2)}`);
+    for (const message of new Set([...local.errors, ...remote.errors])) console.log(`error: ${message}`);
+  } finally {
+    await server.stop();
+    await bundle.release();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
