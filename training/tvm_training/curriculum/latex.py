@@ -57,3 +57,31 @@ def poly_tex(coeffs: dict[int, int], var: str = "x") -> str:
         else:
             parts.append(("- " if c < 0 else "+ ") + body)
     return " ".join(parts) if parts else "0"
+
+
+def evaluation_steps(coeffs: dict[int, int], x: int) -> tuple[list[str], int]:
+    """A polynomial's value at an integer, one operation per line: each power, each coefficient
+    times it, then the running sum, highest power first (zero coefficients skipped)."""
+    steps: list[str] = []
+    values: list[int] = []
+    for p in sorted(coeffs, reverse=True):
+        c = coeffs[p]
+        if c == 0:
+            continue
+        if p == 0:
+            values.append(c)
+            continue
+        power = x ** p
+        if p >= 2:
+            steps.append(f"${fmt_int(x)}^{p} = {power}$")
+        if abs(c) != 1:
+            line, v = step(c, "*", power)
+            steps.append(line)
+        else:
+            v = c * power
+        values.append(v)
+    total = values[0]
+    for v in values[1:]:
+        line, total = step(total, "+" if v >= 0 else "-", abs(v))
+        steps.append(line)
+    return steps, total

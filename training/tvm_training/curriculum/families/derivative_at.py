@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from ..example import Example, Level
-from ..latex import fmt_int, poly_tex, step
+from ..latex import evaluation_steps, poly_tex
 from ..phrasing import H, T, fill
 from ..registry import Templates
 
@@ -27,24 +27,7 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
             continue
         steps.append(f"$\\frac{{d}}{{dx}}({poly_tex({p: c})}) = {poly_tex({p - 1: c * p})}$")
         derivative[p - 1] = c * p
-    values: list[int] = []
-    for p in sorted(derivative, reverse=True):
-        c = derivative[p]
-        if p == 0:
-            values.append(c)
-            continue
-        power = x ** p
-        if p >= 2:
-            steps.append(f"${fmt_int(x)}^{p} = {power}$")
-        if abs(c) != 1:
-            line, v = step(c, "*", power)
-            steps.append(line)
-        else:
-            v = c * power
-        values.append(v)
-    total = values[0]
-    for v in values[1:]:
-        line, total = step(total, "+" if v >= 0 else "-", abs(v))
-        steps.append(line)
+    more, total = evaluation_steps(derivative, x)
+    steps += more
     q = fill(rng, TEMPLATES, which, poly=poly_tex(coeffs), x=x)
     return Example("derivative_at", q, steps, str(total), {"degree": str(deg)})

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from ..example import Example, Level
-from ..latex import fmt_int, poly_tex, step
+from ..latex import evaluation_steps, poly_tex
 from ..phrasing import H, T, fill
 from ..registry import Templates
 
@@ -20,28 +20,7 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     # A constant term, so that every evaluation has at least one step.
     coeffs[0] = rng.choice([c for c in range(-9, 10) if c != 0])
     x = rng.randint(-5, 6)
-    steps: list[str] = []
-    values: list[int] = []
-    for p in sorted(coeffs, reverse=True):
-        c = coeffs[p]
-        if c == 0:
-            continue
-        if p == 0:
-            values.append(c)
-            continue
-        power = x ** p
-        if p >= 2:
-            steps.append(f"${fmt_int(x)}^{p} = {power}$")
-        if abs(c) != 1:
-            line, v = step(c, "*", power)
-            steps.append(line)
-        else:
-            v = c * power
-        values.append(v)
-    total = values[0]
-    for v in values[1:]:
-        line, total = step(total, "+" if v >= 0 else "-", abs(v))
-        steps.append(line)
+    steps, total = evaluation_steps(coeffs, x)
     poly = poly_tex(coeffs)
     q = fill(rng, TEMPLATES, which, poly=poly, x=x)
     return Example("function_value", q, steps, str(total), {"degree": str(deg)})

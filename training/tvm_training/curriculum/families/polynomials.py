@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from ..example import Example, Level
-from ..latex import fmt_int, poly_tex, step
+from ..latex import evaluation_steps, poly_tex
 
 
 def generate(rng: random.Random, lv: Level) -> Example:
@@ -38,28 +38,7 @@ def generate(rng: random.Random, lv: Level) -> Example:
                                f"What is $\\frac{{d}}{{dx}}({poly})$?"])
         return Example("polynomials", question, steps, f"${final}$")
     x = rng.randint(-4, 5)
-    steps = []
-    values: list[int] = []
-    for p in sorted(coeffs, reverse=True):
-        c = coeffs[p]
-        if c == 0:
-            continue
-        if p == 0:
-            values.append(c)
-            continue
-        power = x ** p
-        if p >= 2:
-            steps.append(f"${fmt_int(x)}^{p} = {power}$")
-        if abs(c) != 1:
-            line, v = step(c, "*", power)
-            steps.append(line)
-        else:
-            v = c * power
-        values.append(v)
-    total = values[0]
-    for v in values[1:]:
-        line, total = step(total, "+" if v >= 0 else "-", abs(v))
-        steps.append(line)
+    steps, total = evaluation_steps(coeffs, x)
     question = rng.choice([f"Evaluate ${poly}$ at $x = {x}$.", f"Find the value of ${poly}$ when $x = {x}$.",
                            f"If $x = {x}$, what is ${poly}$?"])
     return Example("polynomials", question, steps, str(total))
