@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from math import gcd
 
 
 def op_tex(op: str) -> str:
@@ -85,3 +86,16 @@ def evaluation_steps(coeffs: dict[int, int], x: int) -> tuple[list[str], int]:
         line, total = step(total, "+" if v >= 0 else "-", abs(v))
         steps.append(line)
     return steps, total
+
+
+def common_denominator(a: int, b: int, c: int, d: int) -> tuple[list[str], int, int, int]:
+    """a/b and c/d over their least common denominator: the lines that rewrite each fraction that
+    changes, the two new numerators and the denominator."""
+    den = b * d // gcd(b, d)
+    a2, c2 = a * den // b, c * den // d
+    steps = []
+    if den != b:
+        steps.append(f"${raw_frac(a, b)} = {raw_frac(a2, den)}$")
+    if den != d:
+        steps.append(f"${raw_frac(c, d)} = {raw_frac(c2, den)}$")
+    return steps, a2, c2, den

@@ -7,7 +7,7 @@ import random
 from fractions import Fraction
 
 from ..example import Example, Level
-from ..latex import frac_tex, raw_frac
+from ..latex import common_denominator, frac_tex, raw_frac
 from ..phrasing import H, T, fill, math
 from ..registry import Templates
 
@@ -60,13 +60,9 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
         steps.append(f"${raw_frac(a, b)} \\times {raw_frac(c, d)} = {raw_frac(n, den)}$")
     else:
         if b != d:
-            den = b * d // intmath.gcd(b, d)
-            a2, c2 = a * den // b, c * den // d
-            if den != b:
-                steps.append(f"${raw_frac(a, b)} = {raw_frac(a2, den)}$")
-            if den != d:
-                steps.append(f"${raw_frac(c, d)} = {raw_frac(c2, den)}$")
-            a, c, b, d = a2, c2, den, den
+            more, a, c, den = common_denominator(a, b, c, d)
+            steps += more
+            b = d = den
         n, den = (a + c if op == "+" else a - c), b
         result = frac_tex(Fraction(n, den)) if n <= 0 else raw_frac(n, den)
         steps.append(f"${raw_frac(a, b)} {TEX_OP[op]} {raw_frac(c, d)} = {result}$")

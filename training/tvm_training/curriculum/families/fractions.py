@@ -6,7 +6,7 @@ import random
 from fractions import Fraction
 
 from ..example import Example, Level
-from ..latex import answer_of, frac_tex, op_tex, raw_frac
+from ..latex import answer_of, common_denominator, frac_tex, op_tex, raw_frac
 
 
 def _simplify_steps(n: int, d: int) -> tuple[list[str], Fraction]:
@@ -60,13 +60,9 @@ def generate(rng: random.Random, lv: Level) -> Example:
         if b == d:
             n, den = (a + c if sign == "+" else a - c), b
         else:
-            den = b * d // math.gcd(b, d)
-            a2, c2 = a * den // b, c * den // d
-            if den != b:
-                steps.append(f"${raw_frac(a, b)} = {raw_frac(a2, den)}$")
-            if den != d:
-                steps.append(f"${raw_frac(c, d)} = {raw_frac(c2, den)}$")
-            a, c, b, d = a2, c2, den, den
+            more, a, c, den = common_denominator(a, b, c, d)
+            steps += more
+            b = d = den
             n = a + c if sign == "+" else a - c
         steps.append(f"${raw_frac(a, b)} {sign} {raw_frac(c, d)} = {frac_tex(Fraction(n, den)) if n <= 0 else raw_frac(n, den)}$")
     more, q = _simplify_steps(n, den) if n > 0 else ([], Fraction(n, den))
