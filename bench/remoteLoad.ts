@@ -4,8 +4,10 @@
 // and errors for each, and the remote p50 ÷ local p50 (issue 17's target: ≤ 1.5 at 16 concurrent).
 //
 //   npm run bench:remote -- [--concurrency 16] [--problems 16] [--parallel 4]
+// The report also goes to bench/results/remote-load.md; the run fails if a solve failed or the
+// ratio is over the target.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadBundle } from '../src/core/bundle/loadBundle.js';
@@ -20,6 +22,8 @@ import { requiredSplit } from './lib/problems.js';
 import { percentile } from './lib/stats.js';
 
 const BUNDLE = 'models/default';
+/** Issue 17: a remote solve within 1.5× the local engine's p50. */
+const P50_RATIO_TARGET = 1.5;
 
 interface Run {
   wallMs: number;
@@ -65,12 +69,25 @@ async function main(): Promise<void> {
   try {
     const local = await load(createEngineModels(bundle), problems, concurrency);
     const remote = await load(await connectRemoteEngineModels(bundle, remoteServer({ url: server.url, model: SERVED_MODEL, timeoutMs: 120_000 })), problems, concurrency);
-    console.log(`${problems.length} beam solves (K ${DEFAULT_BEAM.k}, b ${DEFAULT_BEAM.b}), ${concurrency} at a time; llama-server -np ${values.parallel}; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`);
-    console.log('| engine | wall | solves/s | p50 | p95 | errors |\n|---|---|---|---|---|---|');
-    console.log(row('local (ONNX, in-process)', local));
-    console.log(row('remote (llama-server, loopback)', remote));
-    console.log(`remote p50 ÷ local p50: ${(percentile(remote.latencies, 50) / percentile(local.latencies, 50)).toFixed(2)}`);
-    for (const message of new Set([...local.errors, ...remote.errors])) console.log(`error: ${message}`);
+    const ratio = percentile(remote.latencies, 50) / percentile(local.latencies, 50);
+    const errors = [...new Set([...local.errors, ...remote.errors])];
+    const report = [
+      `# Remote engine load test (\`npm run bench:remote\`, ${new Date().toISOString().slice(0, 10)})`,
+      '',
+      `${problems.length} beam solves (K ${DEFAULT_BEAM.k}, b ${DEFAULT_BEAM.b}) of the test split, ${concurrency} at a time, through the local engine and then through llama.cpp's llama-server (-np ${values.parallel}) on loopback, in one run; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)} at the end.`,
+      '',
+      '| engine | wall | solves/s | p50 | p95 | errors |',
+      '|---|---|---|---|---|---|',
+      row('local (ONNX, in-process)', local),
+      row('remote (llama-server, loopback)', remote),
+      '',
+      `remote p50 ÷ local p50: ${ratio.toFixed(2)} (target ≤ ${P50_RATIO_TARGET}: ${ratio <= P50_RATIO_TARGET ? 'met' : 'not met'}); errors: ${errors.length === 0 ? 'none' : errors.map((e) => `\n- ${e}`).join('')}`,
+      '',
+    ].join('\n');
+    console.log(report);
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/remote-load.md', report);
+    if (errors.length > 0 || ratio > P50_RATIO_TARGET) process.exitCode = 1;
   } finally {
     await server.stop();
     await bundle.release();

@@ -20,10 +20,13 @@ export function completionChoices(reply: unknown, origin: string): CompletionCho
   const choices = (reply as { choices?: unknown })?.choices;
   if (!Array.isArray(choices)) throw malformed(origin, 'it has no "choices" list');
   return choices.map((raw, position) => {
-    const choice = raw as { index?: unknown; finish_reason?: unknown; logprobs?: unknown };
+    const choice = raw as { index?: unknown; text?: unknown; finish_reason?: unknown; logprobs?: unknown };
     const index = typeof choice.index === 'number' ? choice.index : position;
     const finishReason = typeof choice.finish_reason === 'string' ? choice.finish_reason : 'stop';
     const logprobs = choice.logprobs as { content?: unknown; tokens?: unknown; token_logprobs?: unknown; top_logprobs?: unknown } | null | undefined;
+    // llama-server sends `logprobs: null` for a choice that generated nothing (the stop string came
+    // first, and it leaves that out): no tokens, not a reply without log-probabilities.
+    if (logprobs === null && choice.text === '') return { index, finishReason, tokens: [], logprobs: [], top: [] };
     if (Array.isArray(logprobs?.content)) return { index, finishReason, ...fromLlamaCpp(logprobs.content, origin) };
     if (Array.isArray(logprobs?.tokens) && Array.isArray(logprobs.token_logprobs)) return { index, finishReason, ...fromOpenAi(logprobs.tokens, logprobs.token_logprobs, logprobs.top_logprobs, origin) };
     throw malformed(origin, 'a choice has no token log-probabilities with token ids (llama.cpp\'s llama-server gives them; vLLM with --return-tokens-as-token-ids)');
