@@ -36,6 +36,15 @@ const OPERATOR = /[+\-−*/×÷·^]|\\times|\\div|\\cdot|\\frac|\)\s*\(/;
 const LONE_PERCENT = /^\\frac\{\d+(?:\.\d+)?\}\{100\}$/;
 /** Calculus: the polynomial in the statement is not the answer's equal. */
 const CALCULUS = /\b(?:differentiate|derivative|integrate|integral)\b|\\frac\{d\}\{d[a-z]\}|\\int\b/i;
+/** Asks for something other than the value of the division it writes ("the remainder of 1000 divided by 7"). */
+const NOT_THE_VALUE = /\bremainders?\b/i;
+/** Numbers in words: a statement that has them says more than its digits ("three quarters of 2/3"). */
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|twice|double|triple|dozen)\b/i;
+const DIGITS = /\d+(?:\.\d+)?/g;
+/** "3 : 8 = x : 56", a proportion: each ratio reads as a fraction. */
+const PROPORTION = /(?<![\w.])(\d+(?:\.\d+)?|[a-z])\s*:\s*(\d+(?:\.\d+)?|[a-z])\s*=\s*(\d+(?:\.\d+)?|[a-z])\s*:\s*(\d+(?:\.\d+)?|[a-z])(?!\w|\.\d)/g;
+/** An operator at a word's edge: a lone letter beside one is a variable ("a + 3"), else the article ("a 20% discount", "6% a year"). */
+const OPERATOR_EDGE = /^[+\-−*/×÷·=^(]|[+\-−*/×÷·=^)]$/;
 
 /** Formulas in the statement, in order: maximal runs of formula words. */
 export function formulas(problem: string): string[] {
@@ -47,7 +56,8 @@ export function formulas(problem: string): string[] {
     .replace(/(\d)\s+plus\s+(?=\d)/g, '$1 + ')
     .replace(/(\d)\s+minus\s+(?=\d)/g, '$1 - ')
     .replace(/(\d)\s+divided\s+by\s+(?=\d)/g, '$1 ÷ ')
-    .replace(/(\d+(?:\.\d+)?)\s*(?:\\?%|\s+percent)\s+of\s+/gi, '\\frac{$1}{100} \\times ');
+    .replace(/(\d+(?:\.\d+)?)\s*(?:\\?%|\s+percent)\s+of\s+/gi, '\\frac{$1}{100} \\times ')
+    .replace(PROPORTION, '\\frac{$1}{$2} = \\frac{$3}{$4}');
   const runs: string[] = [];
   let run: string[] = [];
   const close = (): void => {
@@ -55,16 +65,18 @@ export function formulas(problem: string): string[] {
     if (formula !== '') runs.push(formula);
     run = [];
   };
-  for (const word of text.split(/\s+/)) {
+  const words = text.split(/\s+/);
+  words.forEach((word, i) => {
     const bare = word.replace(/[.,;:?!]+$/, '');
-    if (bare !== '' && isMathWord(bare)) {
+    const article = bare === 'a' && !OPERATOR_EDGE.test(words[i - 1] ?? '') && !OPERATOR_EDGE.test(words[i + 1] ?? '');
+    if (bare !== '' && !article && isMathWord(bare)) {
       run.push(bare);
       // Punctuation after a word ends the formula ("x + y = 12, and …").
       if (bare !== word) close();
     } else {
       close();
     }
-  }
+  });
   close();
   return runs;
 }
@@ -72,7 +84,7 @@ export function formulas(problem: string): string[] {
 /** The exact reading of a problem statement (see the module comment). */
 export function problemContext(problem: string): ProblemContext {
   // A number too large to check also makes the statement's rewriting patterns slow.
-  if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
+  if (CALCULUS.test(problem) || NOT_THE_VALUE.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
   const equations: EquationLine[] = [];
   const expressions: Array<{ text: string; side: Side }> = [];
   for (const formula of formulas(problem)) {
@@ -93,6 +105,8 @@ export function problemContext(problem: string): ProblemContext {
   }
   if (equations.length === 0 && expressions.length === 1) {
     const [{ text, side }] = expressions as [{ text: string; side: Side }];
+    // The expression is the question only if it holds every number the statement gives.
+    if (NUMBER_WORD.test(problem) || !numbersWithin(problem, text)) return NONE;
     if (side.variables.length === 0) {
       const value = valueOf(side);
       return value ? { kind: 'arithmetic', text, value } : NONE;
@@ -119,6 +133,17 @@ export function problemContext(problem: string): ProblemContext {
     return { kind: 'system', equations: [first, second], solution, asked: askedVariable(problem, variables) };
   }
   return NONE;
+}
+
+/** Every number written in digits in the statement also appears in the formula (as many times). */
+function numbersWithin(problem: string, formula: string): boolean {
+  const available: string[] = [...(formula.match(DIGITS) ?? [])];
+  return (problem.match(DIGITS) ?? []).every((n) => {
+    const at = available.indexOf(n);
+    if (at < 0) return false;
+    available.splice(at, 1);
+    return true;
+  });
 }
 
 /** The variable a system problem asks for: the last lone variable letter mentioned ("… Find x."). */

@@ -114,6 +114,21 @@ test('word problems have no exact reading', () => {
   }
 });
 
+test('statements whose formula is not the whole question (found on the natural split): no reading, or the right one', () => {
+  // The article "a" is not a variable; a variable beside an operator still is.
+  for (const problem of ['A jacket costs $80. It is on sale with a 20% discount. What is the sale price?', 'You save $500 at 6% a year simple interest. How much interest after 3 years?']) {
+    assert.equal(problemContext(problem).kind, 'none', problem);
+  }
+  assert.equal(problemContext('Solve a + 3 = 5.').kind, 'equation');
+  // A proportion reads as two fractions.
+  assert.equal(verifyAnswer('Solve the proportion 3 : 8 = x : 56.', '21'), true);
+  // A remainder is not the quotient's value; numbers outside the formula, in digits or words, mean the formula is not the question.
+  for (const problem of ['What is the remainder when 1000 is divided by 7?', 'Find the remainder of 1000 divided by 7.', 'What is three quarters of 2/3?', 'Find the sum of 0.5 and 3/8.']) {
+    assert.equal(problemContext(problem).kind, 'none', problem);
+  }
+  assert.equal(verifyAnswer('What is 3/8 + 0.5?', '7/8'), true);
+});
+
 test('formulas: maximal runs of formula words, punctuation ends a run', () => {
   assert.deepEqual(formulas('4x + 7y = 43 and 3x - 7y = -29. Find x.'), ['4x + 7y = 43', '3x - 7y = -29', 'x']);
   assert.deepEqual(formulas('What is 21 x 4?'), ['21 x 4']);
