@@ -5,6 +5,7 @@ import math
 import random
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -12,7 +13,7 @@ import torch
 from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
 from .curriculum import TRAIN, Example, sample_family
 from .curriculum.vocabulary import word_list_texts
-from .data import Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
+from .data import Batch, Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
 from .grading import answers_equivalent
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
@@ -83,7 +84,37 @@ def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: fl
     return pool[k * profile.batch_size:(k + 1) * profile.batch_size]
 
 
-def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits) -> Decoder:
+def solution_loss(model: Decoder, batch: Batch, dev: torch.device, reduction: str = "mean") -> torch.Tensor:
+    """Cross-entropy of the solution tokens (prompts carry no loss): the policy's training loss."""
+    pos = torch.arange(batch.ids.shape[1], device=dev).unsqueeze(0).expand_as(batch.ids)
+    hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0], dev))
+    # The LM head runs only where there is a solution token to predict.
+    where = batch.loss_mask[:, :-1] > 0
+    logits = model.logits(hidden[:, :-1][where])
+    return torch.nn.functional.cross_entropy(logits, batch.ids[:, 1:][where], reduction=reduction)
+
+
+def validation_loss(model: Decoder, tok: BpeTokenizer, examples: list[Example], profile: Profile, batch_rows: int = 64) -> float:
+    """Mean per-token solution loss over fixed examples (e.g. the val split), masked as in training."""
+    dev = next(model.parameters()).device
+    seqs = sorted((encode_example(tok, e, curriculum_of(profile)) for e in examples), key=lambda sp: len(sp[0]))
+    total, count = 0.0, 0
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        for start in range(0, len(seqs), batch_rows):
+            batch = collate(seqs[start:start + batch_rows], model.cfg.max_positions, tok.eos_id).to(dev)
+            total += float(solution_loss(model, batch, dev, reduction="sum"))
+            count += int((batch.loss_mask[:, :-1] > 0).sum())
+    model.train(was_training)
+    return total / max(1, count)
+
+
+# Called after each optimizer step with (model, step, tokens seen, this step's loss); True stops training.
+StepHook = Callable[[Decoder, int, int, float], bool]
+
+
+def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits, on_step: StepHook | None = None) -> Decoder:
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
     dev = device()
@@ -105,12 +136,7 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits)
         batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, profile.policy_steps, profile.lr)
-        pos = torch.arange(batch.ids.shape[1], device=dev).unsqueeze(0).expand_as(batch.ids)
-        hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0], dev))
-        # The LM head runs only where there is a solution token to predict (prompts carry no loss).
-        where = batch.loss_mask[:, :-1] > 0
-        logits = model.logits(hidden[:, :-1][where])
-        loss = torch.nn.functional.cross_entropy(logits, batch.ids[:, 1:][where])
+        loss = solution_loss(model, batch, dev)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -130,6 +156,8 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits)
         if step % 1000 == 0 or step == profile.policy_steps:
             save_checkpoint(ckpt, {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                                    "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()})
+        if on_step is not None and on_step(model, step, tokens_seen, float(loss.detach())):
+            break
     model.eval()
     write_json(out / "policy_train.json", {"steps": step, "tokens": tokens_seen, "seconds": round(seconds),
                                            "trained_on": device_name(),
