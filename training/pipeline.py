@@ -25,10 +25,14 @@ def main() -> None:
     parser.add_argument("--bundle-dir", type=Path, default=None,
                         help="where to write the bundle (default: models/default for full, cache/bundle for smoke)")
     parser.add_argument("--label-paths", type=int, default=None, help="N_tr: sampled paths per training problem")
-    parser.add_argument("--curriculum", choices=sorted(CURRICULA), default="v1",
-                        help="v1: the bundled models' curriculum; v2: more families and phrasings, held-out templates (cache <profile>-v2)")
+    parser.add_argument("--curriculum", choices=sorted(CURRICULA), default=None,
+                        help="override the profile's curriculum (smoke and full: v1, the bundled models'; medium: v2, more "
+                             "families and phrasings, held-out templates); a v2 cache is <profile>-v2")
     args = parser.parse_args()
-    stages.run(dataclasses.replace(PROFILES[args.profile], curriculum=args.curriculum), args.until, args.bundle_dir, args.label_paths)
+    profile = PROFILES[args.profile]
+    if args.curriculum is not None:
+        profile = dataclasses.replace(profile, curriculum=args.curriculum)
+    stages.run(profile, args.until, args.bundle_dir, args.label_paths)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """Shared plumbing: run configuration, cache paths, checkpoints, progress logging, grading."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
 import re
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -18,7 +18,7 @@ from .grading import answers_equivalent
 ANSWER_RE = re.compile(r"The answer is (.+)")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Profile:
     """Sizes of one pipeline run. `smoke` proves the pipeline in minutes; `full` builds the bundle."""
     name: str
@@ -67,7 +67,13 @@ FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_
                surprise_lr=1e-2, heldout_problems=320,
                heldout_paths=4, heldout_rollouts=8, max_new_tokens=200)
 
-PROFILES = {p.name: p for p in (SMOKE, FULL)}
+# The models-v2 long run (issue 15): the size and token budget that training/results/learning-curves-v2.md
+# chose on this CPU (d 256 x 7, peak LR scaled by 160/256, ~50M tokens), on curriculum v2 with its larger
+# vocabulary; it trains across sessions from its checkpoints.
+MEDIUM_V2 = dataclasses.replace(FULL, name="medium", vocab_size=2048, d_model=256, n_layer=7, n_head=8,
+                                policy_steps=28000, lr=FULL.lr * 160 / 256, curriculum="v2")
+
+PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2)}
 
 
 def curriculum_of(profile: Profile) -> Curriculum:
