@@ -51,6 +51,9 @@ class Profile:
     max_new_tokens: int
     # Which curriculum (tvm_training/curriculum: v1 trained the bundled models; v2 is the next run's).
     curriculum: str = "v1"
+    # Weight of the problem statement's tokens in the policy's loss (0: solutions only, as v1 was
+    # trained); > 0 lets the policy's surprise at a statement measure how unfamiliar it is.
+    problem_loss_weight: float = 0.0
 
 
 SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=64, n_layer=2, n_head=4,
@@ -71,7 +74,8 @@ FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_
 # chose on this CPU (d 256 x 7, peak LR scaled by 160/256, ~50M tokens), on curriculum v2 with its larger
 # vocabulary; it trains across sessions from its checkpoints.
 MEDIUM_V2 = dataclasses.replace(FULL, name="medium", vocab_size=2048, d_model=256, n_layer=7, n_head=8,
-                                policy_steps=28000, lr=FULL.lr * 160 / 256, curriculum="v2")
+                                policy_steps=28000, lr=FULL.lr * 160 / 256, curriculum="v2",
+                                problem_loss_weight=0.5)
 
 PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2)}
 

@@ -86,12 +86,26 @@ def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: fl
 
 def solution_loss(model: Decoder, batch: Batch, dev: torch.device, reduction: str = "mean") -> torch.Tensor:
     """Cross-entropy of the solution tokens (prompts carry no loss): the policy's training loss."""
+    return token_losses(model, batch, dev, problem_weight=0.0, reduction=reduction)[0]
+
+
+def token_losses(model: Decoder, batch: Batch, dev: torch.device, problem_weight: float,
+                 reduction: str = "mean") -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The solution tokens' cross-entropy and, when problem_weight > 0, the prompt tokens' (one pass).
+
+    A policy that also learns to predict problem statements can tell how familiar a new problem's
+    wording is (its surprise at the statement: the out-of-distribution signal of issue 15)."""
     pos = torch.arange(batch.ids.shape[1], device=dev).unsqueeze(0).expand_as(batch.ids)
     hidden, _ = model.trunk(batch.ids, batch.mask, pos, model.empty_past(batch.ids.shape[0], dev))
-    # The LM head runs only where there is a solution token to predict.
-    where = batch.loss_mask[:, :-1] > 0
-    logits = model.logits(hidden[:, :-1][where])
-    return torch.nn.functional.cross_entropy(logits, batch.ids[:, 1:][where], reduction=reduction)
+    solution = batch.loss_mask[:, :-1] > 0
+    # The LM head runs only where there is a token to predict with a loss.
+    where = solution | (batch.mask[:, 1:] > 0) if problem_weight > 0 else solution
+    losses = torch.nn.functional.cross_entropy(model.logits(hidden[:, :-1][where]), batch.ids[:, 1:][where],
+                                               reduction="none")
+    on_solution = solution[where]
+    reduce = torch.mean if reduction == "mean" else torch.sum
+    problem = reduce(losses[~on_solution]) if problem_weight > 0 else None
+    return reduce(losses[on_solution]), problem
 
 
 def validation_loss(model: Decoder, tok: BpeTokenizer, examples: list[Example], profile: Profile, batch_rows: int = 64) -> float:
@@ -130,15 +144,15 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
     log(f"policy: {count_parameters(model) / 1e6:.2f}M parameters, {profile.policy_steps} steps")
     held_out = splits.held_out()
     model.train()
-    t0, window_tokens, window_loss, window_n = time.time(), 0, 0.0, 0
+    t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
     while step < profile.policy_steps:
         progress = (step // BUCKETS * BUCKETS) / profile.policy_steps
         batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, profile.policy_steps, profile.lr)
-        loss = solution_loss(model, batch, dev)
+        loss, problem_loss = token_losses(model, batch, dev, profile.problem_loss_weight)
         opt.zero_grad(set_to_none=True)
-        loss.backward()
+        (loss if problem_loss is None else loss + profile.problem_loss_weight * problem_loss).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
@@ -146,13 +160,15 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
         tokens_seen += n_tok
         window_tokens += n_tok
         window_loss += float(loss.detach())
+        window_problem_loss += 0.0 if problem_loss is None else float(problem_loss.detach())
         window_n += 1
         if step % 200 == 0 or step == profile.policy_steps:
             dt = time.time() - t0
             seconds += dt
-            log(f"policy step {step}/{profile.policy_steps} loss {window_loss / window_n:.3f} "
+            problem = f" (problem {window_problem_loss / window_n:.3f})" if profile.problem_loss_weight > 0 else ""
+            log(f"policy step {step}/{profile.policy_steps} loss {window_loss / window_n:.3f}{problem} "
                 f"{window_tokens / dt:.0f} tok/s, {tokens_seen / 1e6:.1f}M tokens")
-            t0, window_tokens, window_loss, window_n = time.time(), 0, 0.0, 0
+            t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
         if step % 1000 == 0 or step == profile.policy_steps:
             save_checkpoint(ckpt, {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                                    "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()})
