@@ -28,7 +28,11 @@ export function variablesOf(json: MathJson): string[] | null {
   const found = new Set<string>();
   const visit = (node: MathJson): boolean => {
     if (typeof node === 'number') return true;
-    if (typeof node === 'string') return VARIABLE.test(node) && (found.add(node), true);
+    if (typeof node === 'string') {
+      if (!VARIABLE.test(node)) return false;
+      found.add(node);
+      return true;
+    }
     if (isNumberObject(node)) return true;
     if (!Array.isArray(node) || !HEADS.has(node[0] as string)) return false;
     const args = node.slice(1);
@@ -40,14 +44,14 @@ export function variablesOf(json: MathJson): string[] | null {
 }
 
 /**
- * The exact value, with `valueOf(name)` for each variable; null when it is not a rational number
+ * The exact value, with `variableValue(name)` for each variable; null when it is not a rational number
  * (division by zero, 0⁰, a non-integer exponent, a variable without a value) or grows past
  * MAX_INTERMEDIATE_DIGITS.
  */
-export function evaluateExactly(json: MathJson, valueOf: (name: string) => Rational | undefined): Rational | null {
+export function evaluateExactly(json: MathJson, variableValue: (name: string) => Rational | undefined): Rational | null {
   const evaluate = (node: MathJson): Rational | null => {
     if (typeof node === 'number') return Number.isSafeInteger(node) ? rational(BigInt(node)) : Number.isFinite(node) ? fromDecimal(String(node)) : null;
-    if (typeof node === 'string') return valueOf(node) ?? null;
+    if (typeof node === 'string') return variableValue(node) ?? null;
     if (isNumberObject(node)) return fromDecimal(node.num);
     if (!Array.isArray(node)) return null;
     const [head, ...args] = node as [unknown, ...MathJson[]];
