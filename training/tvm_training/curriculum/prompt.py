@@ -41,9 +41,10 @@ def canonical_problem_jinja(source: str) -> str:
 
     Jinja has no regular expressions, so the rules run word by word once the whitespace is split: a word
     that starts with , ; ! or ? joins the word before it (`_SPACE_BEFORE_MARK`), then a word that is "."
-    does (`_SPACE_BEFORE_PERIOD`), then final marks and spaces are cut one by one from the end. The
-    characters are replaced first as here, plus U+0085, which Python's split() takes for whitespace and
-    @huggingface/jinja's does not; the control characters are written into the template as they are.
+    does (`_SPACE_BEFORE_PERIOD`), then final marks and spaces are cut one by one from the end. Before
+    that, characters are replaced as canonical_problem replaces them (the control characters are written
+    into the template as they are), and U+0085 by a space: Python's split() takes it for whitespace,
+    @huggingface/jinja's (JavaScript's) does not.
     """
     pairs = [(chr(code), text) for code, text in _SAME_AS.items()]
     pairs += [(chr(code), " ") for code in range(0x80) if _CONTROL.fullmatch(chr(code))]
