@@ -18,22 +18,27 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
-from tvm_training.hf_format import VERIFIER_KINDS, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
+from tvm_training.hf_format import VERIFIER_KINDS, bundle_prompt_format, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path]:
-    """The tokenizer, policy and verifiers of a finished pipeline cache, and its splits folder."""
+def from_cache(profile_name: str, label_paths: int | None, curriculum: str | None
+               ) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path, str]:
+    """The tokenizer, policy and verifiers of a finished pipeline cache, its splits folder, and the
+    policy's prompt format."""
     import dataclasses
 
+    from tvm_training.common import curriculum_of
     from tvm_training.stages import load_verifier, open_finished, verifier_file
 
     profile = PROFILES[profile_name]
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
+    if curriculum is not None:
+        profile = dataclasses.replace(profile, curriculum=curriculum)
     cache, tok, _, policy = open_finished(profile)
     verifiers = {}
     for kind in VERIFIER_KINDS:
@@ -41,17 +46,14 @@ def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer
         if not path.exists():
             raise SystemExit(f"{path} is missing: run the pipeline's verifiers stage first")
         verifiers[kind] = load_verifier(path)[0]
-    return tok, policy, verifiers, cache / "splits"
+    return tok, policy, verifiers, cache / "splits", curriculum_of(profile).prompt_format
 
 
 def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder], problems: int,
-            max_new: int) -> dict[str, object]:
+            max_new: int, prompt_format: str) -> dict[str, object]:
     from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
-    # The shipped bundle was trained on curriculum v1; a v2 bundle canonicalises the problem in its
-    # prompt (curriculum/prompt.py), which the chat template does not do yet.
-    from tvm_training.curriculum import V1
-    from tvm_training.data import prompt_of
+    from tvm_training.data import prompt_text
     from tvm_training.hf_parity import (
         greedy_agreement,
         greedy_ours,
@@ -66,7 +68,7 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
     from tvm_training.surprise import token_logprobs
 
     questions = problems_of(splits / "test.jsonl", problems)
-    prompts = [tok.encode(prompt_of(q, V1)) for q in questions]
+    prompts = [tok.encode(prompt_text(q, prompt_format)) for q in questions]
     paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
     hf = AutoModelForCausalLM.from_pretrained(out)
     eager = AutoModelForCausalLM.from_pretrained(out, attn_implementation="eager")
@@ -74,7 +76,8 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
         "problems": problems, "max_new_tokens": max_new,
         "policy": {"logits_vs_ours": policy_logits_diff(policy, hf, paths, tok.eos_id),
                    "logits_vs_ours_eager_attention": policy_logits_diff(policy, eager, paths, tok.eos_id),
-                   "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new),
+                   "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new,
+                                                        prompt_format),
                    "onnx_logits_vs_ours": onnx_policy_diff(policy, out / "onnx" / "model.onnx", paths, tok.eos_id)}}
     logprobs = token_logprobs(policy, paths, tok)
     for kind, model in verifiers.items():
@@ -102,6 +105,8 @@ def main() -> None:
     parser.add_argument("--from-cache", choices=sorted(PROFILES), default=None,
                         help="convert the pipeline's checkpoints of this profile instead")
     parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
+    parser.add_argument("--curriculum", default=None, help="with --from-cache: the curriculum the cache was built on "
+                        "(as pipeline.py --curriculum; default: the profile's own)")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--variants", action="store_true", help="also write fp16 and int8 ONNX variants")
     parser.add_argument("--measure", action="store_true", help="measure parity with our models into OUT/hf_parity.json")
@@ -111,19 +116,21 @@ def main() -> None:
     setup_torch()
     started = time.time()
     if args.from_cache:
-        tok, policy, verifiers, splits = from_cache(args.from_cache, args.label_paths)
+        tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum)
     else:
         if not (args.bundle / "manifest.json").is_file():
             raise SystemExit(f"{args.bundle / 'manifest.json'} is missing: --bundle takes a folder that training/pipeline.py wrote")
         tok, policy, verifiers, worst = load_onnx_bundle(args.bundle)
+        prompt_format = bundle_prompt_format(args.bundle)
         splits = args.bundle / "splits"
         log(f"rebuilt from {args.bundle}; worst difference from its parity.json: {worst}")
-    save_hf_bundle(args.out, tok, policy, verifiers, onnx_export=True, variants=args.variants)
+    save_hf_bundle(args.out, tok, policy, verifiers, prompt_format, onnx_export=True, variants=args.variants)
     files = {str(p.relative_to(args.out)): p.stat().st_size for p in sorted(args.out.rglob("*")) if p.is_file()}
     log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(files, indent=1))
     log("policy ONNX: " + json.dumps(onnx_io(args.out / "onnx" / "model.onnx")))
     if args.measure:
-        report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens)
+        report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens, prompt_format)
+        report["prompt_format"] = prompt_format
         report["files"] = files
         write_json(args.out / "hf_parity.json", report)
         log(json.dumps(report, indent=1))

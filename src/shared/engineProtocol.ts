@@ -55,11 +55,19 @@ export type WeightsRequest = (typeof WEIGHTS)[number];
 /** Why a sampled continuation ended: the step delimiter, EOS, or the token limit. */
 export type FinishReason = 'step' | 'eos' | 'length';
 
+/**
+ * How the problem is written into the prompt template, as the policy was trained: 'v1' as typed
+ * (on one line), 'v2' canonical (trailing punctuation and whitespace dropped: src/core/prompt).
+ */
+export const PROMPT_FORMATS = ['v1', 'v2'] as const;
+export type PromptFormat = (typeof PROMPT_FORMATS)[number];
+
 /** What a model bundle says about itself (its manifest). */
 export interface BundleInfo {
   readonly name: string;
   /** Contains `{problem}`. */
   readonly promptTemplate: string;
+  readonly promptFormat: PromptFormat;
   readonly stepDelimiter: string;
   readonly eosToken: string;
   /** Regular expression source; group 1 is the final answer. */

@@ -10,6 +10,7 @@ export const EOS = '\u0000';
 export const fakeInfo: BundleInfo = {
   name: 'fake',
   promptTemplate: 'Q: {problem}\n',
+  promptFormat: 'v1',
   stepDelimiter: '\n',
   eosToken: '<|eos|>',
   answerPattern: 'The answer is (.+)',

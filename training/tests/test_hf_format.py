@@ -13,8 +13,8 @@ from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, 
 
 from tvm_training.common import SMOKE
 from tvm_training.curriculum import V1
-from tvm_training.data import prompt_of
-from tvm_training.hf_format import load_onnx_bundle, onnx_io, save_hf_bundle
+from tvm_training.data import prompt_of, prompt_text
+from tvm_training.hf_format import bundle_prompt_format, load_onnx_bundle, onnx_io, save_hf_bundle
 from tvm_training.hf_parity import (
     greedy_agreement,
     greedy_ours,
@@ -58,8 +58,9 @@ def smoke_models(vocab: int) -> tuple[Decoder, Decoder]:
 def default(tmp_path_factory):
     tok, policy, verifiers, rebuilt = load_onnx_bundle(DEFAULT)
     out = tmp_path_factory.mktemp("default-hf")
-    save_hf_bundle(out, tok, policy, verifiers)
-    return {"tok": tok, "policy": policy, "verifiers": verifiers, "out": out, "rebuilt": rebuilt}
+    prompt_format = bundle_prompt_format(DEFAULT)
+    save_hf_bundle(out, tok, policy, verifiers, prompt_format)
+    return {"tok": tok, "policy": policy, "verifiers": verifiers, "out": out, "rebuilt": rebuilt, "prompt_format": prompt_format}
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +68,9 @@ def smoke(tmp_path_factory, default):
     tok = default["tok"]
     policy, verifier = smoke_models(tok.size)
     out = tmp_path_factory.mktemp("smoke-hf")
-    save_hf_bundle(out, tok, policy, {"tvm": verifier}, variants=True)
-    return {"tok": tok, "policy": policy, "verifiers": {"tvm": verifier}, "out": out}
+    # The v2 prompt format: its chat template writes the problem as canonical_problem does.
+    save_hf_bundle(out, tok, policy, {"tvm": verifier}, "v2", variants=True)
+    return {"tok": tok, "policy": policy, "verifiers": {"tvm": verifier}, "out": out, "prompt_format": "v2"}
 
 
 @pytest.fixture(params=["default", "smoke"])
@@ -113,7 +115,7 @@ def test_the_policy_loads_as_a_standard_gpt_bigcode_and_its_logits_match_ours(bu
 def test_transformers_generate_gives_our_greedy_tokens(bundle):
     hf = AutoModelForCausalLM.from_pretrained(bundle["out"])
     same, rows = greedy_agreement(bundle["policy"], hf, AutoTokenizer.from_pretrained(bundle["out"]), bundle["tok"],
-                                  QUESTIONS, 48)
+                                  QUESTIONS, 48, bundle["prompt_format"])
     assert same == rows, f"{rows - same} of {rows} greedy rows differ"
 
 
@@ -129,6 +131,16 @@ def test_the_tokenizer_and_its_chat_template_give_our_prompt_and_ids(default):
         assert hf_tok.decode(tok.encode(text)) == text
         assert set(hf_tok(text)) == {"input_ids", "attention_mask"}, "token_type_ids would be embedded by GPT-BigCode"
     chat = hf_tok.apply_chat_template([{"role": "user", "content": "Q1"}, {"role": "assistant", "content": "S"}], tokenize=False)
+    assert chat == "Q: Q1\nS<|eos|>"
+
+
+def test_a_v2_folder_says_so_and_its_chat_template_writes_the_problem_as_the_v2_prompt_does(smoke):
+    hf_tok = AutoTokenizer.from_pretrained(smoke["out"])
+    assert json.loads((smoke["out"] / "tutor.json").read_text()) == {"promptFormat": "v2"}
+    for q in [*QUESTIONS, "  Solve 5x = 35 ?", "Compute \\(3 + 4\\)."]:
+        prompt = hf_tok.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+        assert prompt == prompt_text(q, "v2") and not prompt.endswith(".\n"), q
+    chat = hf_tok.apply_chat_template([{"role": "user", "content": "Q1 ."}, {"role": "assistant", "content": "S"}], tokenize=False)
     assert chat == "Q: Q1\nS<|eos|>"
 
 

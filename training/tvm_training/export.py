@@ -16,7 +16,7 @@ import torch
 from torch import nn
 
 from .common import write_json
-from .data import ANSWER_PREFIX, PROMPT_TEMPLATE
+from .data import ANSWER_PREFIX, PROMPT_TEMPLATE, prompt_text
 from .model import Decoder
 from .surprise import token_logprobs
 from .tokenizer import EOS, BpeTokenizer
@@ -106,18 +106,19 @@ def parity_case(model: Decoder, role: str) -> dict[str, object]:
                         for n, t in zip(outs[:3], result[:3])}}
 
 
-def token_logprobs_case(policy: Decoder, tok: BpeTokenizer) -> dict[str, object]:
+def token_logprobs_case(policy: Decoder, tok: BpeTokenizer, prompt_format: str) -> dict[str, object]:
     """A sequence and the policy's log-probability of each of its tokens, as the verifiers were trained
     on them: the engine must compute the same numbers (test/core/runtime/engineModels.test.ts). It ends
     with EOS, as every finished path does: search values a path at its EOS."""
-    tokens = tok.encode(PROMPT_TEMPLATE.replace("{problem}", "Solve $3x + 4 = 19$.") + "$3x = 15$\n$x = 5$\nThe answer is 5")
+    tokens = tok.encode(prompt_text("Solve $3x + 4 = 19$.", prompt_format) + "$3x = 15$\n$x = 5$\nThe answer is 5")
     tokens.append(tok.eos_id)
     return {"tokens": tokens, "logprobs": [round(x, 6) for x in token_logprobs(policy, [tokens], tok)[0]]}
 
 
 def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], training: dict[str, object],
-                 name: str = "default") -> None:
-    """models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm'."""
+                 prompt_format: str, name: str = "default") -> None:
+    """models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm'; prompt_format: the one
+    the policy was trained with (data.prompt_text), which the engine must use too."""
     out.mkdir(parents=True, exist_ok=True)
     tok.save(out / "tokenizer.json")
     (out / "tokenizer_config.json").write_text(json.dumps({"clean_up_tokenization_spaces": False, "eos_token": EOS}))
@@ -131,12 +132,12 @@ def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, 
         entries[key] = entry
         case = parity_case(model, role)
         if role == "policy":
-            case["tokenLogprobs"] = token_logprobs_case(model, tok)
+            case["tokenLogprobs"] = token_logprobs_case(model, tok, prompt_format)
         parity[key] = case
     write_json(out / "parity.json", parity)
     write_json(out / "manifest.json", {
         "formatVersion": 1, "name": name, "tokenizer": "tokenizer.json", "tokenizerConfig": "tokenizer_config.json",
-        "promptTemplate": PROMPT_TEMPLATE, "stepDelimiter": "\n", "eosToken": EOS,
+        "promptTemplate": PROMPT_TEMPLATE, "promptFormat": prompt_format, "stepDelimiter": "\n", "eosToken": EOS,
         "answerPattern": ANSWER_PREFIX + "(.+)", "maxPositions": next(iter(models.values()))[0].cfg.max_positions,
         "models": entries, "training": training,
     })

@@ -135,7 +135,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         "objectiveDifference": objective_difference(data),
         "verifierParameters": count_parameters(verifiers["tvm"]),
     }
-    write_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training)
+    write_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training,
+                 curriculum_of(profile).prompt_format)
     copy_splits(out, target)
     if profile.name == "full":
         write_model_card(REPO / "models" / "README.md", training, profile, target)

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BundleError, firstLine } from './bundleError.js';
 import { promptFromChatTemplate } from './chatTemplate.js';
-import type { KvLayout, Manifest, ManifestModel, VerifierLabels } from './manifest.js';
+import { parsePromptFormat, type KvLayout, type Manifest, type ManifestModel, type VerifierLabels } from './manifest.js';
 import { WEIGHTS, type WeightsRequest } from '../../shared/engineProtocol.js';
 
 /** The short manifest a Hugging Face folder may carry. */
@@ -270,6 +270,7 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
       tokenizer: 'tokenizer.json',
       ...(existsSync(tokenizerConfigPath) && { tokenizerConfig: 'tokenizer_config.json' }),
       promptTemplate: template,
+      promptFormat: parsePromptFormat(short.promptFormat, shortPath),
       stepDelimiter: text('stepDelimiter', () => '\n'),
       eosToken: eos,
       answerPattern,

@@ -9,6 +9,7 @@ import { createEngineModels } from '../../../src/core/runtime/engineModels.js';
 import { solve } from '../../../src/core/solve.js';
 import { checkDerivation } from '../../../src/core/check/derivation.js';
 import { BadRequestError } from '../../../src/core/search/models.js';
+import { TextFormat } from '../../../src/core/search/format.js';
 import { extractAnswer, compileAnswerPattern } from '../../../src/core/grading/index.js';
 import { availableStrategies } from '../../../src/shared/engineProtocol.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
@@ -172,4 +173,22 @@ test('verifier subfolders tvm/ as training/hf_export.py writes them are found wi
       assert.equal(bundle.models.orm, undefined);
     },
   );
+});
+
+test('tutor.json "promptFormat": "v2" makes the engine write the problem canonically; an unknown one names tutor.json', fixture, async () => {
+  await withFolder(
+    () => undefined,
+    async (bundle) => assert.equal(bundle.info.promptFormat, 'v1', 'no tutor.json: as written'),
+  );
+  await withFolder(
+    (folder) => folder.write('tutor.json', { promptFormat: 'v2' }),
+    async (bundle) => {
+      assert.equal(bundle.info.promptFormat, 'v2');
+      const format = new TextFormat(bundle.info, bundle.tokenizer);
+      assert.equal(format.prompt('  Solve 5x = 35 .'), 'Problem: Solve 5x = 35'); // Jinja drops the template's final line break
+    },
+  );
+  const error = await loadError((folder) => folder.write('tutor.json', { promptFormat: 'canonical' }));
+  assert.match(error.file, /tutor\.json$/);
+  assert.match(error.problem, /field "promptFormat" "canonical", this version of the tutor reads "v1" or "v2"/);
 });
