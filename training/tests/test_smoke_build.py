@@ -1,6 +1,6 @@
-"""The whole training pipeline (tokenizer -> policy -> labels -> TVM/ORM/PRM -> evaluation -> ONNX bundle)
-at its smoke size, as `npm run models:smoke` runs it, so CI proves that `npm run models` works end to
-end; the bundle's models then load in onnxruntime-node, as the engine loads them."""
+"""The whole training pipeline (tokenizer -> policy -> labels -> TVM/ORM/PRM -> evaluation -> bundle in
+standard formats) at its smoke size, as `npm run models:smoke` runs it, so CI proves that `npm run
+models` works end to end; the bundle's models then load in onnxruntime-node, as the engine loads them."""
 from __future__ import annotations
 
 import json
@@ -23,18 +23,26 @@ def bundle(tmp_path_factory):
     return bundle
 
 
-def test_the_smoke_build_produces_a_loadable_bundle_with_policy_tvm_orm_and_prm(bundle):
-    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf8"))
-    assert sorted(manifest["models"]) == ["orm", "policy", "prm", "tvm"]
+def test_the_smoke_build_produces_a_bundle_in_standard_formats_with_policy_tvm_orm_and_prm(bundle):
+    assert not (bundle / "manifest.json").exists(), "the pipeline writes the standard formats, not the older layout"
+    config = json.loads((bundle / "config.json").read_text(encoding="utf8"))
+    assert config["architectures"] == ["GPTBigCodeForCausalLM"]
+    for kind in ("tvm", "orm", "prm"):
+        verifier = json.loads((bundle / kind / "config.json").read_text(encoding="utf8"))
+        assert verifier["architectures"] == ["GPTBigCodeForTokenClassification"] and verifier["tvm_labels"] == kind
     loaded = node_json("ort_bundle.mjs", bundle)
-    for key, entry in manifest["models"].items():
-        assert loaded[key]["inputs"] == entry["inputs"], f"{key} inputs"
-        assert loaded[key]["outputs"] == entry["outputs"], f"{key} outputs"
+    assert sorted(loaded) == ["orm", "policy", "prm", "tvm"]
+    layers = [f"{kind}.{i}.{kv}" for i in range(config["n_layer"]) for kind in ("past_key_values", "present") for kv in ("key", "value")]
+    # Optimum's policy graph lists its past between input_ids and attention_mask: compared as sets.
+    assert sorted(loaded["policy"]["inputs"]) == sorted(["input_ids", "attention_mask", "position_ids", *[n for n in layers if n.startswith("past")]])
+    assert loaded["tvm"]["outputs"] == ["values", *[n for n in layers if n.startswith("present")]]
     for split in ("val", "test", "hard"):
         assert (bundle / "splits" / f"{split}.jsonl").exists(), f"splits/{split}.jsonl"
-    assert manifest["training"]["verifierEval"]["test_steps"]["all"]["tvm"]["n"] > 0
-    assert isinstance(manifest["training"]["verifierEval"]["margins"], dict)
-    difference = manifest["training"]["objectiveDifference"]
+    short = json.loads((bundle / "tutor.json").read_text(encoding="utf8"))
+    assert short["name"] == "default" and short["answerPattern"] == "The answer is (.+)"
+    assert short["training"]["verifierEval"]["test_steps"]["all"]["tvm"]["n"] > 0
+    assert isinstance(short["training"]["verifierEval"]["margins"], dict)
+    difference = short["training"]["objectiveDifference"]
     prefixes, differing = difference["prefixes"], difference["differing_prefixes"]
     assert prefixes > 0 and 0 <= differing <= prefixes, f"objective difference {differing} of {prefixes}"
 
