@@ -7,7 +7,7 @@ export const NO_VALUE_MODEL = 'this bundle has no value model';
 
 export function scoringNote(params: Pick<SearchParameters, 'strategy' | 'verifier' | 'ranking'>): string {
   if (params.ranking === 'likelihood') return `ranked by the policy's likelihood (mean token log-probability); ${NO_VALUE_MODEL}`;
-  if (params.verifier === null) return `no success estimates: ${NO_VALUE_MODEL}`;
+  if (params.verifier === null) return `not valued (${NO_VALUE_MODEL})`;
   const verifier = `the ${params.verifier.toUpperCase()}`;
   switch (params.strategy) {
     case 'beam':
