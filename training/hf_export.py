@@ -1,8 +1,8 @@
 """Writes a model bundle in standard formats: Transformers checkpoints (GPT-BigCode, safetensors) with
 their tokenizer, and ONNX in the Optimum decoder-with-past layout (training/README.md, "The bundle
-in standard formats").
+in standard formats"), with tutor.json, parity.json and splits/, as the pipeline now writes models/default.
 
-  bash training/venv.sh python training/hf_export.py --out models/default-hf              # from models/default's ONNX
+  bash training/venv.sh python training/hf_export.py --bundle OLD --out DIR    # an older bundle (manifest.json layout), from its ONNX
   bash training/venv.sh python training/hf_export.py --from-cache full --out DIR          # from the pipeline's checkpoints
   ... --variants    also model_fp16.onnx and model_int8.onnx next to each model.onnx
   ... --measure     parity with our models (logits, values, greedy tokens) into DIR/hf_parity.json
@@ -18,11 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
-from tvm_training.hf_format import VERIFIER_KINDS, bundle_prompt_format, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
+from tvm_training.data import ANSWER_PREFIX  # noqa: E402
+from tvm_training.export import copy_splits, parity_cases  # noqa: E402
+from tvm_training.hf_format import VERIFIER_KINDS, bundle_prompt_format, load_onnx_bundle, onnx_io, save_hf_bundle, write_short_manifest  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def from_cache(profile_name: str, label_paths: int | None, curriculum: str | None
@@ -100,8 +100,8 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bundle", type=Path, default=REPO / "models" / "default",
-                        help="our ONNX bundle to convert (its weights are read from the ONNX files)")
+    parser.add_argument("--bundle", type=Path, default=None,
+                        help="an older bundle (manifest.json layout) to convert; its weights are read from its ONNX files")
     parser.add_argument("--from-cache", choices=sorted(PROFILES), default=None,
                         help="convert the pipeline's checkpoints of this profile instead")
     parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
@@ -117,14 +117,22 @@ def main() -> None:
     started = time.time()
     if args.from_cache:
         tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum)
+        name, training, answer_pattern = args.from_cache, {"profile": args.from_cache}, ANSWER_PREFIX + "(.+)"
     else:
-        if not (args.bundle / "manifest.json").is_file():
-            raise SystemExit(f"{args.bundle / 'manifest.json'} is missing: --bundle takes a folder that training/pipeline.py wrote")
+        if args.bundle is None or not (args.bundle / "manifest.json").is_file():
+            raise SystemExit(f"{args.bundle} has no manifest.json: --bundle takes an older bundle that training/pipeline.py "
+                             "wrote (models/default is in standard formats already), or use --from-cache PROFILE")
         tok, policy, verifiers, worst = load_onnx_bundle(args.bundle)
         prompt_format = bundle_prompt_format(args.bundle)
         splits = args.bundle / "splits"
+        manifest = json.loads((args.bundle / "manifest.json").read_text())
+        name, training, answer_pattern = manifest["name"], manifest.get("training", {}), manifest["answerPattern"]
         log(f"rebuilt from {args.bundle}; worst difference from its parity.json: {worst}")
     save_hf_bundle(args.out, tok, policy, verifiers, prompt_format, onnx_export=True, variants=args.variants)
+    write_json(args.out / "parity.json",
+               parity_cases(tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, prompt_format))
+    write_short_manifest(args.out, name, answer_pattern, training)
+    copy_splits(splits.parent, args.out)
     files = {str(p.relative_to(args.out)): p.stat().st_size for p in sorted(args.out.rglob("*")) if p.is_file()}
     log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(files, indent=1))
     log("policy ONNX: " + json.dumps(onnx_io(args.out / "onnx" / "model.onnx")))

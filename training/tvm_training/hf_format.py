@@ -135,7 +135,43 @@ def load_surprise_vector(folder: Path) -> torch.Tensor:
     return load_file(str(folder / SURPRISE_FILE))[SURPRISE_TENSOR]
 
 
-# --- reading the shipped ONNX bundle ---------------------------------------------------------
+def decoder_from_transformers(folder: Path) -> Decoder:
+    """Our Decoder from a checkpoint that save_policy / save_verifier wrote (the inverse of
+    gpt_bigcode_state): the shipped bundle is checked against the PyTorch outputs its parity.json
+    recorded when the models were trained."""
+    config = json.loads((folder / "config.json").read_text())
+    state = load_file(str(folder / "model.safetensors"))
+    spec = config.get("tvm_surprise")
+    d = config["n_embd"]
+    cfg = ModelConfig(vocab_size=config["vocab_size"], d_model=d, n_layer=config["n_layer"], n_head=config["n_head"],
+                      n_kv_head=1, max_positions=config["n_positions"], ffn_mult=config["n_inner"] // d,
+                      logprob_input=spec is not None, logprob_threshold=spec["threshold"] if spec else 0.0,
+                      logprob_span=spec["span"] if spec else 20.0)
+    verifier = "classifier.weight" in state
+    model = Decoder(cfg, value_head=verifier)
+    ours = {"tok.weight": state["transformer.wte.weight"], "pos.weight": state["transformer.wpe.weight"],
+            "ln_f.weight": state["transformer.ln_f.weight"], "ln_f.bias": state["transformer.ln_f.bias"]}
+    for i in range(cfg.n_layer):
+        p, b = f"transformer.h.{i}.", f"blocks.{i}."
+        # Our attention has no biases: GPT-BigCode's are zero in a checkpoint we wrote.
+        if state[p + "attn.c_attn.bias"].abs().max() > 0 or state[p + "attn.c_proj.bias"].abs().max() > 0:
+            raise ValueError(f"{folder}: layer {i} has attention biases, which our Decoder lacks")
+        c_attn = state[p + "attn.c_attn.weight"]
+        ours |= {b + "ln1.weight": state[p + "ln_1.weight"], b + "ln1.bias": state[p + "ln_1.bias"],
+                 b + "attn.q.weight": c_attn[:d], b + "attn.kv.weight": c_attn[d:],
+                 b + "attn.o.weight": state[p + "attn.c_proj.weight"],
+                 b + "ln2.weight": state[p + "ln_2.weight"], b + "ln2.bias": state[p + "ln_2.bias"],
+                 b + "up.weight": state[p + "mlp.c_fc.weight"], b + "up.bias": state[p + "mlp.c_fc.bias"],
+                 b + "down.weight": state[p + "mlp.c_proj.weight"], b + "down.bias": state[p + "mlp.c_proj.bias"]}
+    if verifier:
+        ours |= {"value.weight": state["classifier.weight"], "value.bias": state["classifier.bias"]}
+    if spec is not None:
+        ours["surprise"] = load_surprise_vector(folder)
+    model.load_state_dict(ours)
+    return model.eval()
+
+
+# --- reading an older ONNX bundle (manifest.json layout) -------------------------------------
 
 def decoder_from_onnx(path: Path, head_dim: int) -> Decoder:
     """Rebuilds a Decoder from one of our bundle's ONNX files (export.py's TorchScript export): named
@@ -393,9 +429,20 @@ def bundle_prompt_format(bundle: Path) -> str:
     return prompt_format
 
 
+def write_short_manifest(folder: Path, name: str, answer_pattern: str, training: dict[str, object]) -> None:
+    """tutor.json, what the engine cannot infer from the standard files (src/core/bundle/huggingFaceFolder.ts):
+    the bundle's name, how it reads a final answer (our policies write "The answer is …") and the
+    pipeline's training record, added to the prompt format save_policy wrote there. The verifiers are
+    found in tvm/, orm/ and prm/ without it."""
+    path = folder / SHORT_MANIFEST
+    written = json.loads(path.read_text()) if path.exists() else {}
+    path.write_text(json.dumps({**written, "name": name, "answerPattern": answer_pattern, "training": training},
+                               indent=1, ensure_ascii=False) + "\n")
+
+
 def load_onnx_bundle(bundle: Path) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], dict[str, float]]:
-    """Our ONNX bundle's models rebuilt as Decoders, each checked against the bundle's parity.json
-    (worst difference per model returned)."""
+    """An older bundle's models (manifest.json layout) rebuilt as Decoders from their ONNX files, each
+    checked against the bundle's parity.json (worst difference per model returned)."""
     manifest = json.loads((bundle / "manifest.json").read_text())
     parity = json.loads((bundle / "parity.json").read_text())
     tok = BpeTokenizer.load(bundle / manifest["tokenizer"])

@@ -276,7 +276,8 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
       answerPattern,
       maxPositions,
       models: { policy, ...verifiers(dir, short, shortPath, config, configPath, requested as VariantRequest) },
-      training: { source: 'huggingface', modelType, weights: policy.file },
+      // A bundle the training pipeline wrote keeps its training record in tutor.json (the model card's numbers).
+      training: { ...(isObject(short.training) && short.training), source: 'huggingface', modelType, weights: policy.file },
     },
     vocabSize: layout.vocabSize,
     configPath,

@@ -72,21 +72,25 @@ test('the default answer pattern reads \\boxed{…} and "The answer is …"', ()
   assert.equal(extractAnswer('The answer is 1/2', pattern), '1/2');
 });
 
-test('without a TVM greedy and vote run, beam search and Check my steps say what is missing', fixture, async () => {
+test('without a TVM greedy, vote and best-of-N (by likelihood) run, beam search, the weighted vote and Check my steps say what is missing', fixture, async () => {
   await withFolder(
     () => undefined,
     async (bundle) => {
       const models = createEngineModels(bundle);
       assert.equal(models.tvm, undefined);
-      assert.deepEqual(availableStrategies([]), ['greedy', 'vote']);
+      assert.deepEqual(availableStrategies([]), ['greedy', 'vote', 'bon']);
       const greedy = await solve(models, { problem: PROBLEM, strategy: 'greedy', maxSteps: 2, maxStepTokens: 8 });
       assert.equal(greedy.trace.params.verifier, null);
       assert.ok(greedy.trace.paths.length === 1);
       const vote = await solve(models, { problem: PROBLEM, strategy: 'vote', k: 2, maxSteps: 2, maxStepTokens: 8 });
       assert.equal(vote.trace.paths.length, 2);
-      for (const strategy of ['beam', 'bon', 'wvote'] as const) {
+      const bon = await solve(models, { problem: PROBLEM, strategy: 'bon', k: 3, maxSteps: 2, maxStepTokens: 8 });
+      assert.deepEqual([bon.trace.params.verifier, bon.trace.params.ranking, bon.trace.paths.length], [null, 'likelihood', 3]);
+      const best = Math.max(...bon.trace.paths.map((p) => p.meanLogprob as number));
+      assert.equal(bon.trace.paths.find((p) => p.chosen)?.meanLogprob, best, 'the likeliest path is chosen');
+      for (const strategy of ['beam', 'wvote'] as const) {
         await assert.rejects(solve(models, { problem: PROBLEM, strategy, k: 2, b: 1, maxSteps: 1 }), (error: unknown) => {
-          return error instanceof BadRequestError && /has no value model \(TVM\)/.test(error.message) && /use greedy or vote/.test(error.message);
+          return error instanceof BadRequestError && /has no value model \(TVM\)/.test(error.message) && /use greedy, vote or bon/.test(error.message);
         });
       }
       await assert.rejects(checkDerivation(models, { problem: PROBLEM, steps: ['3 + 4 = 7'] }), /no value model \(TVM\), which Check my steps needs/);
