@@ -236,15 +236,17 @@ def write_generation_config(folder: Path, eos_id: int, max_positions: int) -> No
 
 # --- ONNX ------------------------------------------------------------------------------------
 
-def export_policy_onnx(folder: Path) -> Path:
-    """Optimum's exporter on the saved checkpoint, task text-generation-with-past; only its model.onnx
-    is kept (as `onnx/model.onnx`, where transformers.js looks), the folder's own files stay."""
+def export_policy_onnx(folder: Path, source: Path | None = None) -> Path:
+    """Optimum's exporter on the checkpoint saved in `source` (default `folder`), task
+    text-generation-with-past; only its model.onnx is kept (as `folder/onnx/model.onnx`, where
+    transformers.js looks), with its external data file when the model is over 2 GB."""
     from optimum.exporters.onnx import main_export
 
     with tempfile.TemporaryDirectory() as tmp:
-        main_export(str(folder), output=tmp, task="text-generation-with-past", device="cpu", do_validation=False)
+        main_export(str(source or folder), output=tmp, task="text-generation-with-past", device="cpu", do_validation=False)
         (folder / "onnx").mkdir(exist_ok=True)
-        shutil.move(str(Path(tmp) / "model.onnx"), folder / "onnx" / "model.onnx")
+        for part in Path(tmp).glob("model.onnx*"):
+            shutil.move(str(part), folder / "onnx" / part.name)
     return folder / "onnx" / "model.onnx"
 
 
