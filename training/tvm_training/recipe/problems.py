@@ -51,7 +51,7 @@ def parse_line(line: str, where: str) -> Problem:
             raise ProblemFileError(f'{where}: "{key}" is missing or empty; every line needs a "question" and an "answer" '
                                    '(a bare answer or a GSM8K solution ending in "#### answer")')
     answer = reference_answer(str(row["answer"]))
-    if not answer:
+    if not answer or answer.startswith("####"):
         raise ProblemFileError(f'{where}: "answer" states no answer after "####"')
     return Problem(question=row["question"].strip(), answer=answer)
 
