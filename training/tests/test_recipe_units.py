@@ -125,3 +125,33 @@ def test_majority_vote_counts_equivalent_answers_together_and_best_of_n_takes_th
                         values={"tvm": [0.2, 0.9, 0.4], "orm": [0.8, 0.1, 0.3]})
     assert strategy_outcomes(held) == {"greedy": False, "majority_vote": False, "pass_at_n": True,
                                        "best_of_n_tvm": True, "best_of_n_orm": False}
+
+
+@pytest.mark.parametrize("kind", ["qwen2", "llama", "gpt_bigcode"])
+def test_a_value_model_of_each_architecture_starts_from_the_policy_and_exports_with_a_cache(kind, tmp_path):
+    """Grouped-query attention with RoPE (Qwen2, Llama) and multi-query attention with learned
+    positions (GPT-BigCode): the value model's trunk is the policy's, and its ONNX gives its values."""
+    import numpy as np
+    import onnxruntime as ort
+    import torch
+    from hf_tiny import build
+
+    from tvm_training.recipe.value_onnx import export_value_onnx, kv_shape
+    from tvm_training.recipe.value_training import value_model_from_policy
+
+    policy, _ = build(kind, tmp_path / "policy")
+    model = value_model_from_policy(tmp_path / "policy", "tvm").eval()
+    trunk, policy_trunk = getattr(model, model.base_model_prefix), getattr(policy, policy.base_model_prefix)
+    assert all(torch.equal(a, b) for a, b in zip(trunk.state_dict().values(), policy_trunk.state_dict().values()))
+    path = export_value_onnx(model, tmp_path / "tvm")
+    layers, kv_heads, head_dim = kv_shape(model)
+    ids = torch.randint(0, model.config.vocab_size, (2, 9), generator=torch.Generator().manual_seed(1))
+    mask = torch.ones_like(ids)
+    mask[0, :3] = 0
+    pos = (mask.cumsum(1) - 1).clamp(min=0)
+    feeds = {"input_ids": ids.numpy(), "attention_mask": mask.numpy(), "position_ids": pos.numpy()}
+    feeds |= {f"past_key_values.{i}.{k}": np.zeros((2, kv_heads, 0, head_dim), np.float32) for i in range(layers) for k in ("key", "value")}
+    got = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(["values"], feeds)[0]
+    with torch.no_grad():
+        want = torch.sigmoid(model(input_ids=ids, attention_mask=mask, position_ids=pos).logits.squeeze(-1)).numpy()
+    assert np.abs(got - want)[mask.numpy() == 1].max() <= 1e-5
