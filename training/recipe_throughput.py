@@ -38,8 +38,8 @@ def matmul_parameters(cfg: dict) -> dict[str, int]:
     return {"layers": per_layer * cfg["num_hidden_layers"], "lm_head": h * cfg["vocab_size"]}
 
 
-def config(size: str) -> Qwen2Config:
-    return Qwen2Config(max_position_embeddings=4096, **SIZES[size])
+def config(size: str, num_labels: int = 2) -> Qwen2Config:
+    return Qwen2Config(max_position_embeddings=4096, num_labels=num_labels, **SIZES[size])
 
 
 def generate_rate(size: str, batch: int, prompt: int, new: int) -> dict[str, float]:
@@ -61,7 +61,7 @@ def generate_rate(size: str, batch: int, prompt: int, new: int) -> dict[str, flo
 
 def train_rate(size: str, batch: int, length: int, steps: int) -> dict[str, float]:
     torch.manual_seed(0)
-    model = AutoModelForTokenClassification.from_config(config(size), num_labels=1).train()
+    model = AutoModelForTokenClassification.from_config(config(size, num_labels=1)).train()
     opt = torch.optim.AdamW(model.parameters(), lr=1e-5)
     ids = torch.randint(0, SIZES[size]["vocab_size"], (batch, length))
     target = torch.rand((batch, length))

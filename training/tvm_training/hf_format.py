@@ -325,10 +325,13 @@ def fp16_and_int8_variants(onnx_path: Path) -> dict[str, Path]:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers.float16 import convert_float_to_float16
 
+    # A model over 2 GB (protobuf's limit) keeps its weights in an external data file, and so do its variants.
+    external = any(onnx_path.parent.glob(onnx_path.name + "_data*"))
     fp16 = onnx_path.with_name("model_fp16.onnx")
-    onnx.save(convert_float_to_float16(onnx.load(str(onnx_path)), keep_io_types=False), str(fp16))
+    onnx.save(convert_float_to_float16(onnx.load(str(onnx_path)), keep_io_types=False), str(fp16),
+              **({"save_as_external_data": True, "location": fp16.name + "_data"} if external else {}))
     int8 = onnx_path.with_name("model_int8.onnx")
-    quantize_dynamic(str(onnx_path), str(int8), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(onnx_path), str(int8), weight_type=QuantType.QInt8, use_external_data_format=external)
     return {"fp16": fp16, "int8": int8}
 
 
