@@ -15,25 +15,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
+from transformers import AutoModelForCausalLM, PreTrainedModel  # noqa: E402
 
 from tvm_training.common import log, setup_torch, write_json  # noqa: E402
+from tvm_training.labels import LabelledPath  # noqa: E402
 from tvm_training.recipe.answers import DEFAULT_ANSWER_PATTERN, compile_answer_pattern, extract_answer, is_correct  # noqa: E402
 from tvm_training.recipe.bundle import BundleText, write_bundle  # noqa: E402
 from tvm_training.recipe.evaluation import HeldOutPaths, summarise  # noqa: E402
 from tvm_training.recipe.policy_text import PolicyFolderError, PolicyText, load_policy_text  # noqa: E402
 from tvm_training.recipe.problems import Problem, ProblemFileError, read_problems, split_held_out  # noqa: E402
 from tvm_training.recipe.sampling import Sampler, SamplingSettings, choose_sampler  # noqa: E402
-from tvm_training.recipe.trie_labels import ProblemPaths, label_paths  # noqa: E402
+from tvm_training.recipe.trie_labels import ProblemPaths, Rollouts, label_paths  # noqa: E402
 from tvm_training.recipe.value_training import TrainSettings, last_token_values, train_value_model  # noqa: E402
-
-KINDS = ("tvm", "orm", "prm")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -81,23 +83,42 @@ def device_of(requested: str) -> torch.device:
     return torch.device("cuda" if requested == "cuda" or (requested == "auto" and torch.cuda.is_available()) else "cpu")
 
 
-def graded(text: PolicyText, problems: list[Problem], prompts: list[list[int]], paths: list[list[list[int]]],
-           pattern) -> list[ProblemPaths]:
-    return [ProblemPaths(prompt, ps, [is_correct(text.decode(p), problem.answer, pattern) for p in ps])
-            for problem, prompt, ps in zip(problems, prompts, paths)]
+@dataclass
+class Run:
+    """What every stage reads: the options, the policy's text conventions, the sampler and the device."""
+    args: argparse.Namespace
+    text: PolicyText
+    pattern: re.Pattern[str]
+    sampler: Sampler
+    dev: torch.device
+
+    def settings(self, seed_offset: int = 0, temperature: float | None = None) -> SamplingSettings:
+        t = self.args.temperature if temperature is None else temperature
+        return SamplingSettings(t, self.args.max_new_tokens, self.args.seed + seed_offset)
+
+    def correct(self, tokens: list[int], problem: Problem) -> bool:
+        return is_correct(self.text.decode(tokens), problem.answer, self.pattern)
 
 
-def rollouts_of(sampler: Sampler, text: PolicyText, problems: list[Problem], groups: list[ProblemPaths], n: int,
-                settings: SamplingSettings, pattern):
-    def run(pending: list[tuple[int, list[int]]]) -> list[list[tuple[list[int], bool]]]:
+def sample_training_paths(run: Run, train: list[Problem]) -> list[ProblemPaths]:
+    prompts = [run.text.encode_prompt(p.question) for p in train]
+    log(f"sampling {run.args.paths} paths for each of {len(train)} training problems with {run.sampler.name}")
+    paths = run.sampler.sample(prompts, run.args.paths, run.settings())
+    return [ProblemPaths(prompt, ps, [run.correct(p, problem) for p in ps]) for problem, prompt, ps in zip(train, prompts, paths)]
+
+
+def prm_rollouts(run: Run, train: list[Problem], groups: list[ProblemPaths]) -> Rollouts:
+    """`--prm-rollouts` policy continuations of each (problem, solution prefix), graded."""
+    n = run.args.prm_rollouts
+
+    def rollouts(pending: list[tuple[int, list[int]]]) -> list[list[tuple[list[int], bool]]]:
         log(f"prm: {n} rollouts from each of {len(pending)} step ends")
-        continuations = sampler.sample([groups[pi].prompt + prefix for pi, prefix in pending], n, settings)
-        return [[(c, is_correct(text.decode(prefix + c), problems[pi].answer, pattern)) for c in cs]
-                for (pi, prefix), cs in zip(pending, continuations)]
-    return run
+        continuations = run.sampler.sample([groups[pi].prompt + prefix for pi, prefix in pending], n, run.settings(seed_offset=1))
+        return [[(c, run.correct(prefix + c, train[pi])) for c in cs] for (pi, prefix), cs in zip(pending, continuations)]
+    return rollouts
 
 
-def label_stats(groups: list[ProblemPaths], rows) -> dict[str, object]:
+def label_stats(groups: list[ProblemPaths], rows: list[LabelledPath]) -> dict[str, object]:
     paths = sum(len(g.paths) for g in groups)
     return {"problems": len(groups), "paths": paths, "correct_paths": sum(sum(g.outcomes) for g in groups),
             "problems_with_a_correct_path": sum(any(g.outcomes) for g in groups),
@@ -106,86 +127,81 @@ def label_stats(groups: list[ProblemPaths], rows) -> dict[str, object]:
             "fractional_tvm_labels": sum(0.0 < y < 1.0 for r in rows for y in r.tvm)}
 
 
-def evaluate(sampler: Sampler, text: PolicyText, problems: list[Problem], models: dict, n: int, settings: SamplingSettings,
-             pattern, dev: torch.device) -> dict[str, object]:
-    prompts = [text.encode_prompt(p.question) for p in problems]
-    greedy = sampler.sample(prompts, 1, SamplingSettings(0.0, settings.max_new_tokens, settings.seed))
-    sampled = sampler.sample(prompts, n, SamplingSettings(settings.temperature, settings.max_new_tokens, settings.seed + 7))
+def train_models(run: Run, rows: list[LabelledPath], kinds: list[str],
+                 timings: dict[str, float]) -> tuple[dict[str, PreTrainedModel], dict[str, dict[str, float]]]:
+    a = run.args
+    settings = TrainSettings(a.lr, a.epochs, a.batch_size, a.micro_batch, a.loss, a.seed, a.bf16 and run.dev.type == "cuda",
+                             a.gradient_checkpointing)
+    models, reports = {}, {}
+    for kind in kinds:
+        models[kind], reports[kind] = train_value_model(a.policy, rows, kind, run.text.pad_id, settings, run.dev)
+        timings[f"train_{kind}"] = round(reports[kind]["seconds"], 2)
+    return models, reports
+
+
+def evaluate(run: Run, problems: list[Problem], models: dict[str, PreTrainedModel]) -> dict[str, object]:
+    n = run.args.eval_paths
+    prompts = [run.text.encode_prompt(p.question) for p in problems]
+    greedy = run.sampler.sample(prompts, 1, run.settings(temperature=0.0))
+    sampled = run.sampler.sample(prompts, n, run.settings(seed_offset=7))
     held: list[HeldOutPaths] = []
     for problem, prompt, g, paths in zip(problems, prompts, greedy, sampled):
-        texts = [text.decode(p) for p in paths]
-        values = {kind: last_token_values(m, [prompt + p for p in paths], text.pad_id, dev) for kind, m in models.items()}
-        held.append(HeldOutPaths(answer=problem.answer, greedy_correct=is_correct(text.decode(g[0]), problem.answer, pattern),
-                                 answers=[extract_answer(t, pattern) for t in texts],
-                                 correct=[is_correct(t, problem.answer, pattern) for t in texts], values=values))
+        texts = [run.text.decode(p) for p in paths]
+        values = {kind: last_token_values(m, [prompt + p for p in paths], run.text.pad_id, run.dev) for kind, m in models.items()}
+        held.append(HeldOutPaths(answer=problem.answer, greedy_correct=run.correct(g[0], problem),
+                                 answers=[extract_answer(t, run.pattern) for t in texts],
+                                 correct=[is_correct(t, problem.answer, run.pattern) for t in texts], values=values))
     return summarise(held, n)
+
+
+def read_inputs(args: argparse.Namespace) -> tuple[re.Pattern[str], list[Problem], list[Problem], PolicyText]:
+    """Every input checked before anything heavy starts; a bad one ends the run with its message."""
+    try:
+        pattern = compile_answer_pattern(args.answer_pattern)
+        train, held_out = split_held_out(read_problems(args.problems), args.held_out)
+        if args.eval_problems is not None:
+            held_out = read_problems(args.eval_problems)
+        text = load_policy_text(args.policy, args.prompt_template, args.system_prompt, args.step_delimiter)
+    except (ProblemFileError, PolicyFolderError, ValueError) as error:
+        raise SystemExit(f"tvm_recipe: {error}") from error
+    return pattern, train, held_out, text
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     setup_torch()
     started = time.perf_counter()
-    timings: dict[str, float] = {}
-
-    def lap(name: str, since: float) -> float:
-        timings[name] = round(time.perf_counter() - since, 2)
-        return time.perf_counter()
-
-    try:
-        pattern = compile_answer_pattern(args.answer_pattern)
-        problems = read_problems(args.problems)
-        train, held_out = split_held_out(problems, args.held_out)
-        if args.eval_problems is not None:
-            held_out = read_problems(args.eval_problems)
-        text = load_policy_text(args.policy, args.prompt_template, args.system_prompt, args.step_delimiter)
-    except (ProblemFileError, PolicyFolderError, ValueError) as error:
-        raise SystemExit(f"tvm_recipe: {error}") from error
+    pattern, train, held_out, text = read_inputs(args)
     dev = device_of(args.device)
-    from transformers import AutoModelForCausalLM
-
     dtype = torch.bfloat16 if args.bf16 and dev.type == "cuda" else torch.float32
-    sampler = choose_sampler(args.sampler, args.policy,
-                             lambda: AutoModelForCausalLM.from_pretrained(args.policy, torch_dtype=dtype).to(dev),
+    sampler = choose_sampler(args.sampler, args.policy, lambda: AutoModelForCausalLM.from_pretrained(args.policy, dtype=dtype).to(dev),
                              text.eos_ids, text.pad_id, args.generate_batch, args.seed, args.vllm_memory)
-    settings = SamplingSettings(args.temperature, args.max_new_tokens, args.seed)
+    run = Run(args, text, pattern, sampler, dev)
+    timings: dict[str, float] = {}
     t = time.perf_counter()
-
-    prompts = [text.encode_prompt(p.question) for p in train]
-    log(f"sampling {args.paths} paths for each of {len(train)} training problems")
-    groups = graded(text, train, prompts, sampler.sample(prompts, args.paths, settings), pattern)
-    t = lap("sample", t)
+    groups = sample_training_paths(run, train)
+    timings["sample"], t = round(time.perf_counter() - t, 2), time.perf_counter()
     baselines = [b for b in args.baselines.split(",") if b]
-    step_ids = text.step_token_ids()
-    rollouts = (rollouts_of(sampler, text, train, groups, args.prm_rollouts,
-                            SamplingSettings(args.temperature, args.max_new_tokens, args.seed + 1), pattern)
-                if "prm" in baselines and args.prm_rollouts > 0 else None)
-    rows = label_paths(groups, step_ids, rollouts)
+    rows = label_paths(groups, text.step_token_ids(),
+                       prm_rollouts(run, train, groups) if "prm" in baselines and args.prm_rollouts > 0 else None)
     labels = label_stats(groups, rows)
     log("labels: " + json.dumps(labels))
-    t = lap("labels", t)
-
-    train_settings = TrainSettings(args.lr, args.epochs, args.batch_size, args.micro_batch, args.loss, args.seed,
-                                   args.bf16 and dev.type == "cuda", args.gradient_checkpointing)
-    models, training = {}, {}
-    for kind in ("tvm", *baselines):
-        models[kind], training[kind] = train_value_model(args.policy, rows, kind, text.pad_id, train_settings, dev)
-        t = lap(f"train_{kind}", t)
-
-    evaluation = evaluate(sampler, text, held_out, models, args.eval_paths, settings, pattern, dev) if held_out else None
+    timings["labels"] = round(time.perf_counter() - t, 2)
+    models, training = train_models(run, rows, ["tvm", *baselines], timings)
+    t = time.perf_counter()
+    evaluation = evaluate(run, held_out, models) if held_out else None
     if evaluation:
         log("held-out: " + json.dumps(evaluation["correct"]))
-    t = lap("evaluate", t)
-
+    timings["evaluate"], t = round(time.perf_counter() - t, 2), time.perf_counter()
     bundle_text = BundleText(args.out.name or "recipe", args.prompt_template, args.system_prompt, args.step_delimiter,
                              args.answer_pattern)
     files = write_bundle(args.out, args.policy, {k: m.cpu() for k, m in models.items()}, bundle_text, args.variants)
-    lap("export", t)
+    timings["export"] = round(time.perf_counter() - t, 2)
     timings["total"] = round(time.perf_counter() - started, 2)
     report = {"policy": str(args.policy), "problems": str(args.problems), "train_problems": len(train),
               "held_out_problems": len(held_out), "sampler": sampler.name, "device": dev.type,
               "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-              "generated_tokens": getattr(sampler, "generated_tokens", None),
-              "generate_seconds": round(getattr(sampler, "seconds", 0.0), 2),
+              "generated_tokens": sampler.generated_tokens, "generate_seconds": round(sampler.seconds, 2),
               "labels": labels, "training": training, "evaluation": evaluation, "timings_s": timings, "files": files}
     write_json(args.out / "recipe.json", report)
     log(f"wrote {args.out} in {timings['total']:.0f} s")

@@ -24,6 +24,8 @@ class SamplingSettings:
 
 class Sampler(Protocol):
     name: str
+    generated_tokens: int
+    seconds: float
 
     def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings) -> list[list[list[int]]]: ...
 

@@ -31,7 +31,7 @@ class TrainSettings:
 
 def value_model_from_policy(policy_dir: Path, kind: str) -> PreTrainedModel:
     model = AutoModelForTokenClassification.from_pretrained(
-        policy_dir, num_labels=1, id2label={0: "value"}, label2id={"value": 0}, torch_dtype=torch.float32)
+        policy_dir, num_labels=1, id2label={0: "value"}, label2id={"value": 0}, dtype=torch.float32)
     # Dropout before the head would make the value of a prefix depend on the draw.
     for key in ("classifier_dropout", "hidden_dropout", "summary_first_dropout"):
         if hasattr(model.config, key):
