@@ -155,3 +155,25 @@ def test_a_value_model_of_each_architecture_starts_from_the_policy_and_exports_w
     with torch.no_grad():
         want = torch.sigmoid(model(input_ids=ids, attention_mask=mask, position_ids=pos).logits.squeeze(-1)).numpy()
     assert np.abs(got - want)[mask.numpy() == 1].max() <= 1e-5
+
+
+def test_bad_inputs_end_the_recipe_before_any_work_with_a_message_naming_the_file(tmp_path):
+    from hf_tiny import build
+
+    import tvm_recipe
+
+    problems = tmp_path / "problems.jsonl"
+    problems.write_text('{"question": "1 + 1?", "answer": "2"}\n')
+    build("gpt_bigcode", tmp_path / "no-template")   # a tokenizer without a chat template
+
+    def refusal(*argv: str) -> str:
+        with pytest.raises(SystemExit) as stop:
+            tvm_recipe.main(["--problems", str(problems), "--out", str(tmp_path / "out"), *argv])
+        return str(stop.value)
+
+    assert "config.json is missing" in refusal("--policy", str(tmp_path / "nowhere"))
+    assert "has no chat template: give --prompt-template" in refusal("--policy", str(tmp_path / "no-template"))
+    assert "has no {problem}" in refusal("--policy", str(tmp_path / "no-template"), "--prompt-template", "Q: ")
+    assert "not a valid regular expression" in refusal("--policy", str(tmp_path / "no-template"), "--answer-pattern", "(")
+    assert "leaves no training problem" in refusal("--policy", str(tmp_path / "no-template"), "--held-out", "1")
+    assert not (tmp_path / "out").exists()
