@@ -84,8 +84,9 @@ def test_trie_labels_equal_their_definition_on_random_paths():
         paths = [[rng.choice([1, 2, newline]) for _ in range(rng.randint(2, 7))] for _ in range(40)]
         # A path's outcome is a function of its tokens, as a graded answer is.
         groups.append(ProblemPaths(prompt=[50, 51], paths=paths, outcomes=[sum(p) % 3 == 0 for p in paths]))
-    rows = label_paths(groups, {newline}, rollouts=None)
+    rows = label_paths(groups, {newline}, rollouts=None, chunk=2)   # two chunks: problems 0-1, then 2
     assert sum(r.weight for r in rows) == 120, "distinct paths carry their multiplicity"
+    assert {r.meta["problem"] for r in rows} == {0, 1, 2}
     for row in rows:
         group = groups[row.meta["problem"]]
         path = row.ids[row.start:]

@@ -49,17 +49,17 @@ def unresolved_step_ends(group: ProblemPaths, trie: Trie, step_ids: set[int]) ->
     return list(seen)
 
 
-def label_paths(groups: list[ProblemPaths], step_ids: set[int], rollouts: Rollouts | None) -> list[LabelledPath]:
-    """One row per distinct path of every problem (weight: its multiplicity). Without `rollouts`, the
-    PRM's step labels come from the sampled paths alone (a step is good when a correct path passes its end)."""
+def label_chunk(groups: list[ProblemPaths], first: int, step_ids: set[int], rollouts: Rollouts | None) -> list[LabelledPath]:
+    """The rows of `groups`, whose first problem has index `first` (the index rollouts and rows name)."""
     tries = [problem_trie(g) for g in groups]
-    pending = [(pi, list(prefix)) for pi, (g, t) in enumerate(zip(groups, tries)) for prefix in unresolved_step_ends(g, t, step_ids)]
+    pending = [(first + i, list(prefix)) for i, (g, t) in enumerate(zip(groups, tries))
+               for prefix in unresolved_step_ends(g, t, step_ids)]
     rolled = rollouts(pending) if rollouts is not None and pending else [[] for _ in pending]
     for (pi, prefix), continuations in zip(pending, rolled):
         for continuation, ok in continuations:
-            tries[pi].add(prefix + continuation, ok, first_counted=len(prefix) - 1)
+            tries[pi - first].add(prefix + continuation, ok, first_counted=len(prefix) - 1)
     rows: list[LabelledPath] = []
-    for pi, (group, trie) in enumerate(zip(groups, tries)):
+    for i, (group, trie) in enumerate(zip(groups, tries)):
         for path, (ok, count) in distinct_paths(group.paths, group.outcomes).items():
             tokens = list(path)
             if not tokens:
@@ -71,5 +71,17 @@ def label_paths(groups: list[ProblemPaths], step_ids: set[int], rollouts: Rollou
                     for si, end in enumerate(ends)]
             rows.append(LabelledPath(ids=group.prompt + tokens, start=len(group.prompt),
                                      tvm=[c / t for c, t in trie.values(tokens)], orm=[float(ok)] * len(tokens),
-                                     prm=step_spread(tokens, step_ids, good), weight=float(count), meta={"problem": pi}))
+                                     prm=step_spread(tokens, step_ids, good), weight=float(count), meta={"problem": first + i}))
+    return rows
+
+
+def label_paths(groups: list[ProblemPaths], step_ids: set[int], rollouts: Rollouts | None, chunk: int = 64) -> list[LabelledPath]:
+    """One row per distinct path of every problem (weight: its multiplicity). Without `rollouts`, the
+    PRM's step labels come from the sampled paths alone (a step is good when a correct path passes its end).
+    Problems are labelled `chunk` at a time, so only that many tries are held at once (a trie node per
+    sampled token: GSM8K's 7,473 problems x 100 paths would not fit at once), and the rollouts of a
+    chunk are sampled together."""
+    rows: list[LabelledPath] = []
+    for first in range(0, len(groups), chunk):
+        rows += label_chunk(groups[first:first + chunk], first, step_ids, rollouts)
     return rows
