@@ -284,15 +284,17 @@ def write_generation_config(folder: Path, eos_id: int, max_positions: int) -> No
 
 # --- ONNX ------------------------------------------------------------------------------------
 
-def export_policy_onnx(folder: Path) -> Path:
-    """Optimum's exporter on the saved checkpoint, task text-generation-with-past; only its model.onnx
-    is kept (as `onnx/model.onnx`, where transformers.js looks), the folder's own files stay."""
+def export_policy_onnx(folder: Path, source: Path | None = None) -> Path:
+    """Optimum's exporter on the checkpoint saved in `source` (default `folder`), task
+    text-generation-with-past; only its model.onnx is kept (as `folder/onnx/model.onnx`, where
+    transformers.js looks), with its external data file when the model is over 2 GB."""
     from optimum.exporters.onnx import main_export
 
     with tempfile.TemporaryDirectory() as tmp:
-        main_export(str(folder), output=tmp, task="text-generation-with-past", device="cpu", do_validation=False)
+        main_export(str(source or folder), output=tmp, task="text-generation-with-past", device="cpu", do_validation=False)
         (folder / "onnx").mkdir(exist_ok=True)
-        shutil.move(str(Path(tmp) / "model.onnx"), folder / "onnx" / "model.onnx")
+        for part in Path(tmp).glob("model.onnx*"):
+            shutil.move(str(part), folder / "onnx" / part.name)
     return folder / "onnx" / "model.onnx"
 
 
@@ -371,10 +373,13 @@ def fp16_and_int8_variants(onnx_path: Path) -> dict[str, Path]:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers.float16 import convert_float_to_float16
 
+    # A model over 2 GB (protobuf's limit) keeps its weights in an external data file, and so do its variants.
+    external = any(onnx_path.parent.glob(onnx_path.name + "_data*"))
     fp16 = onnx_path.with_name("model_fp16.onnx")
-    onnx.save(convert_float_to_float16(onnx.load(str(onnx_path)), keep_io_types=False), str(fp16))
+    onnx.save(convert_float_to_float16(onnx.load(str(onnx_path)), keep_io_types=False), str(fp16),
+              **({"save_as_external_data": True, "location": fp16.name + "_data"} if external else {}))
     int8 = onnx_path.with_name("model_int8.onnx")
-    quantize_dynamic(str(onnx_path), str(int8), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(onnx_path), str(int8), weight_type=QuantType.QInt8, use_external_data_format=external)
     return {"fp16": fp16, "int8": int8}
 
 
