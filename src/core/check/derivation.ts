@@ -6,7 +6,7 @@ import { throwIfAborted, type EngineModels } from '../lm.js';
 import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
-import { unfamiliarWords } from '../unfamiliarWords.js';
+import { assessFamiliarity } from '../familiarity/assess.js';
 import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
 import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
@@ -37,7 +37,16 @@ export async function checkDerivation(
   if (tokens.length > models.info.maxPositions) {
     throw new BadRequestError(`the problem and steps are ${tokens.length} tokens, more than the model's ${models.info.maxPositions}: check fewer steps at a time`);
   }
-  const [values = []] = await verifier.tokenValues([tokens], signal);
+  const [raw = []] = await verifier.tokenValues([tokens], signal);
+  const display = await assessFamiliarity(models, format, request.problem, signal);
+  // Where the verifier flags a step is decided on its raw values (the rule's thresholds were
+  // measured on them, bench:check); what the user reads is displayed values only.
+  const firstSuspicious = firstCollapse(
+    raw[promptLength - 1] ?? 0,
+    stepEnds.map((end) => raw[end - 1] ?? 0),
+    suspicion,
+  );
+  const values = raw.map(display.show);
   const problemValue = values[promptLength - 1] ?? 0;
 
   const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
@@ -57,11 +66,6 @@ export async function checkDerivation(
     return step;
   });
 
-  const firstSuspicious = firstCollapse(
-    problemValue,
-    steps.map((s) => s.value),
-    suspicion,
-  );
   const flagged = firstSuspicious === null ? undefined : steps[firstSuspicious];
   const suspiciousToken = flagged ? steepestDrop(flagged.before, flagged.tokens.map((t) => t.value)) : null;
   const reason =
@@ -80,7 +84,7 @@ export async function checkDerivation(
     suspiciousToken,
     reason,
     finished,
-    unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
+    familiarity: display.familiarity,
   };
 }
 
