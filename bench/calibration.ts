@@ -15,6 +15,7 @@ import type { EngineModels } from '../src/core/lm.js';
 import { requiredSplit } from './lib/problems.js';
 import { measureFamiliarity, solveForCalibration, type FamiliarityRecord, type SolvedRecord } from './lib/calibrationSolves.js';
 import { calibrationReport } from './lib/calibrationReport.js';
+import { manifestWithCalibration } from './lib/manifestCalibration.js';
 
 interface Solves {
   bundle: string;
@@ -51,8 +52,7 @@ async function main(): Promise<void> {
   writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify(report.json, null, 1)}\n`);
   if (values['write-manifest']) {
     const file = join(bundleDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    writeFileSync(file, `${JSON.stringify({ ...manifest, calibration: report.shipped }, null, 2)}\n`);
+    writeFileSync(file, manifestWithCalibration(readFileSync(file, 'utf8'), report.shipped));
     process.stderr.write(`wrote the calibration into ${file}\n`);
   }
   process.stdout.write(report.markdown);
