@@ -13,6 +13,7 @@ import { verifyAnswer } from './exact/index.js';
 import { assessFamiliarity } from './familiarity/assess.js';
 import { displayedTrace } from './familiarity/displayedTrace.js';
 import { TextFormat } from './search/format.js';
+import { checkProblemText } from './problemText.js';
 
 export type { SolveRequest, SolveResult } from '../shared/engineProtocol.js';
 
@@ -31,7 +32,7 @@ export async function solve(
   signal?: AbortSignal,
   onProgress?: ProgressCallback,
 ): Promise<SolveResult> {
-  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  checkProblemText(request.problem);
   const strategy = request.strategy ?? DEFAULT_STRATEGY;
   if (!STRATEGY_NAMES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGY_NAMES.join(', ')}`);
   const verifier = request.verifier ?? 'tvm';

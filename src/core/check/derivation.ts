@@ -7,6 +7,7 @@ import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
 import { assessFamiliarity } from '../familiarity/assess.js';
+import { checkProblemText } from '../problemText.js';
 import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
 import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
@@ -34,6 +35,9 @@ export async function checkDerivation(
   throwIfAborted(signal);
 
   const { tokens, promptLength, stepEnds } = format.encodePrefix(request.problem, request.steps, { closeAnswer: true });
+  if (promptLength >= models.info.maxPositions) {
+    throw new BadRequestError(`the problem takes ${promptLength} tokens, but the model reads at most ${models.info.maxPositions}: shorten the problem`);
+  }
   if (tokens.length > models.info.maxPositions) {
     throw new BadRequestError(`the problem and steps are ${tokens.length} tokens, more than the model's ${models.info.maxPositions}: check fewer steps at a time`);
   }
@@ -89,7 +93,7 @@ export async function checkDerivation(
 }
 
 function validateRequest(request: DerivationRequest, suspicion: SuspicionOptions): void {
-  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  checkProblemText(request.problem);
   if (request.steps.length === 0) throw new BadRequestError('there are no steps to check: pass at least one line of working');
   const blank = request.steps.findIndex((s) => s.trim() === '');
   if (blank >= 0) throw new BadRequestError(`step ${blank + 1} is empty: remove blank steps`);

@@ -13,6 +13,7 @@ import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer } from './
 import { assessFamiliarity } from '../familiarity/assess.js';
 import { displayedTrace } from '../familiarity/displayedTrace.js';
 import { TextFormat } from '../search/format.js';
+import { checkProblemText } from '../problemText.js';
 
 export type { Hint, HintOptions, HintOutcome } from '../../shared/engineProtocol.js';
 
@@ -26,6 +27,7 @@ export async function hintNextStep(
   signal?: AbortSignal,
   onProgress?: ProgressCallback,
 ): Promise<Hint> {
+  checkProblemText(request.problem);
   const raw = await stepBeamSearch(
     request.problem,
     searchModels(models, options.verifier ?? 'tvm', 'a hint'),
