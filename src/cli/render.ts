@@ -71,7 +71,7 @@ function hintLine(hint: Hint, steps: number): string {
       return `Hint: none — exact math found every one of the ${hint.rejected} lines the model proposed false; check the last step yourself.`;
     case 'step': {
       const where = hint.position < steps ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
-      return `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`;
+      return `Hint (${where}, ${percent(hint.value).trim()}${unfamiliarMark(hint.familiarity)}): ${hint.text}`;
     }
   }
 }
