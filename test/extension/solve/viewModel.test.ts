@@ -14,7 +14,7 @@ test('pending view: solving, nothing shown yet', () => {
   const view = pendingView(request, 'Loading the model…');
   assert.equal(view.status, 'solving');
   assert.equal(view.message, 'Loading the model…');
-  assert.deepEqual([view.steps, view.tree, view.answer, view.stats], [[], FAMILIAR, null, null]);
+  assert.deepEqual([view.steps, view.tree, view.answer, view.stats], [[], [], null, null]);
 });
 
 test('solved view: chosen steps with values, deltas, tokens and the answer', () => {
