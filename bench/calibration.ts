@@ -3,11 +3,11 @@
 // the candidate out-of-distribution features (solves.json); then choose the bounds of "unfamiliar
 // problem" on val, fit the calibration map on val + natural, and report AUROCs, reliability tables
 // and expected calibration error before and after, cross-fitted (calibration.md, calibration.json).
-// With --write-manifest the map fitted on all of val + natural goes into the bundle's manifest.json.
+// With --write-manifest the map fitted on all of val + natural goes into the bundle's manifest.json (tutor.json in the standard layout).
 //
 //   npm run bench:calibration -- [--bundle DIR] [--splits val,natural] [--flag-splits test,hard] [--limit N]
 //                                [--out bench/results/calibration-ood] [--solves FILE] [--write-manifest]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   writeFileSync(join(values.out, 'calibration.md'), report.markdown);
   writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify(report.json, null, 1)}\n`);
   if (values['write-manifest']) {
-    const file = join(bundleDir, 'manifest.json');
+    // A bundle in the standard layout keeps its manifest fields in tutor.json.
+    const file = existsSync(join(bundleDir, 'manifest.json')) ? join(bundleDir, 'manifest.json') : join(bundleDir, 'tutor.json');
     writeFileSync(file, manifestWithCalibration(readFileSync(file, 'utf8'), report.shipped));
     process.stderr.write(`wrote the calibration into ${file}\n`);
   }

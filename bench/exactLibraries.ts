@@ -1,5 +1,6 @@
 // Library choice for the exact-math module (issue "Exact math beside the TVM"), by measurement:
-// @cortex-js/compute-engine (reading LaTeX itself, behind src/core/exact) against mathjs with
+// @cortex-js/compute-engine (reading LaTeX itself, its parse evaluated over exact rationals by
+// src/core/exact/evaluate.ts) against mathjs with
 // exact Fractions (reading LaTeX through the hand-written latexToMathjs used for answers, plus the
 // same plain-notation replacements). Both judge closed arithmetic equalities only: the reference
 // solutions' step lines (all correct) and the hand-written student lines of bench/data.
@@ -122,7 +123,7 @@ const sets: Array<[string, Line[]]> = [
   ['reference steps', referenceLines()],
   ['student lines', studentLines],
 ];
-const rows = sets.flatMap(([set, lines]) => [measure('compute-engine', cortex, set, lines), measure('mathjs (Fraction)', mathjs, set, lines)]);
+const rows = sets.flatMap(([set, lines]) => [measure('compute-engine 0.27.0 + exact rationals', cortex, set, lines), measure('mathjs (Fraction)', mathjs, set, lines)]);
 
 const table = [
   '| library | lines | parsed | verdict right | verdict wrong | undecided / unparsed | p50 ms | p95 ms |',

@@ -1,6 +1,7 @@
 // Stages exactly what a platform vsix holds into one folder, so `vsce package --no-dependencies`
 // can zip it as is: the bundled extension and engine, the webview's built assets, the default
-// model bundle (policy, tvm, tokenizer and its config, a manifest without orm/prm) and onnxruntime-node with only
+// model bundle (what the engine reads of the policy, the TVM and the tokenizer: no checkpoints,
+// orm/prm or splits) and onnxruntime-node with only
 // the target platform's binaries (no CUDA/TensorRT providers) plus its one runtime dependency.
 // onnxruntime goes to dist/node_modules/: vsce --no-dependencies never packs a top-level
 // node_modules/, and Node resolves `require('onnxruntime-node')` from dist/engine.js there first.
@@ -39,9 +40,28 @@ function shippedManifest(manifest) {
   return { ...manifest, models: { policy, tvm } };
 }
 
+/**
+ * What the engine reads of a bundle in standard formats (src/core/bundle/huggingFaceFolder.ts): the
+ * configs, tokenizer files, tutor.json and the fp32 ONNX of the policy and of the TVM in tvm/.
+ * The Transformers checkpoints (model.safetensors) are for Python, not the extension.
+ */
+const STANDARD_BUNDLE_FILES = ['config.json', 'tokenizer.json', 'onnx/model.onnx'];
+/** Copied when present (a Hugging Face folder passed with --bundle may lack them). */
+const OPTIONAL_BUNDLE_FILES = ['generation_config.json', 'tokenizer_config.json', 'tutor.json', 'tvm/config.json', 'tvm/onnx/model.onnx'];
+
+function stageStandardBundle(bundleDir, out) {
+  for (const file of STANDARD_BUNDLE_FILES) copy(join(bundleDir, file), join(out, file));
+  for (const file of OPTIONAL_BUNDLE_FILES.filter((f) => existsSync(join(bundleDir, f)))) copy(join(bundleDir, file), join(out, file));
+}
+
 function stageBundle(bundleDir, out) {
+  if (existsSync(join(bundleDir, 'config.json')) && !existsSync(join(bundleDir, 'manifest.json'))) {
+    stageStandardBundle(bundleDir, out);
+    return;
+  }
+  // An older bundle (manifest.json layout), passed with --bundle.
   const manifestPath = join(bundleDir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: train and export the default bundle (training/) or pass --bundle <folder>`);
+  if (!existsSync(manifestPath)) throw new Error(`${join(bundleDir, 'config.json')} is missing: train and export the default bundle (training/) or pass --bundle <folder>`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const files = [manifest.tokenizer, manifest.models?.policy?.file, manifest.models?.tvm?.file];
   if (files.some((f) => typeof f !== 'string')) throw new Error(`${manifestPath} does not name the tokenizer, policy and tvm files`);

@@ -1,8 +1,8 @@
 """Writes a model bundle in standard formats: Transformers checkpoints (GPT-BigCode, safetensors) with
 their tokenizer, and ONNX in the Optimum decoder-with-past layout (training/README.md, "The bundle
-in standard formats").
+in standard formats"), with tutor.json, parity.json and splits/, as the pipeline now writes models/default.
 
-  bash training/venv.sh python training/hf_export.py --out models/default-hf              # from models/default's ONNX
+  bash training/venv.sh python training/hf_export.py --bundle OLD --out DIR    # an older bundle (manifest.json layout), from its ONNX
   bash training/venv.sh python training/hf_export.py --from-cache full --out DIR          # from the pipeline's checkpoints
   ... --variants    also model_fp16.onnx and model_int8.onnx next to each model.onnx
   ... --measure     parity with our models (logits, values, greedy tokens) into DIR/hf_parity.json
@@ -18,22 +18,27 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
-from tvm_training.hf_format import VERIFIER_KINDS, load_onnx_bundle, onnx_io, save_hf_bundle  # noqa: E402
+from tvm_training.data import ANSWER_PREFIX  # noqa: E402
+from tvm_training.export import copy_splits, parity_cases  # noqa: E402
+from tvm_training.hf_format import VERIFIER_KINDS, bundle_prompt_format, load_onnx_bundle, onnx_io, save_hf_bundle, write_short_manifest  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
 
-
-def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path]:
-    """The tokenizer, policy and verifiers of a finished pipeline cache, and its splits folder."""
+def from_cache(profile_name: str, label_paths: int | None, curriculum: str | None
+               ) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path, str]:
+    """The tokenizer, policy and verifiers of a finished pipeline cache, its splits folder, and the
+    policy's prompt format."""
     import dataclasses
 
+    from tvm_training.common import curriculum_of
     from tvm_training.stages import load_verifier, open_finished, verifier_file
 
     profile = PROFILES[profile_name]
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
+    if curriculum is not None:
+        profile = dataclasses.replace(profile, curriculum=curriculum)
     cache, tok, _, policy = open_finished(profile)
     verifiers = {}
     for kind in VERIFIER_KINDS:
@@ -41,17 +46,14 @@ def from_cache(profile_name: str, label_paths: int | None) -> tuple[BpeTokenizer
         if not path.exists():
             raise SystemExit(f"{path} is missing: run the pipeline's verifiers stage first")
         verifiers[kind] = load_verifier(path)[0]
-    return tok, policy, verifiers, cache / "splits"
+    return tok, policy, verifiers, cache / "splits", curriculum_of(profile).prompt_format
 
 
 def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder], problems: int,
-            max_new: int) -> dict[str, object]:
+            max_new: int, prompt_format: str) -> dict[str, object]:
     from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
-    # The shipped bundle was trained on curriculum v1; a v2 bundle canonicalises the problem in its
-    # prompt (curriculum/prompt.py), which the chat template does not do yet.
-    from tvm_training.curriculum import V1
-    from tvm_training.data import prompt_of
+    from tvm_training.data import prompt_text
     from tvm_training.hf_parity import (
         greedy_agreement,
         greedy_ours,
@@ -66,7 +68,7 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
     from tvm_training.surprise import token_logprobs
 
     questions = problems_of(splits / "test.jsonl", problems)
-    prompts = [tok.encode(prompt_of(q, V1)) for q in questions]
+    prompts = [tok.encode(prompt_text(q, prompt_format)) for q in questions]
     paths = [p + g for p, g in zip(prompts, greedy_ours(policy, prompts, tok.eos_id, max_new))]
     hf = AutoModelForCausalLM.from_pretrained(out)
     eager = AutoModelForCausalLM.from_pretrained(out, attn_implementation="eager")
@@ -74,7 +76,8 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
         "problems": problems, "max_new_tokens": max_new,
         "policy": {"logits_vs_ours": policy_logits_diff(policy, hf, paths, tok.eos_id),
                    "logits_vs_ours_eager_attention": policy_logits_diff(policy, eager, paths, tok.eos_id),
-                   "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new),
+                   "greedy_identical": greedy_agreement(policy, hf, AutoTokenizer.from_pretrained(out), tok, questions, max_new,
+                                                        prompt_format),
                    "onnx_logits_vs_ours": onnx_policy_diff(policy, out / "onnx" / "model.onnx", paths, tok.eos_id)}}
     logprobs = token_logprobs(policy, paths, tok)
     for kind, model in verifiers.items():
@@ -97,11 +100,13 @@ def measure(out: Path, splits: Path, tok: BpeTokenizer, policy: Decoder, verifie
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bundle", type=Path, default=REPO / "models" / "default",
-                        help="our ONNX bundle to convert (its weights are read from the ONNX files)")
+    parser.add_argument("--bundle", type=Path, default=None,
+                        help="an older bundle (manifest.json layout) to convert; its weights are read from its ONNX files")
     parser.add_argument("--from-cache", choices=sorted(PROFILES), default=None,
                         help="convert the pipeline's checkpoints of this profile instead")
     parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
+    parser.add_argument("--curriculum", default=None, help="with --from-cache: the curriculum the cache was built on "
+                        "(as pipeline.py --curriculum; default: the profile's own)")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--variants", action="store_true", help="also write fp16 and int8 ONNX variants")
     parser.add_argument("--measure", action="store_true", help="measure parity with our models into OUT/hf_parity.json")
@@ -111,19 +116,29 @@ def main() -> None:
     setup_torch()
     started = time.time()
     if args.from_cache:
-        tok, policy, verifiers, splits = from_cache(args.from_cache, args.label_paths)
+        tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum)
+        name, training, answer_pattern = args.from_cache, {"profile": args.from_cache}, ANSWER_PREFIX + "(.+)"
     else:
-        if not (args.bundle / "manifest.json").is_file():
-            raise SystemExit(f"{args.bundle / 'manifest.json'} is missing: --bundle takes a folder that training/pipeline.py wrote")
+        if args.bundle is None or not (args.bundle / "manifest.json").is_file():
+            raise SystemExit(f"{args.bundle} has no manifest.json: --bundle takes an older bundle that training/pipeline.py "
+                             "wrote (models/default is in standard formats already), or use --from-cache PROFILE")
         tok, policy, verifiers, worst = load_onnx_bundle(args.bundle)
+        prompt_format = bundle_prompt_format(args.bundle)
         splits = args.bundle / "splits"
+        manifest = json.loads((args.bundle / "manifest.json").read_text())
+        name, training, answer_pattern = manifest["name"], manifest.get("training", {}), manifest["answerPattern"]
         log(f"rebuilt from {args.bundle}; worst difference from its parity.json: {worst}")
-    save_hf_bundle(args.out, tok, policy, verifiers, onnx_export=True, variants=args.variants)
+    save_hf_bundle(args.out, tok, policy, verifiers, prompt_format, onnx_export=True, variants=args.variants)
+    write_json(args.out / "parity.json",
+               parity_cases(tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, prompt_format))
+    write_short_manifest(args.out, name, answer_pattern, training)
+    copy_splits(splits.parent, args.out)
     files = {str(p.relative_to(args.out)): p.stat().st_size for p in sorted(args.out.rglob("*")) if p.is_file()}
     log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(files, indent=1))
     log("policy ONNX: " + json.dumps(onnx_io(args.out / "onnx" / "model.onnx")))
     if args.measure:
-        report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens)
+        report = measure(args.out, splits, tok, policy, verifiers, args.problems, args.max_new_tokens, prompt_format)
+        report["prompt_format"] = prompt_format
         report["files"] = files
         write_json(args.out / "hf_parity.json", report)
         log(json.dumps(report, indent=1))

@@ -44,7 +44,7 @@ def main() -> None:
             # Large enough that a wrong log-probability input visibly changes the values.
             torch.nn.init.normal_(tvm.surprise, std=1.0)
         write_bundle(ROOT / name, tok, {"policy": (policy, "policy"), "tvm": (tvm, "tvm")},
-                     {"note": "random weights, for tests only", "config": cfg.to_dict()}, name=name)
+                     {"note": "random weights, for tests only", "config": cfg.to_dict()}, V1.prompt_format, name=name)
         print(f"wrote {ROOT / name}")
 
 

@@ -1,13 +1,15 @@
-// Writes the fitted calibration into a bundle's manifest.json. The training pipeline wrote the
-// rest, formatted its own way: a manifest without a calibration gets the field appended and every
+// Writes the fitted calibration into a bundle's manifest: manifest.json, or tutor.json (the short
+// manifest of a bundle in the standard layout). The training pipeline wrote the rest, formatted its
+// own way: a manifest without a calibration gets the field appended, in its indentation, and every
 // other byte kept; one with a calibration already is rewritten whole.
 import type { Calibration } from '../../src/shared/engineProtocol.js';
 
 export function manifestWithCalibration(text: string, calibration: Calibration): string {
   const manifest = JSON.parse(text) as Record<string, unknown>;
-  if ('calibration' in manifest) return `${JSON.stringify({ ...manifest, calibration }, null, 2)}\n`;
+  const indent = /\n( +)"/.exec(text)?.[1] ?? '  ';
+  if ('calibration' in manifest) return `${JSON.stringify({ ...manifest, calibration }, null, indent.length)}\n`;
   const body = text.trimEnd();
-  if (!body.endsWith('}')) throw new Error('manifest.json does not end with "}"');
-  const field = JSON.stringify(calibration, null, 2).replace(/\n/g, '\n  ');
-  return `${body.slice(0, -1).trimEnd()},\n  "calibration": ${field}\n}\n`;
+  if (!body.endsWith('}')) throw new Error('the manifest does not end with "}"');
+  const field = JSON.stringify(calibration, null, indent.length).replace(/\n/g, `\n${indent}`);
+  return `${body.slice(0, -1).trimEnd()},\n${indent}"calibration": ${field}\n}\n`;
 }

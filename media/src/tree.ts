@@ -35,7 +35,8 @@ function level(l: TreeLevelView): HTMLElement {
 
 function path(p: PathView): HTMLElement {
   return h('li', { class: 'path', 'data-index': p.index, 'data-state': p.chosen ? 'chosen' : 'other', ...valueAttrs(p.value) }, [
-    h('span', { class: 'candidate-value' }, [p.value?.percent ?? '–']),
+    // Absent (undefined) in a panel state saved before paths were ranked by likelihood.
+    h('span', { class: 'candidate-value' }, [p.value?.percent ?? p.likelihood ?? '–']),
     h('span', { class: 'path-answer' }, [p.answer === null ? 'no answer' : `answer ${p.answer}`]),
     h('ol', { class: 'path-steps' }, p.steps.map((s) => h('li', {}, [markdownBlock({}, s, true)]))),
   ]);

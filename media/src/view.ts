@@ -28,6 +28,17 @@ function settingsLine(view: SolveView): HTMLElement {
   return h('p', { id: 'settings', 'data-strategy': s.strategy, 'data-k': s.k, 'data-b': s.b }, [parts.filter((p) => p !== null).join(' · ')]);
 }
 
+/** How the solution was chosen and valued (absent in a panel state saved before it existed). */
+function scoringLine(view: SolveView): HTMLElement | null {
+  if (!view.scoring) return null;
+  return h('p', { id: 'scoring', 'data-verifier': view.settings.verifier ?? 'none' }, [`Solution ${view.scoring}.`]);
+}
+
+/** A finished search without a value model has no success percentages to show (nor dashes in their place). */
+function hasValues(view: SolveView): boolean {
+  return view.status === 'solving' || view.settings.verifier !== null;
+}
+
 /** Token text as shown: a line break inside a token stays visible (pure line-break and EOS tokens are left out by the host). */
 function tokenLabel(text: string): string {
   return text.replace(/\n/g, '\u23ce');
@@ -42,17 +53,22 @@ function token(t: TokenView): HTMLElement {
   ]);
 }
 
-/** What a screen reader says before a step's text, e.g. "Step 2, 83% likely to lead to a correct answer, +15 pts:". */
-export function stepLabel(s: StepView): string {
+/**
+ * What a screen reader says before a step's text, e.g. "Step 2, 83% likely to lead to a correct
+ * answer, +15 pts:"; only "Step 2:" when there is no value model (`valued` false).
+ */
+export function stepLabel(s: StepView, valued = true): string {
+  if (!valued) return `Step ${s.index + 1}:`;
   const value = s.value ? `${s.value.percent} likely to lead to a correct answer` : 'not scored';
   return `Step ${s.index + 1}, ${value}${s.delta ? `, ${s.delta}` : ''}:`;
 }
 
-function step(s: StepView, ui: UiState): HTMLElement {
+function step(s: StepView, ui: UiState, verifier: string | null, valued: boolean): HTMLElement {
+  const by = verifier ? `, by the ${verifier.toUpperCase()},` : '';
   return h('li', { class: 'step', 'data-index': s.index, ...valueAttrs(s.value) }, [
     // The visible value and delta are hidden from screen readers: the label says them in words.
-    h('span', { class: 'sr-only' }, [stepLabel(s)]),
-    h('span', { class: 'step-value', title: 'Probability that this path leads to a correct answer', 'aria-hidden': 'true' }, [s.value?.percent ?? '–']),
+    h('span', { class: 'sr-only' }, [stepLabel(s, valued)]),
+    valued && h('span', { class: 'step-value', title: `Probability${by} that this path leads to a correct answer`, 'aria-hidden': 'true' }, [s.value?.percent ?? '–']),
     s.delta && h('span', { class: 'step-delta', 'aria-hidden': 'true' }, [s.delta]),
     markdownBlock({ class: 'step-text' }, s.text, true),
     h('div', { class: 'tokens', role: 'list', 'aria-label': `Token values of step ${s.index + 1}`, hidden: !ui.tokensOpen }, s.tokens.map(token)),
@@ -79,7 +95,7 @@ function answer(view: SolveView): HTMLElement | null {
 function actions(view: SolveView, ui: UiState): HTMLElement {
   const solving = view.status === 'solving';
   // Nothing to show after a cancel or an error, or before any step has tokens.
-  const tokens = view.status !== 'cancelled' && view.status !== 'error' && view.steps.some((s) => s.tokens.length > 0);
+  const tokens = view.status !== 'cancelled' && view.status !== 'error' && hasValues(view) && view.steps.some((s) => s.tokens.length > 0);
   return h('div', { class: 'actions' }, [
     h('button', { id: 'insert-solution', disabled: solving || view.steps.length === 0 }, ['Insert into notebook']),
     h('button', { id: 'toggle-tree', 'aria-expanded': String(ui.treeOpen), 'aria-controls': 'tree', disabled: view.tree.length === 0 && view.paths.length === 0 }, [
@@ -95,11 +111,11 @@ function actions(view: SolveView, ui: UiState): HTMLElement {
 function body(view: SolveView, ui: UiState): HTMLElement[] {
   const values = view.steps.map((s) => s.value);
   return [
-    h('header', {}, [h('h1', { id: 'title' }, [view.title]), markdownBlock({ id: 'problem' }, view.problem, false), settingsLine(view)]),
+    h('header', {}, [h('h1', { id: 'title' }, [view.title]), markdownBlock({ id: 'problem' }, view.problem, false), settingsLine(view), scoringLine(view)]),
     // Announced through the page's persistent live region (panel.ts): this element is rebuilt on every render.
     h('p', { id: 'status', 'data-status': view.status }, [view.message ?? '']),
     view.notice ? h('p', { id: 'notice', role: 'note' }, [view.notice]) : null,
-    h('ol', { id: 'steps', 'aria-label': 'Solution steps', 'aria-busy': String(view.status === 'solving') }, view.steps.map((s) => step(s, ui))),
+    h('ol', { id: 'steps', 'aria-label': 'Solution steps', 'aria-busy': String(view.status === 'solving') }, view.steps.map((s) => step(s, ui, view.settings.verifier, hasValues(view)))),
     answer(view),
     values.some((v) => v !== null) ? h('figure', { id: 'chart' }, [valueChart(values), h('figcaption', {}, ['Value along the chosen path'])]) : null,
     actions(view, ui),

@@ -80,7 +80,8 @@ export interface CommonArgs {
 
 export interface SearchArgs {
   strategy: StrategyName;
-  verifier: VerifierName;
+  /** --verifier; unset: the TVM where the strategy needs one or the bundle has one (a bundle without a value model runs greedy, vote and best-of-N). */
+  verifier?: VerifierName;
   k?: number;
   b?: number;
   temperature?: number;
@@ -190,11 +191,11 @@ function searchArgs(values: {
 }): SearchArgs {
   const strategy = values.strategy ?? DEFAULT_STRATEGY;
   if (!(STRATEGY_NAMES as readonly string[]).includes(strategy)) throw new UsageError(`--strategy must be one of ${STRATEGY_NAMES.join(', ')}, got "${strategy}"`);
-  const verifier = values.verifier ?? 'tvm';
-  if (!(VERIFIERS as readonly string[]).includes(verifier)) throw new UsageError(`--verifier must be one of ${VERIFIERS.join(', ')}, got "${verifier}"`);
+  const verifier = values.verifier;
+  if (verifier !== undefined && !(VERIFIERS as readonly string[]).includes(verifier)) throw new UsageError(`--verifier must be one of ${VERIFIERS.join(', ')}, got "${verifier}"`);
   return {
     strategy: strategy as StrategyName,
-    verifier: verifier as VerifierName,
+    ...(verifier !== undefined && { verifier: verifier as VerifierName }),
     k: optionalInteger('k', values.k, 1),
     b: optionalInteger('b', values.b, 1),
     temperature: optionalNumber('temperature', values.temperature, 0, 10),

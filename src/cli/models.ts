@@ -38,10 +38,12 @@ export async function openModels(args: Omit<CommonArgs, 'exact' | 'weights'> & P
  */
 export function defaultBundleDir(): string {
   const fromCwd = resolve('models', 'default');
-  if (existsSync(join(fromCwd, 'manifest.json'))) return fromCwd;
+  // The bundled models are a Hugging Face folder (config.json); an older bundle has manifest.json.
+  const isBundle = (dir: string): boolean => existsSync(join(dir, 'config.json')) || existsSync(join(dir, 'manifest.json'));
+  if (isBundle(fromCwd)) return fromCwd;
   for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
     const candidate = join(dir, 'models', 'default');
-    if (existsSync(join(candidate, 'manifest.json'))) return candidate;
+    if (isBundle(candidate)) return candidate;
   }
   return fromCwd;
 }

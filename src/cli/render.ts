@@ -3,6 +3,7 @@
 import type { CheckResult, Familiarity, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
 import { isContradicted } from '../core/check/exactCheck.js';
 import { familiarityNotice } from '../core/familiarity/notice.js';
+import { scoringNote } from '../core/search/scoringNote.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {
   greedy: 'greedy decoding',
@@ -35,10 +36,11 @@ export function verifiedNote(verified: boolean | null): string {
 export function renderSolve(result: SolveResult): string {
   const { params, timings } = result.trace;
   const budget = params.strategy === 'beam' ? `K=${params.k}, b=${params.b}` : params.strategy === 'greedy' ? '' : `N=${params.k}`;
-  const verifier = params.verifier ? ` with ${params.verifier.toUpperCase()}` : '';
+  // Without a value model no step has a success estimate: no column of dashes.
+  const valued = params.verifier !== null;
   const lines = [
-    `${STRATEGY_NAMES[params.strategy]}${verifier}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s)`,
-    ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. [${percent(s.value)}] ${s.text}`),
+    `${STRATEGY_NAMES[params.strategy]}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s): ${scoringNote(params)}`,
+    ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. ${valued ? `[${percent(s.value)}] ` : ''}${s.text}`),
     result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}${verifiedNote(result.verified)}${unfamiliarMark(result.familiarity)}`,
   ];
   if (result.trace.votes.length > 0) {

@@ -38,6 +38,12 @@ export interface Continuation {
   finish: FinishReason;
   /** Indexes into `tokens` of the tokens that `SamplingOptions.force` wrote (absent when none). */
   forced?: number[];
+  /**
+   * log p(token) at temperature 1 of each token as it was drawn (NaN where unknown: a forced token
+   * a server did not sample); absent from a policy that does not report them. Best-of-N without a
+   * value model ranks paths by them.
+   */
+  logprobs?: number[];
 }
 
 export interface PolicyModel {

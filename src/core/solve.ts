@@ -37,7 +37,8 @@ export async function solve(
   if (!STRATEGY_NAMES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGY_NAMES.join(', ')}`);
   const verifier = request.verifier ?? 'tvm';
   if (!VERIFIERS.includes(verifier)) throw new BadRequestError(`unknown verifier "${verifier}": use one of ${VERIFIERS.join(', ')}`);
-  // Greedy and voting need no verifier (one only annotates their paths): a policy alone runs them.
+  // Greedy and voting need no verifier (one only annotates their paths), and best-of-N ranks by the
+  // policy's likelihood without one: a policy alone runs them, unless a verifier was named.
   const needsVerifier = STRATEGIES.find((s) => s.name === strategy)?.needsVerifier === true;
   const annotateOnly = !needsVerifier && request.verifier === undefined && models[verifier] === undefined;
   const search = searchModels(models, annotateOnly ? null : verifier, STRATEGY_PURPOSE[strategy]);

@@ -88,7 +88,7 @@ export class EngineHost implements vscode.Disposable {
       details.push(
         this.result.verifiers.includes('tvm')
           ? `Strategies: ${this.result.strategies.join(', ')}; Check my steps available`
-          : `Strategies: ${this.result.strategies.join(', ')} (no TVM in this bundle: no beam search, best-of-N or Check my steps)`,
+          : `Strategies: ${this.result.strategies.join(', ')} (no value model in this bundle: no beam search, weighted vote or Check my steps; best-of-N ranks by the policy's likelihood)`,
       );
     } else details.push(`Bundle: ${config.modelBundle}`);
     if (config.engine === 'remote') details.push(`Policy: ${config.server.model} on ${this.result?.policyServer ?? config.server.url}`);

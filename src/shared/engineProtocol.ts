@@ -21,7 +21,7 @@ export const STRATEGIES = [
   { name: 'beam', description: 'Step-level beam search guided by the TVM (K candidates, b beams).', needsVerifier: true },
   { name: 'greedy', description: 'Greedy decoding (one path).', needsVerifier: false },
   { name: 'vote', description: 'Majority vote over K sampled paths.', needsVerifier: false },
-  { name: 'bon', description: 'Best-of-N: the K-path sample the TVM values most.', needsVerifier: true },
+  { name: 'bon', description: "Best-of-N: of K sampled paths, the one the TVM values most (without a value model: the one the policy finds likeliest, by mean token log-probability).", needsVerifier: false },
   { name: 'wvote', description: "Vote weighted by the TVM's values over K paths.", needsVerifier: true },
 ] as const satisfies ReadonlyArray<{ name: string; description: string; needsVerifier: boolean }>;
 
@@ -35,7 +35,8 @@ export const DEFAULT_STRATEGY: StrategyName = 'beam';
 
 /**
  * The strategies a bundle with these verifiers can run: all of them with a verifier, only those
- * that need none (greedy, vote) for a policy alone (a Hugging Face folder without a TVM).
+ * that need none (greedy, vote, best-of-N by likelihood) for a policy alone (a Hugging Face folder
+ * without a TVM).
  */
 export function availableStrategies(verifiers: readonly VerifierName[]): StrategyName[] {
   return STRATEGIES.filter((s) => verifiers.length > 0 || !s.needsVerifier).map((s) => s.name);
@@ -55,11 +56,19 @@ export type WeightsRequest = (typeof WEIGHTS)[number];
 /** Why a sampled continuation ended: the step delimiter, EOS, or the token limit. */
 export type FinishReason = 'step' | 'eos' | 'length';
 
+/**
+ * How the problem is written into the prompt template, as the policy was trained: 'v1' as typed
+ * (on one line), 'v2' canonical (trailing punctuation and whitespace dropped: src/core/prompt).
+ */
+export const PROMPT_FORMATS = ['v1', 'v2'] as const;
+export type PromptFormat = (typeof PROMPT_FORMATS)[number];
+
 /** What a model bundle says about itself (its manifest). */
 export interface BundleInfo {
   readonly name: string;
   /** Contains `{problem}`. */
   readonly promptTemplate: string;
+  readonly promptFormat: PromptFormat;
   readonly stepDelimiter: string;
   readonly eosToken: string;
   /** Regular expression source; group 1 is the final answer. */
@@ -126,8 +135,14 @@ export interface ExactCheck {
 /** The parameters a search ran with, after defaults were applied. */
 export interface SearchParameters {
   strategy: StrategyName;
-  /** Which verifier scored candidates; null when none did (greedy and plain voting). */
+  /** Which verifier scored candidates; null when none did (the bundle has no value model). */
   verifier: VerifierName | null;
+  /**
+   * What best-of-N ranked its paths by: the verifier's value at each path's last token, or, in a
+   * bundle without a value model, the policy's likelihood (TracePath.meanLogprob); null for the
+   * strategies that rank nothing (greedy, votes, beam search).
+   */
+  ranking: 'value' | 'likelihood' | null;
   /** Beam search: candidates sampled per step (K). Vote/best-of-N: complete paths sampled (N). Greedy: 1. */
   k: number;
   /** Beam search: beams kept per step (b). 1 for the other strategies. */
@@ -213,6 +228,11 @@ export interface TracePath {
   answer: string | null;
   /** Verifier value at the path's last token; null when unscored. */
   value: number | null;
+  /**
+   * The policy's mean log-probability per sampled token (calculator tokens left out); null when
+   * the policy reported none. Best-of-N ranks by it when the bundle has no value model.
+   */
+  meanLogprob: number | null;
   chosen: boolean;
 }
 

@@ -73,6 +73,8 @@ export interface PathView {
   steps: string[];
   answer: string | null;
   value: ValueView | null;
+  /** "mean log p −0.214" when best-of-N ranked the paths by the policy's likelihood, else null. */
+  likelihood: string | null;
   chosen: boolean;
 }
 
@@ -115,6 +117,11 @@ export interface SolveView {
   /** "Unfamiliar problem" or "uncalibrated" in a sentence (src/core/familiarity/notice.ts); null when neither. */
   notice: string | null;
   settings: SearchSettingsView;
+  /**
+   * How the solution was chosen and valued ("ranked by the TVM", "ranked by the policy's
+   * likelihood …; this bundle has no value model"); null until the engine answers.
+   */
+  scoring: string | null;
   steps: StepView[];
   /** `caution`: "unfamiliar problem" or "uncalibrated" beside the answer; null when neither. */
   answer: { text: string; value: ValueView | null; check: AnswerCheckView | null; caution: string | null } | null;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleSolutions, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
 import { answersEquivalent } from '../../src/core/grading/index.js';
+import { verifyAnswer } from '../../src/core/exact/index.js';
 
 interface NaturalProblem {
   id: string;
@@ -49,4 +50,10 @@ test('the benches read the natural split whatever the bundle, in file order, wit
 
 test('a bench that needs reference solutions says the natural split has none', () => {
   assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_SPLIT, undefined), /natural split has answers but no reference solutions/);
+});
+
+test('the exact judge rejects no right answer of the natural split and confirms at least the 45 it did (npm run bench:natural-judge)', () => {
+  const verdicts = problems.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
+  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
+  assert.ok(verdicts.filter((v) => v.verdict === true).length >= 45);
 });

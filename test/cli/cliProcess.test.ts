@@ -68,7 +68,7 @@ test('solve --json prints the answer, valued steps, the strategy and the trace',
 test('solve prints readable steps with percentages', () => {
   const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--strategy', 'greedy', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
-  assert.match(stdout, /^greedy decoding with TVM, seed 0/);
+  assert.match(stdout, /^greedy decoding, seed 0 \(\d+\.\d s\): steps valued by the TVM\n/);
   assert.match(stdout, /\[\s*\d+%\]/);
   assert.doesNotMatch(stdout, /Note:/, 'a curriculum problem gets no caution');
 });

@@ -10,6 +10,7 @@ export const EOS = '\u0000';
 export const fakeInfo: BundleInfo = {
   name: 'fake',
   promptTemplate: 'Q: {problem}\n',
+  promptFormat: 'v1',
   stepDelimiter: '\n',
   eosToken: '<|eos|>',
   answerPattern: 'The answer is (.+)',
@@ -43,10 +44,14 @@ export interface SampleRecord {
 /**
  * A policy that returns `script(call)` as text (with EOS as "\u0000"). With stopAtStepEnd it cuts
  * after the first newline, as the real sampler does; maxNewTokens truncates with finish 'length'.
+ * With `logprobOf` every continuation reports log p of each of its tokens, as the runtime does.
  */
 export class ScriptedPolicy implements PolicyModel {
   readonly calls: SampleRecord[] = [];
-  constructor(private readonly script: (call: ScriptCall) => string) {}
+  constructor(
+    private readonly script: (call: ScriptCall) => string,
+    private readonly logprobOf?: (call: ScriptCall, tokenIndex: number) => number,
+  ) {}
 
   async sample(prompts: number[][], samplesPerPrompt: number, options: SamplingOptions, signal?: AbortSignal): Promise<Continuation[][]> {
     await Promise.resolve(); // behave like the real, asynchronous model
@@ -54,7 +59,12 @@ export class ScriptedPolicy implements PolicyModel {
     const texts = prompts.map((p) => charCodec.decode(p));
     this.calls.push({ prompts: texts, samplesPerPrompt, options });
     return texts.map((prefix) =>
-      Array.from({ length: samplesPerPrompt }, (_, sample) => continuation(this.script({ prefix, sample, options }), options)),
+      Array.from({ length: samplesPerPrompt }, (_, sample) => {
+        const call = { prefix, sample, options };
+        const drawn = continuation(this.script(call), options);
+        const { logprobOf } = this;
+        return logprobOf ? { ...drawn, logprobs: drawn.tokens.map((_, i) => logprobOf(call, i)) } : drawn;
+      }),
     );
   }
 }

@@ -86,9 +86,10 @@ async function main(): Promise<number> {
     console.log(`${passed} passed, ${results.length - passed + 1} failed`);
   });
 
-  if (!existsSync(join(bundle, 'manifest.json'))) {
+  // The default bundle is a Hugging Face folder (config.json); an older bundle has manifest.json.
+  if (!existsSync(join(bundle, 'config.json')) && !existsSync(join(bundle, 'manifest.json'))) {
     console.error(
-      `e2e: ${join(bundle, 'manifest.json')} is missing. The suite needs the trained default bundle ` +
+      `e2e: ${join(bundle, 'config.json')} is missing. The suite needs the trained default bundle ` +
         '(npm run models); for a UI-only run against another bundle pass --bundle <folder>.',
     );
     console.log('0 passed, 1 failed');

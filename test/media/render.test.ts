@@ -8,7 +8,7 @@ import { renderView } from '../../media/src/view.js';
 import { viewAnnouncement } from '../../media/src/announce.js';
 import { chartPoints, chartSummary, xLabelSteps } from '../../media/src/chart.js';
 import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
-import { sampleTrace } from '../fixtures/trace.js';
+import { likelihoodTrace, sampleTrace } from '../fixtures/trace.js';
 import { FAMILIAR, UNFAMILIAR } from '../fixtures/familiarity.js';
 
 const root = installDom();
@@ -255,4 +255,23 @@ test('the live region says what happened, per status', () => {
   assert.equal(viewAnnouncement(stoppedView(pending, 'error', 'no model.')), 'Problem 1 could not be solved: no model.');
   assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), FAMILIAR, true)), 'Problem 1 solved in 2 steps: answer 11 (verified), 90% likely correct.');
   assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), FAMILIAR, null)), 'Problem 1 solved in 2 steps: answer 11, 90% likely correct.');
+});
+
+test('with a value model the panel says which one guided the search and names it on the step value', () => {
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
+  assert.equal(root.querySelector('#scoring')?.textContent, 'Solution guided by the TVM.');
+  assert.equal(root.querySelector('.step-value')?.getAttribute('title'), 'Probability, by the TVM, that this path leads to a correct answer');
+});
+
+test('without a value model: the panel says best-of-N ranked by likelihood, and shows no step percentages, chart or token values', () => {
+  renderView(root, solvedView({ ...request, settings: { ...request.settings, strategy: 'bon' } }, likelihoodTrace(), FAMILIAR, null), { treeOpen: true, tokensOpen: false });
+  assert.equal(root.querySelector('#scoring')?.textContent, "Solution ranked by the policy's likelihood (mean token log-probability); this bundle has no value model.");
+  assert.equal(root.querySelector('#scoring')?.getAttribute('data-verifier'), 'none');
+  assert.equal(root.querySelectorAll('.step').length, 2);
+  assert.equal(root.querySelectorAll('.step-value').length, 0, 'no dashes where no value model exists');
+  assert.equal(root.querySelector('.step .sr-only')?.textContent, 'Step 1:');
+  assert.equal(root.querySelector('#value-chart'), null);
+  assert.equal(root.querySelector('#toggle-tokens')?.getAttribute('aria-disabled'), 'true');
+  assert.match(root.querySelector('#answer')?.textContent ?? '', /^Answer: 7$/);
+  assert.deepEqual(Array.from(root.querySelectorAll('#paths .path .candidate-value')).map((e) => e.textContent), ['mean log p \u22120.214', 'mean log p \u22121.500']);
 });

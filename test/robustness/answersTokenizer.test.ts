@@ -125,7 +125,7 @@ test('property: arbitrary UTF-16 (lone surrogates) encodes and decodes without t
 test('property: any id sequence decodes, and prompt encoding handles any problem text', fixture, () => {
   const tok = load();
   const format = new TextFormat(
-    { name: 'x', promptTemplate: 'Q: {problem}\n', stepDelimiter: '\n', eosToken: EOS, answerPattern: 'The answer is (.+)', maxPositions: 256, training: {} },
+    { name: 'x', promptTemplate: 'Q: {problem}\n', promptFormat: 'v1', stepDelimiter: '\n', eosToken: EOS, answerPattern: 'The answer is (.+)', maxPositions: 256, training: {} },
     tok,
   );
   fc.assert(
@@ -150,7 +150,7 @@ test('tokenizer: 1 MB of text, random bytes and a 1 MB space run encode in bound
     assert.ok(ids.length > 0);
   }
   const format = new TextFormat(
-    { name: 'x', promptTemplate: 'Q: {problem}\n', stepDelimiter: '\n', eosToken: EOS, answerPattern: 'The answer is (.+)', maxPositions: 256, training: {} },
+    { name: 'x', promptTemplate: 'Q: {problem}\n', promptFormat: 'v1', stepDelimiter: '\n', eosToken: EOS, answerPattern: 'The answer is (.+)', maxPositions: 256, training: {} },
     tok,
   );
   within(LIMIT_MS.answer, 'prompt() of a 1 MB space run', () => format.prompt(`a${' '.repeat(MB)}\nb`));

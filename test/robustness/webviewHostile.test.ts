@@ -93,7 +93,7 @@ function hostileTrace(payloads: readonly string[]): SearchTrace {
     problem: text,
     steps: [{ index: 0, beams: [{ index: 0, fromCandidate: null, value: 0.5, candidates }] }],
     chosen: payloads.slice(0, 8).map((p, i) => ({ ...scored(p), candidateId: `0.0.${i}` })),
-    paths: [{ index: 0, steps: payloads.map((p) => ({ ...scored(p) })), finish: 'eos', answer: payloads[0]!, value: 0.4, chosen: true }],
+    paths: [{ index: 0, steps: payloads.map((p) => ({ ...scored(p) })), finish: 'eos', answer: payloads[0]!, value: 0.4, meanLogprob: -0.3, chosen: true }],
     votes: payloads.slice(0, 4).map((p, i) => ({ answer: p, members: [i], weight: 0.5, winner: i === 0 })),
     answer: text,
   };

@@ -3,10 +3,10 @@
 Our policy (tvm_training/model.py) is a GPT-2-style decoder with learned positions, LayerNorm,
 multi-query attention with bias-free q/kv/o, a GELU-tanh FFN and a tied head: exactly
 Transformers' GPTBigCodeForCausalLM with multi_query=True and zero attention biases, which
-llama.cpp serves as its "starcoder" architecture. The weights are read from the bundle's
-policy.onnx by tvm_training/hf_format.py (the standard-format bundle of issue 16, checked against
-the bundle's parity.json), and llama.cpp's own converter (convert_hf_to_gguf.py, from the llama.cpp that
-training/remote/llama-server.sh pins) writes the GGUF.
+llama.cpp serves as its "starcoder" architecture. models/default is that checkpoint (the pipeline
+writes the standard formats of issue 16); an older bundle's weights are read from its policy.onnx
+by tvm_training/hf_format.py (checked against the bundle's parity.json). llama.cpp's own converter
+(convert_hf_to_gguf.py, from the llama.cpp that training/remote/llama-server.sh pins) writes the GGUF.
 
 The converter names a BPE tokenizer's pre-tokenizer by hashing how it splits a test text, and
 llama.cpp knows only its own list: ours (training/tvm_training/tokenizer.py) is on no list and
@@ -79,12 +79,16 @@ def main() -> None:
     parser.add_argument("--bundle", type=Path, default=HERE.parent.parent / "models" / "default")
     parser.add_argument("--out", type=Path, required=True, help="folder for hf/ (the Transformers checkpoint) and policy.gguf")
     args = parser.parse_args()
-    # The standard-format converter (tvm_training/hf_format.py) rebuilds the policy from policy.onnx,
-    # checks it against the bundle's parity.json, and writes the GPT-BigCode checkpoint with its
-    # tokenizer files; the GGUF is made from that checkpoint.
-    tok, policy, _verifiers, worst = load_onnx_bundle(args.bundle)
-    print(f"policy rebuilt from {args.bundle / 'policy.onnx'}: within {worst['policy']:.1e} of parity.json")
-    hf_dir = save_policy(args.out / "hf", policy, tok, onnx_export=False)
+    if (args.bundle / "manifest.json").exists():
+        # An older bundle: the standard-format converter (tvm_training/hf_format.py) rebuilds the policy
+        # from policy.onnx, checks it against the bundle's parity.json, and writes the GPT-BigCode
+        # checkpoint with its tokenizer files.
+        tok, policy, _verifiers, worst = load_onnx_bundle(args.bundle)
+        print(f"policy rebuilt from {args.bundle / 'policy.onnx'}: within {worst['policy']:.1e} of parity.json")
+        hf_dir = save_policy(args.out / "hf", policy, tok, onnx_export=False)
+    else:
+        # models/default is that checkpoint already (the pipeline writes the standard formats).
+        hf_dir = args.bundle
 
     source = Path(subprocess.run(["bash", str(HERE / "llama-server.sh"), "--source"], check=True, capture_output=True, text=True).stdout.strip())
     hsh = convert_to_gguf(hf_dir, args.out / "policy.gguf", source)

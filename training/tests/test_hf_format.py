@@ -1,7 +1,8 @@
-"""The bundle in standard formats (tvm_training/hf_format.py): the shipped models/default and a
-smoke-size model with random weights, converted to Transformers GPT-BigCode checkpoints and ONNX
-(Optimum's exporter), must reproduce our Decoder: logits and values on left-padded batches, greedy
-tokens of `generate`, and the ONNX files in onnxruntime."""
+"""The bundle in standard formats (tvm_training/hf_format.py): the shipped models/default (Transformers
+GPT-BigCode checkpoints and their Optimum ONNX, as the pipeline writes it) and a smoke-size model with
+random weights converted the same way must reproduce our Decoder: logits and values on left-padded
+batches, greedy tokens of `generate`, and the ONNX files in onnxruntime; the engine's greedy tokens on
+the shipped bundle equal those of Transformers' `generate`."""
 from __future__ import annotations
 
 import json
@@ -9,12 +10,21 @@ from pathlib import Path
 
 import pytest
 import torch
+from node_side import node_json
 from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
 from tvm_training.common import SMOKE
 from tvm_training.curriculum import V1
-from tvm_training.data import prompt_of
-from tvm_training.hf_format import load_onnx_bundle, onnx_io, save_hf_bundle
+from tvm_training.data import prompt_of, prompt_text
+from tvm_training.export import write_bundle
+from tvm_training.hf_format import (
+    bundle_prompt_format,
+    check_against_parity_case,
+    decoder_from_transformers,
+    load_onnx_bundle,
+    onnx_io,
+    save_hf_bundle,
+)
 from tvm_training.hf_parity import (
     greedy_agreement,
     greedy_ours,
@@ -32,10 +42,12 @@ from tvm_training.hf_parity import (
 )
 from tvm_training.model import Decoder, ModelConfig
 from tvm_training.surprise import token_logprobs
+from tvm_training.tokenizer import BpeTokenizer
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "models" / "default"
 QUESTIONS = problems_of(DEFAULT / "splits" / "test.jsonl", 40)[::5]  # 8 problems of different families
+GREEDY_TOKENS = 160  # hf_export.py's --max-new-tokens: every test problem's greedy solution fits
 
 
 def smoke_models(vocab: int) -> tuple[Decoder, Decoder]:
@@ -55,11 +67,18 @@ def smoke_models(vocab: int) -> tuple[Decoder, Decoder]:
 
 
 @pytest.fixture(scope="module")
-def default(tmp_path_factory):
-    tok, policy, verifiers, rebuilt = load_onnx_bundle(DEFAULT)
-    out = tmp_path_factory.mktemp("default-hf")
-    save_hf_bundle(out, tok, policy, verifiers)
-    return {"tok": tok, "policy": policy, "verifiers": verifiers, "out": out, "rebuilt": rebuilt}
+def default():
+    """The shipped bundle as committed; our Decoders rebuilt from its checkpoints, each checked against
+    the PyTorch outputs parity.json recorded when the models were trained."""
+    parity = json.loads((DEFAULT / "parity.json").read_text())
+    policy = decoder_from_transformers(DEFAULT)
+    verifiers = {kind: decoder_from_transformers(DEFAULT / kind) for kind in ("tvm", "orm", "prm")}
+    rebuilt = {"policy": check_against_parity_case(policy, "policy", parity["policy"])}
+    rebuilt |= {kind: check_against_parity_case(model, "verifier", parity[kind]) for kind, model in verifiers.items()}
+    # tutor.json without "promptFormat": a v1 bundle (src/core/bundle/huggingFaceFolder.ts reads it the same way).
+    prompt_format = json.loads((DEFAULT / "tutor.json").read_text()).get("promptFormat", "v1")
+    return {"tok": BpeTokenizer.load(DEFAULT / "tokenizer.json"), "policy": policy, "verifiers": verifiers, "out": DEFAULT,
+            "rebuilt": rebuilt, "prompt_format": prompt_format}
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +86,9 @@ def smoke(tmp_path_factory, default):
     tok = default["tok"]
     policy, verifier = smoke_models(tok.size)
     out = tmp_path_factory.mktemp("smoke-hf")
-    save_hf_bundle(out, tok, policy, {"tvm": verifier}, variants=True)
-    return {"tok": tok, "policy": policy, "verifiers": {"tvm": verifier}, "out": out}
+    # The v2 prompt format: its chat template writes the problem as canonical_problem does.
+    save_hf_bundle(out, tok, policy, {"tvm": verifier}, "v2", variants=True)
+    return {"tok": tok, "policy": policy, "verifiers": {"tvm": verifier}, "out": out, "prompt_format": "v2"}
 
 
 @pytest.fixture(params=["default", "smoke"])
@@ -83,10 +103,50 @@ def paths_of(b: dict, max_new: int = 48) -> list[list[int]]:
     return [p + c for p, c in zip(prompts, greedy_ours(b["policy"], prompts, tok.eos_id, max_new))]
 
 
-def test_the_shipped_onnx_models_are_rebuilt_exactly_from_their_weights(default):
-    # Against the PyTorch outputs recorded in parity.json when the bundle was exported.
+def test_the_shipped_checkpoints_are_the_trained_models(default):
+    # Against the PyTorch outputs recorded in parity.json when the models were trained and exported.
     assert set(default["rebuilt"]) == {"policy", "tvm", "orm", "prm"}
     assert max(default["rebuilt"].values()) <= 1e-5, default["rebuilt"]
+
+
+def test_an_older_bundle_converts_from_its_onnx_files(tmp_path, smoke):
+    """hf_export.py --bundle reads an older bundle (manifest.json layout, export.write_bundle) back
+    from its ONNX files; here one written from the smoke-size random models."""
+    write_bundle(tmp_path, smoke["tok"], {"policy": (smoke["policy"], "policy"), "tvm": (smoke["verifiers"]["tvm"], "tvm")}, {}, "v2")
+    tok, policy, verifiers, rebuilt = load_onnx_bundle(tmp_path)
+    assert bundle_prompt_format(tmp_path) == "v2"
+    assert tok.size == smoke["tok"].size and set(verifiers) == {"tvm"}
+    assert max(rebuilt.values()) <= 1e-5, rebuilt
+    for original, read_back in ((smoke["policy"], policy), (smoke["verifiers"]["tvm"], verifiers["tvm"])):
+        assert all(torch.equal(a, b) for a, b in zip(original.state_dict().values(), read_back.state_dict().values()))
+
+
+def test_the_engine_gives_transformers_greedy_tokens_on_the_shipped_bundle(tmp_path):
+    """The default bundle loads in Transformers and in the engine (its own loader and PolicySession,
+    training/tests/node/hf_engine.mts) with the same greedy output on 16 test problems, one at a time
+    and as one left-padded batch."""
+    questions = problems_of(DEFAULT / "splits" / "test.jsonl", 16)
+    hf_tok = AutoTokenizer.from_pretrained(DEFAULT)
+    hf = AutoModelForCausalLM.from_pretrained(DEFAULT)
+    prompts = [hf_tok.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+               for q in questions]
+    ids = [hf_tok(p)["input_ids"] for p in prompts]
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps({"batches": [[p] for p in ids] + [ids], "maxNewTokens": GREEDY_TOKENS}))
+    report = node_json("hf_engine.mts", DEFAULT, "fp32", request)
+    assert report["weights"] == "onnx/model.onnx" and sorted(report["verifiers"]) == ["orm", "prm", "tvm"]
+    assert report["promptTemplate"] == "Q: {problem}\n"
+    eos = hf.generation_config.eos_token_id
+    expected = []
+    for prompt in ids:
+        with torch.no_grad():
+            out = hf.generate(input_ids=torch.tensor([prompt]), max_new_tokens=GREEDY_TOKENS, do_sample=False, pad_token_id=eos)
+        row = out[0, len(prompt):].tolist()
+        expected.append(row[: row.index(eos) + 1] if eos in row else row)
+    singles = [batch["tokens"][0] for batch in report["batches"][:-1]]
+    assert singles == expected, f"{sum(a != b for a, b in zip(singles, expected))} of 16 greedy paths differ (batch of 1)"
+    assert report["batches"][-1]["tokens"] == expected, "greedy paths differ in the batch of 16"
+    assert sum(eos in row for row in expected) >= 12, "most paths should finish within the token budget"
 
 
 def test_the_policy_loads_as_a_standard_gpt_bigcode_and_its_logits_match_ours(bundle):
@@ -113,7 +173,7 @@ def test_the_policy_loads_as_a_standard_gpt_bigcode_and_its_logits_match_ours(bu
 def test_transformers_generate_gives_our_greedy_tokens(bundle):
     hf = AutoModelForCausalLM.from_pretrained(bundle["out"])
     same, rows = greedy_agreement(bundle["policy"], hf, AutoTokenizer.from_pretrained(bundle["out"]), bundle["tok"],
-                                  QUESTIONS, 48)
+                                  QUESTIONS, 48, bundle["prompt_format"])
     assert same == rows, f"{rows - same} of {rows} greedy rows differ"
 
 
@@ -129,6 +189,16 @@ def test_the_tokenizer_and_its_chat_template_give_our_prompt_and_ids(default):
         assert hf_tok.decode(tok.encode(text)) == text
         assert set(hf_tok(text)) == {"input_ids", "attention_mask"}, "token_type_ids would be embedded by GPT-BigCode"
     chat = hf_tok.apply_chat_template([{"role": "user", "content": "Q1"}, {"role": "assistant", "content": "S"}], tokenize=False)
+    assert chat == "Q: Q1\nS<|eos|>"
+
+
+def test_a_v2_folder_says_so_and_its_chat_template_writes_the_problem_as_the_v2_prompt_does(smoke):
+    hf_tok = AutoTokenizer.from_pretrained(smoke["out"])
+    assert json.loads((smoke["out"] / "tutor.json").read_text()) == {"promptFormat": "v2"}
+    for q in [*QUESTIONS, "  Solve 5x = 35 ?", "Compute \\(3 + 4\\)."]:
+        prompt = hf_tok.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+        assert prompt == prompt_text(q, "v2") and not prompt.endswith(".\n"), q
+    chat = hf_tok.apply_chat_template([{"role": "user", "content": "Q1 ."}, {"role": "assistant", "content": "S"}], tokenize=False)
     assert chat == "Q: Q1\nS<|eos|>"
 
 

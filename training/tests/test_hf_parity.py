@@ -175,3 +175,29 @@ def test_reduced_precision_engine_matches_onnxruntime_on_the_same_graph(tiny, va
         assert [e[:1] for e in engine["tokens"]] == [t[:1] for t in tokens], f"{kind} {variant}: first greedy tokens differ from onnxruntime's"
         if whole_continuations:
             assert engine["tokens"] == tokens, f"{kind} {variant}: greedy tokens differ from onnxruntime's"
+
+
+def test_best_of_n_without_a_value_model_ranks_by_the_policys_likelihood(tiny):
+    """A folder without a value model runs best-of-N: the engine ranks its sampled paths by their mean
+    token log-probability, which must equal the one Transformers computes for the same tokens, and
+    chooses the likeliest; the trace and the note say so, and no step carries a value."""
+    kind, folder, model, tokenizer = tiny
+    report = node_json("hf_best_of_n.mts", folder, PROBLEMS[0], 4)
+    assert report["verifier"] is None
+    assert report["ranking"] == "likelihood"
+    assert "this bundle has no value model" in report["note"]
+    assert report["stepValues"] and all(v is None for v in report["stepValues"])
+    prompt = report["prompt"]
+    means = []
+    for path in report["paths"]:
+        ids = torch.tensor([prompt + path["tokens"]])
+        with torch.no_grad():
+            logprobs = torch.log_softmax(model(input_ids=ids).logits[0].double(), -1)
+        picked = [float(logprobs[len(prompt) + i - 1, t]) for i, t in enumerate(path["tokens"])]
+        means.append(sum(picked) / len(picked))
+        assert path["value"] is None
+        assert abs(path["meanLogprob"] - means[-1]) <= FP32_TOLERANCE, f"{kind}: {path['meanLogprob']} vs Transformers {means[-1]}"
+    chosen = [p["chosen"] for p in report["paths"]].index(True)
+    print(f"{kind} best-of-4 by likelihood: mean log p {[round(m, 4) for m in means]}, chose {chosen}")
+    assert chosen == int(np.argmax(means))
+    assert len(set(tuple(p["tokens"]) for p in report["paths"])) > 1, "temperature 1 should give different paths"

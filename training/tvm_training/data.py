@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,12 +17,30 @@ from .tokenizer import BpeTokenizer
 
 PROMPT_TEMPLATE = "Q: {problem}\n"
 ANSWER_PREFIX = "The answer is "
+# How the problem goes into the template (the bundle's `promptFormat`): v1 as written, v2 canonical.
+PROMPT_FORMATS = ("v1", "v2")
+# JavaScript's \s, with which the engine has always put a v1 problem on one line (src/core/prompt/promptText.ts).
+_JS_SPACE = "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+# A run of whitespace holding a line break; the lookbehind starts a match only where a run starts (else quadratic).
+_LINE_BREAK_RUN = re.compile(f"(?<![{_JS_SPACE}])[{_JS_SPACE}]*\n[{_JS_SPACE}]*")
+
+
+def one_line(text: str) -> str:
+    """The text on one line, as the engine writes a v1 problem: a line break would read as a step break."""
+    return _LINE_BREAK_RUN.sub(" ", text).strip(_JS_SPACE)
+
+
+def prompt_text(problem: str, prompt_format: str) -> str:
+    """The prompt the policy reads; the engine's one definition is src/core/prompt/promptText.ts, and both
+    are tested against tests/fixtures/prompt_text_cases.json."""
+    if prompt_format not in PROMPT_FORMATS:
+        raise ValueError(f"prompt format {prompt_format!r}: use one of {', '.join(PROMPT_FORMATS)}")
+    return PROMPT_TEMPLATE.replace("{problem}", canonical_problem(problem) if prompt_format == "v2" else one_line(problem))
 
 
 def prompt_of(question: str, curriculum: Curriculum) -> str:
     """The prompt the policy reads; curriculum v2 canonicalises the problem statement (curriculum/prompt.py)."""
-    problem = canonical_problem(question) if curriculum.prompt_normalised else question
-    return PROMPT_TEMPLATE.replace("{problem}", problem)
+    return prompt_text(question, curriculum.prompt_format)
 
 
 @dataclass

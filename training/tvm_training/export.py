@@ -1,4 +1,6 @@
-"""ONNX export in the Hugging Face Optimum / transformers.js decoder signature, and bundle writing.
+"""ONNX export in the Hugging Face Optimum / transformers.js decoder signature, and bundle writing: the
+shipped bundle in standard formats (write_standard_bundle, through hf_format.py), or the manifest.json
+layout of older bundles and the test fixtures (write_bundle).
 
 Policy: inputs input_ids, attention_mask, [position_ids], past_key_values.{i}.key|value;
 outputs logits, present.{i}.key|value. Verifiers: the same inputs plus, when trained with them,
@@ -16,7 +18,7 @@ import torch
 from torch import nn
 
 from .common import write_json
-from .data import ANSWER_PREFIX, PROMPT_TEMPLATE
+from .data import ANSWER_PREFIX, PROMPT_TEMPLATE, prompt_text
 from .model import Decoder
 from .surprise import token_logprobs
 from .tokenizer import EOS, BpeTokenizer
@@ -106,37 +108,66 @@ def parity_case(model: Decoder, role: str) -> dict[str, object]:
                         for n, t in zip(outs[:3], result[:3])}}
 
 
-def token_logprobs_case(policy: Decoder, tok: BpeTokenizer) -> dict[str, object]:
+def token_logprobs_case(policy: Decoder, tok: BpeTokenizer, prompt_format: str) -> dict[str, object]:
     """A sequence and the policy's log-probability of each of its tokens, as the verifiers were trained
     on them: the engine must compute the same numbers (test/core/runtime/engineModels.test.ts). It ends
     with EOS, as every finished path does: search values a path at its EOS."""
-    tokens = tok.encode(PROMPT_TEMPLATE.replace("{problem}", "Solve $3x + 4 = 19$.") + "$3x = 15$\n$x = 5$\nThe answer is 5")
+    tokens = tok.encode(prompt_text("Solve $3x + 4 = 19$.", prompt_format) + "$3x = 15$\n$x = 5$\nThe answer is 5")
     tokens.append(tok.eos_id)
     return {"tokens": tokens, "logprobs": [round(x, 6) for x in token_logprobs(policy, [tokens], tok)[0]]}
 
 
+def parity_cases(tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], prompt_format: str) -> dict[str, object]:
+    """parity.json: per model, inputs and PyTorch's outputs (and the policy's token log-probabilities of one
+    path), which onnxruntime-node must reproduce from the bundle's ONNX files."""
+    parity: dict[str, object] = {}
+    for key, (model, labels) in models.items():
+        role = "policy" if labels == "policy" else "verifier"
+        case = parity_case(model, role)
+        if role == "policy":
+            case["tokenLogprobs"] = token_logprobs_case(model, tok, prompt_format)
+        parity[key] = case
+    return parity
+
+
+def write_standard_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], training: dict[str, object],
+                          prompt_format: str, name: str = "default") -> None:
+    """The bundle the pipeline ships, in standard formats (hf_format.py): the policy as a Transformers
+    GPT-BigCode checkpoint with its Optimum ONNX at the folder's top, each verifier in tvm/, orm/, prm/,
+    plus parity.json and tutor.json. models: key -> (model, labels), labels 'policy', 'tvm', 'orm' or 'prm';
+    prompt_format: the one the policy was trained with (data.prompt_text), which the engine must use too."""
+    # hf_format builds on this module's exporter settings, so it is imported here, not at the top.
+    from .hf_format import save_hf_bundle, write_short_manifest
+
+    # A folder with manifest.json is read as the older layout: a rebuild over one must not leave it behind.
+    for stale in ("manifest.json", *(f"{key}.onnx" for key in models)):
+        (out / stale).unlink(missing_ok=True)
+    policy = models["policy"][0]
+    save_hf_bundle(out, tok, policy, {key: model for key, (model, labels) in models.items() if labels != "policy"}, prompt_format)
+    write_json(out / "parity.json", parity_cases(tok, models, prompt_format))
+    write_short_manifest(out, name, ANSWER_PREFIX + "(.+)", training)
+
+
 def write_bundle(out: Path, tok: BpeTokenizer, models: dict[str, tuple[Decoder, str]], training: dict[str, object],
-                 name: str = "default") -> None:
-    """models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm'."""
+                 prompt_format: str, name: str = "default") -> None:
+    """The bundle layout of manifest.json (docs/CONTRACTS.md) that the pipeline wrote before the standard
+    formats, which the engine still loads (users' older bundles); make_fixtures.py writes the test
+    fixtures in it. models: key -> (model, labels) where labels is 'policy', 'tvm', 'orm' or 'prm';
+    prompt_format: the one the policy was trained with (data.prompt_text), which the engine must use too."""
     out.mkdir(parents=True, exist_ok=True)
     tok.save(out / "tokenizer.json")
     (out / "tokenizer_config.json").write_text(json.dumps({"clean_up_tokenization_spaces": False, "eos_token": EOS}))
     entries: dict[str, object] = {}
-    parity: dict[str, object] = {}
     for key, (model, labels) in models.items():
         role = "policy" if labels == "policy" else "verifier"
         entry = export_onnx(model, role, out / f"{key}.onnx")
         if role == "verifier":
             entry["labels"] = labels
         entries[key] = entry
-        case = parity_case(model, role)
-        if role == "policy":
-            case["tokenLogprobs"] = token_logprobs_case(model, tok)
-        parity[key] = case
-    write_json(out / "parity.json", parity)
+    write_json(out / "parity.json", parity_cases(tok, models, prompt_format))
     write_json(out / "manifest.json", {
         "formatVersion": 1, "name": name, "tokenizer": "tokenizer.json", "tokenizerConfig": "tokenizer_config.json",
-        "promptTemplate": PROMPT_TEMPLATE, "stepDelimiter": "\n", "eosToken": EOS,
+        "promptTemplate": PROMPT_TEMPLATE, "promptFormat": prompt_format, "stepDelimiter": "\n", "eosToken": EOS,
         "answerPattern": ANSWER_PREFIX + "(.+)", "maxPositions": next(iter(models.values()))[0].cfg.max_positions,
         "models": entries, "training": training,
     })

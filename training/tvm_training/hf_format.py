@@ -33,7 +33,8 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from transformers import GPTBigCodeConfig, GPTBigCodeForCausalLM, GPTBigCodeForTokenClassification
 
-from .data import PROMPT_TEMPLATE
+from .curriculum.prompt import canonical_problem_jinja
+from .data import PROMPT_FORMATS, PROMPT_TEMPLATE
 from .export import OPSET, TORCHSCRIPT_EXPORTER
 from .model import Decoder, ModelConfig
 from .tokenizer import EOS, BpeTokenizer
@@ -42,16 +43,25 @@ SURPRISE_FILE = "surprise.safetensors"
 SURPRISE_TENSOR = "surprise_vector"
 VERIFIER_KINDS = ("tvm", "orm", "prm")
 LAYER_NORM_EPS = 1e-5  # nn.LayerNorm's default, which model.Decoder uses
-# The prompt `Q: {problem}\n` as a chat template: the user's message is the problem; an assistant
-# message (a solution, one step per line) follows it and ends with EOS. The prompt already ends
-# where the solution starts, so the generation prompt adds nothing.
-CHAT_TEMPLATE = (
-    "{%- for message in messages -%}"
-    "{%- if message['role'] == 'user' -%}{{ 'Q: ' + message['content'] + '\\n' }}"
-    "{%- elif message['role'] == 'assistant' -%}{{ message['content'] + eos_token }}"
-    "{%- else -%}{{ raise_exception('only user and assistant messages: the model reads one problem and its solution') }}"
-    "{%- endif -%}{%- endfor -%}"
-)
+SHORT_MANIFEST = "tutor.json"  # what the engine reads beside a Hugging Face folder (src/core/bundle/huggingFaceFolder.ts)
+
+
+def chat_template(prompt_format: str) -> str:
+    """The prompt `Q: {problem}\\n` as a chat template: the user's message is the problem (v2: written
+    as canonical_problem writes it, data.prompt_text); an assistant message (a solution, one step per line)
+    follows it and ends with EOS. The prompt already ends where the solution starts, so the generation
+    prompt adds nothing."""
+    if prompt_format not in PROMPT_FORMATS:
+        raise ValueError(f"prompt format {prompt_format!r}: use one of {', '.join(PROMPT_FORMATS)}")
+    user = ("{{ 'Q: ' + message['content'] + '\\n' }}" if prompt_format == "v1" else
+            canonical_problem_jinja("message['content']") + "{{ 'Q: ' + canonical.text + '\\n' }}")
+    return (
+        "{%- for message in messages -%}"
+        "{%- if message['role'] == 'user' -%}" + user +
+        "{%- elif message['role'] == 'assistant' -%}{{ message['content'] + eos_token }}"
+        "{%- else -%}{{ raise_exception('only user and assistant messages: the model reads one problem and its solution') }}"
+        "{%- endif -%}{%- endfor -%}"
+    )
 
 
 # --- weights ---------------------------------------------------------------------------------
@@ -125,7 +135,43 @@ def load_surprise_vector(folder: Path) -> torch.Tensor:
     return load_file(str(folder / SURPRISE_FILE))[SURPRISE_TENSOR]
 
 
-# --- reading the shipped ONNX bundle ---------------------------------------------------------
+def decoder_from_transformers(folder: Path) -> Decoder:
+    """Our Decoder from a checkpoint that save_policy / save_verifier wrote (the inverse of
+    gpt_bigcode_state): the shipped bundle is checked against the PyTorch outputs its parity.json
+    recorded when the models were trained."""
+    config = json.loads((folder / "config.json").read_text())
+    state = load_file(str(folder / "model.safetensors"))
+    spec = config.get("tvm_surprise")
+    d = config["n_embd"]
+    cfg = ModelConfig(vocab_size=config["vocab_size"], d_model=d, n_layer=config["n_layer"], n_head=config["n_head"],
+                      n_kv_head=1, max_positions=config["n_positions"], ffn_mult=config["n_inner"] // d,
+                      logprob_input=spec is not None, logprob_threshold=spec["threshold"] if spec else 0.0,
+                      logprob_span=spec["span"] if spec else 20.0)
+    verifier = "classifier.weight" in state
+    model = Decoder(cfg, value_head=verifier)
+    ours = {"tok.weight": state["transformer.wte.weight"], "pos.weight": state["transformer.wpe.weight"],
+            "ln_f.weight": state["transformer.ln_f.weight"], "ln_f.bias": state["transformer.ln_f.bias"]}
+    for i in range(cfg.n_layer):
+        p, b = f"transformer.h.{i}.", f"blocks.{i}."
+        # Our attention has no biases: GPT-BigCode's are zero in a checkpoint we wrote.
+        if state[p + "attn.c_attn.bias"].abs().max() > 0 or state[p + "attn.c_proj.bias"].abs().max() > 0:
+            raise ValueError(f"{folder}: layer {i} has attention biases, which our Decoder lacks")
+        c_attn = state[p + "attn.c_attn.weight"]
+        ours |= {b + "ln1.weight": state[p + "ln_1.weight"], b + "ln1.bias": state[p + "ln_1.bias"],
+                 b + "attn.q.weight": c_attn[:d], b + "attn.kv.weight": c_attn[d:],
+                 b + "attn.o.weight": state[p + "attn.c_proj.weight"],
+                 b + "ln2.weight": state[p + "ln_2.weight"], b + "ln2.bias": state[p + "ln_2.bias"],
+                 b + "up.weight": state[p + "mlp.c_fc.weight"], b + "up.bias": state[p + "mlp.c_fc.bias"],
+                 b + "down.weight": state[p + "mlp.c_proj.weight"], b + "down.bias": state[p + "mlp.c_proj.bias"]}
+    if verifier:
+        ours |= {"value.weight": state["classifier.weight"], "value.bias": state["classifier.bias"]}
+    if spec is not None:
+        ours["surprise"] = load_surprise_vector(folder)
+    model.load_state_dict(ours)
+    return model.eval()
+
+
+# --- reading an older ONNX bundle (manifest.json layout) -------------------------------------
 
 def decoder_from_onnx(path: Path, head_dim: int) -> Decoder:
     """Rebuilds a Decoder from one of our bundle's ONNX files (export.py's TorchScript export): named
@@ -206,7 +252,7 @@ def check_against_parity_case(model: Decoder, role: str, case: dict, tolerance: 
 
 # --- tokenizer files -------------------------------------------------------------------------
 
-def write_tokenizer_files(folder: Path, tok: BpeTokenizer, max_positions: int) -> None:
+def write_tokenizer_files(folder: Path, tok: BpeTokenizer, max_positions: int, prompt_format: str) -> None:
     tok.save(folder / "tokenizer.json")
     eos = {"content": EOS, "lstrip": False, "normalized": False, "rstrip": False, "single_word": False, "special": True}
     (folder / "tokenizer_config.json").write_text(json.dumps({
@@ -220,9 +266,11 @@ def write_tokenizer_files(folder: Path, tok: BpeTokenizer, max_positions: int) -
         "padding_side": "left",
         # Not token_type_ids: GPT-BigCode would add their embeddings (wte[0]) to every token.
         "model_input_names": ["input_ids", "attention_mask"],
-        "chat_template": CHAT_TEMPLATE,
-        # The same prompt as a plain template, for tools without a chat template, and the step delimiter.
+        "chat_template": chat_template(prompt_format),
+        # The same prompt as a plain template, for tools without a chat template (v2: with the problem
+        # written by canonical_problem, training/tvm_training/curriculum/prompt.py), and the step delimiter.
         "prompt_template": PROMPT_TEMPLATE,
+        "prompt_format": prompt_format,
         "step_delimiter": "\n",
     }, indent=2, ensure_ascii=False))
     (folder / "special_tokens_map.json").write_text(json.dumps({"eos_token": eos, "pad_token": eos}, indent=2))
@@ -332,22 +380,25 @@ def fp16_and_int8_variants(onnx_path: Path) -> dict[str, Path]:
 
 # --- the whole bundle ------------------------------------------------------------------------
 
-def save_policy(folder: Path, policy: Decoder, tok: BpeTokenizer, onnx_export: bool = True) -> Path:
+def save_policy(folder: Path, policy: Decoder, tok: BpeTokenizer, prompt_format: str, onnx_export: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     to_transformers(policy, tok.eos_id).save_pretrained(folder)
     write_generation_config(folder, tok.eos_id, policy.cfg.max_positions)
-    write_tokenizer_files(folder, tok, policy.cfg.max_positions)
+    write_tokenizer_files(folder, tok, policy.cfg.max_positions, prompt_format)
+    # The engine builds the prompt from the chat template rendered once; it writes the problem itself.
+    (folder / SHORT_MANIFEST).write_text(json.dumps({"promptFormat": prompt_format}, indent=2))
     if onnx_export:
         export_policy_onnx(folder)
     return folder
 
 
-def save_verifier(folder: Path, verifier: Decoder, tok: BpeTokenizer, labels: str, onnx_export: bool = True) -> Path:
+def save_verifier(folder: Path, verifier: Decoder, tok: BpeTokenizer, labels: str, prompt_format: str,
+                  onnx_export: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     hf = to_transformers(verifier, tok.eos_id)
     hf.config.tvm_labels = labels
     hf.save_pretrained(folder)
-    write_tokenizer_files(folder, tok, verifier.cfg.max_positions)
+    write_tokenizer_files(folder, tok, verifier.cfg.max_positions, prompt_format)
     vector = None
     if verifier.surprise is not None:
         vector = verifier.surprise.detach().clone()
@@ -357,20 +408,41 @@ def save_verifier(folder: Path, verifier: Decoder, tok: BpeTokenizer, labels: st
     return folder
 
 
-def save_hf_bundle(out: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder],
+def save_hf_bundle(out: Path, tok: BpeTokenizer, policy: Decoder, verifiers: dict[str, Decoder], prompt_format: str,
                    onnx_export: bool = True, variants: bool = False) -> None:
-    """The policy at `out`'s top, each verifier in `out/<kind>/`."""
-    save_policy(out, policy, tok, onnx_export)
+    """The policy at `out`'s top, each verifier in `out/<kind>/`; `prompt_format` is the one the policy was
+    trained with (data.PROMPT_FORMATS)."""
+    save_policy(out, policy, tok, prompt_format, onnx_export)
     for kind, model in verifiers.items():
-        save_verifier(out / kind, model, tok, kind, onnx_export)
+        save_verifier(out / kind, model, tok, kind, prompt_format, onnx_export)
     if onnx_export and variants:
         for folder in [out, *(out / k for k in verifiers)]:
             fp16_and_int8_variants(folder / "onnx" / "model.onnx")
 
 
+def bundle_prompt_format(bundle: Path) -> str:
+    """The prompt format of our ONNX bundle (manifest.json `promptFormat`; bundles before the field are v1)."""
+    manifest_path = bundle / "manifest.json"
+    prompt_format = json.loads(manifest_path.read_text()).get("promptFormat", "v1")
+    if prompt_format not in PROMPT_FORMATS:
+        raise ValueError(f"{manifest_path}: field \"promptFormat\" is {prompt_format!r}; this version reads {', '.join(PROMPT_FORMATS)}")
+    return prompt_format
+
+
+def write_short_manifest(folder: Path, name: str, answer_pattern: str, training: dict[str, object]) -> None:
+    """tutor.json, what the engine cannot infer from the standard files (src/core/bundle/huggingFaceFolder.ts):
+    the bundle's name, how it reads a final answer (our policies write "The answer is …") and the
+    pipeline's training record, added to the prompt format save_policy wrote there. The verifiers are
+    found in tvm/, orm/ and prm/ without it."""
+    path = folder / SHORT_MANIFEST
+    written = json.loads(path.read_text()) if path.exists() else {}
+    path.write_text(json.dumps({**written, "name": name, "answerPattern": answer_pattern, "training": training},
+                               indent=1, ensure_ascii=False) + "\n")
+
+
 def load_onnx_bundle(bundle: Path) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], dict[str, float]]:
-    """Our ONNX bundle's models rebuilt as Decoders, each checked against the bundle's parity.json
-    (worst difference per model returned)."""
+    """An older bundle's models (manifest.json layout) rebuilt as Decoders from their ONNX files, each
+    checked against the bundle's parity.json (worst difference per model returned)."""
     manifest = json.loads((bundle / "manifest.json").read_text())
     parity = json.loads((bundle / "parity.json").read_text())
     tok = BpeTokenizer.load(bundle / manifest["tokenizer"])

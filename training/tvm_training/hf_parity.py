@@ -8,8 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .curriculum import V1
-from .data import prompt_of
+from .data import prompt_text
 from .hf_format import load_surprise_vector, surprise_embeds
 from .model import Decoder
 from .sampling import sample
@@ -85,10 +84,11 @@ def greedy_transformers(hf, hf_tokenizer, problems: list[str], max_new: int) -> 
     return [until_eos(row[batch["input_ids"].shape[1]:].tolist(), hf_tokenizer.eos_token_id) for row in out]
 
 
-def greedy_agreement(policy: Decoder, hf, hf_tokenizer, tok: BpeTokenizer, problems: list[str], max_new: int
-                     ) -> tuple[int, int]:
-    """Rows whose greedy tokens are identical (our sampler vs transformers generate), and rows."""
-    mine = greedy_ours(policy, [tok.encode(prompt_of(p, V1)) for p in problems], tok.eos_id, max_new)
+def greedy_agreement(policy: Decoder, hf, hf_tokenizer, tok: BpeTokenizer, problems: list[str], max_new: int,
+                     prompt_format: str) -> tuple[int, int]:
+    """Rows whose greedy tokens are identical (our sampler on our prompt vs transformers generate on the
+    chat template's), and rows."""
+    mine = greedy_ours(policy, [tok.encode(prompt_text(p, prompt_format)) for p in problems], tok.eos_id, max_new)
     theirs = greedy_transformers(hf, hf_tokenizer, problems, max_new)
     return sum(a == b for a, b in zip(mine, theirs)), len(problems)
 

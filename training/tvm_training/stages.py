@@ -12,7 +12,7 @@ from .cache_origin import check_origin
 from .card import write_model_card
 from .common import Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
-from .export import copy_splits, write_bundle
+from .export import copy_splits, write_standard_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
 from .model import Decoder, ModelConfig, count_parameters
 from .objectives import objective_difference
@@ -135,7 +135,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         "objectiveDifference": objective_difference(data),
         "verifierParameters": count_parameters(verifiers["tvm"]),
     }
-    write_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training)
+    write_standard_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training,
+                          curriculum_of(profile).prompt_format)
     copy_splits(out, target)
     if profile.name == "full":
         write_model_card(REPO / "models" / "README.md", training, profile, target)

@@ -38,7 +38,7 @@ export async function runEval(args: EvalArgs, items: readonly EvalItem[], open: 
   const correct = results.filter((r) => r.correct).length;
   const accuracy = results.length === 0 ? 0 : correct / results.length;
   if (args.json) return JSON.stringify({ accuracy, n: results.length, correct, results });
-  return `${args.strategy} (${args.verifier}): ${correct}/${results.length} correct, accuracy ${(accuracy * 100).toFixed(1)}%`;
+  return `${args.strategy} (${args.verifier ?? 'tvm'}): ${correct}/${results.length} correct, accuracy ${(accuracy * 100).toFixed(1)}%`;
 }
 
 /** Parses the JSONL input (before any model loads), naming the first bad line. */

@@ -6,8 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BundleError, firstLine } from './bundleError.js';
+import { parseCalibration } from './calibrationField.js';
 import { promptFromChatTemplate } from './chatTemplate.js';
-import type { KvLayout, Manifest, ManifestModel, VerifierLabels } from './manifest.js';
+import { parsePromptFormat, type KvLayout, type Manifest, type ManifestModel, type VerifierLabels } from './manifest.js';
 import { WEIGHTS, type WeightsRequest } from '../../shared/engineProtocol.js';
 
 /** The short manifest a Hugging Face folder may carry. */
@@ -263,6 +264,9 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
     throw new BundleError(configPath, 'gives no max_position_embeddings (or n_positions)', `Add "maxPositions" to ${SHORT_MANIFEST}`);
   }
   const policy: ManifestModel = { file: onnxFile(dir, requested as VariantRequest), role: 'policy', kv: layout.kv, kvSource: layout.kvSource };
+  const calibration = parseCalibration(short.calibration, (problem) => {
+    throw new BundleError(shortPath, problem, 'Fix tutor.json, or fit it again: npm run bench:calibration -- --write-manifest');
+  });
   return {
     manifest: {
       formatVersion: 1,
@@ -270,12 +274,15 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
       tokenizer: 'tokenizer.json',
       ...(existsSync(tokenizerConfigPath) && { tokenizerConfig: 'tokenizer_config.json' }),
       promptTemplate: template,
+      promptFormat: parsePromptFormat(short.promptFormat, shortPath),
       stepDelimiter: text('stepDelimiter', () => '\n'),
       eosToken: eos,
       answerPattern,
       maxPositions,
       models: { policy, ...verifiers(dir, short, shortPath, config, configPath, requested as VariantRequest) },
-      training: { source: 'huggingface', modelType, weights: policy.file },
+      // A bundle the training pipeline wrote keeps its training record in tutor.json (the model card's numbers).
+      training: { ...(isObject(short.training) && short.training), source: 'huggingface', modelType, weights: policy.file },
+      ...(calibration && { calibration }),
     },
     vocabSize: layout.vocabSize,
     configPath,

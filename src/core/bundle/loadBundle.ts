@@ -94,6 +94,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
       info: {
         name: manifest.name,
         promptTemplate: manifest.promptTemplate,
+        promptFormat: manifest.promptFormat,
         stepDelimiter: manifest.stepDelimiter,
         eosToken: tokenizer.eosToken,
         answerPattern: manifest.answerPattern,

@@ -2,7 +2,7 @@
 // value into it, reporting the first problem as a BundleError.
 import { BundleError } from './bundleError.js';
 import { parseCalibration } from './calibrationField.js';
-import type { Calibration } from '../../shared/engineProtocol.js';
+import { PROMPT_FORMATS, type Calibration, type PromptFormat } from '../../shared/engineProtocol.js';
 
 export const SUPPORTED_FORMAT_VERSION = 1;
 
@@ -43,6 +43,8 @@ export interface Manifest {
   /** Optional tokenizer_config.json (tokenizers.js options such as clean_up_tokenization_spaces). */
   tokenizerConfig?: string;
   promptTemplate: string;
+  /** How the problem goes into the template; a bundle without the field was trained on 'v1'. */
+  promptFormat: PromptFormat;
   stepDelimiter: string;
   /** The EOS token's text, or its id (a Hugging Face folder's generation_config.json names it by id). */
   eosToken: string | number;
@@ -60,6 +62,21 @@ type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The `promptFormat` field of manifest.json or tutor.json (`file`): absent means 'v1', what every
+ * bundle before the field was trained with; a value this version does not know is an error, since
+ * the policy would read every problem in a format it was not trained on.
+ */
+export function parsePromptFormat(value: unknown, file: string): PromptFormat {
+  if (value === undefined) return 'v1';
+  if (typeof value === 'string' && (PROMPT_FORMATS as readonly string[]).includes(value)) return value as PromptFormat;
+  throw new BundleError(
+    file,
+    `has field "promptFormat" ${JSON.stringify(value)}, this version of the tutor reads ${PROMPT_FORMATS.map((f) => `"${f}"`).join(' or ')}`,
+    'Use a bundle exported for this version, or update the extension',
+  );
 }
 
 /** Validates a parsed manifest.json; `file` is its path, used in error messages. */
@@ -125,6 +142,7 @@ export function parseManifest(value: unknown, file: string): Manifest {
     tokenizer: text('tokenizer'),
     ...(tokenizerConfig !== undefined && { tokenizerConfig: tokenizerConfig as string }),
     promptTemplate,
+    promptFormat: parsePromptFormat(root.promptFormat, file),
     stepDelimiter: text('stepDelimiter'),
     eosToken: text('eosToken'),
     answerPattern,

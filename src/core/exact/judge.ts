@@ -107,8 +107,11 @@ export class DerivationWalker {
       const first = sides[0] as WrittenSide;
       const other = (sides[identities.indexOf(false) + 1] as WrittenSide).text;
       const expanded = expandedLatex(expressions[0] as Side);
-      // Expanding an already expanded side gives it back: then only say the sides differ.
-      const expected = expanded && expanded.replace(/\s/g, '') !== first.latex.replace(/\s/g, '') ? expanded : null;
+      const expandedSide = expanded === null ? null : parseSide(expanded);
+      // Expanding an already expanded side gives it back: then only say the sides differ. The
+      // expansion is shown only when it is checked to be the same polynomial (exactly, at sample points).
+      const expected =
+        expanded && expandedSide && isIdentity(difference(expressions[0] as Side, expandedSide)) === true && expanded.replace(/\s/g, '') !== first.latex.replace(/\s/g, '') ? expanded : null;
       const fact = expected ? `${first.text} = ${expected}` : 'the two sides are different polynomials';
       return { verdict: 'false', ...(expected && { expected }), message: `${first.text} = ${other} is false: ${fact}` };
     }

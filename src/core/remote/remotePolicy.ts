@@ -53,7 +53,7 @@ export class RemotePolicy implements PolicyModel {
       return Promise.all(drafts.map(async (draft, j) => {
         await this.finishDraft(i, prompt, draft, streamSeed(options.seed, i * samplesPerPrompt + j), options, j === 0 && options.greedyFirst === true, signal);
         this.config.onContinuation?.(prompt, draft.tokens, Float32Array.from(draft.logprobs));
-        return { tokens: draft.tokens, finish: draft.finish ?? 'length', ...(draft.forced.length > 0 && { forced: draft.forced }) };
+        return { tokens: draft.tokens, finish: draft.finish ?? 'length', ...(draft.forced.length > 0 && { forced: draft.forced }), logprobs: draft.logprobs };
       }));
     });
   }

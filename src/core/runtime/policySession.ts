@@ -105,7 +105,7 @@ export class PolicySession implements PolicyModel {
       await this.decodeBatch(prompts, batch, options, signal);
       for (const row of batch) {
         this.config.onContinuation?.(prompts[row.prompt] as number[], row.tokens, Float32Array.from(row.logprobs));
-        (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length', ...(row.forced.length > 0 && { forced: row.forced }) });
+        (results[row.prompt] as Continuation[]).push({ tokens: row.tokens, finish: row.finish ?? 'length', ...(row.forced.length > 0 && { forced: row.forced }), logprobs: row.logprobs });
       }
     }
     return results;
@@ -204,7 +204,7 @@ export class PolicySession implements PolicyModel {
     const forced = row.queue.shift();
     if (forced !== undefined) row.forced.push(row.tokens.length);
     const token = forced ?? chooseToken(logits, offset, this.config.vocabSize, row.greedy ? { temperature: 0 } : options, row.random);
-    if (this.config.onContinuation) row.logprobs.push(logProbability(logits, offset, this.config.vocabSize, token));
+    row.logprobs.push(logProbability(logits, offset, this.config.vocabSize, token));
     return token;
   }
 

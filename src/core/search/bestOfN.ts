@@ -1,5 +1,7 @@
-// Best-of-N: sample N complete paths and rerank them with the verifier's value at the last token.
-// The 'weighted-vote' variant sums values per equivalent answer instead (verifier-weighted vote).
+// Best-of-N: sample N complete paths and rerank them with the verifier's value at the last token;
+// without a verifier (a bundle with no value model), by the policy's own mean token
+// log-probability. The 'weighted-vote' variant sums values per equivalent answer instead
+// (verifier-weighted vote), which needs a verifier.
 import { BadRequestError, DEFAULT_COMMON, type SearchModels } from './models.js';
 import { searchByPaths } from './pathSearch.js';
 import { DEFAULT_N, type VoteOptions } from './majorityVote.js';
@@ -17,8 +19,10 @@ export async function bestOfN(
   signal?: AbortSignal,
   onProgress?: ProgressCallback,
 ): Promise<SearchTrace> {
-  if (!models.verifier) throw new BadRequestError('best-of-N needs a verifier (tvm, orm or prm) to rank the paths');
   const opts: BestOfNOptions = { ...DEFAULT_COMMON, n: DEFAULT_N, aggregate: 'best', ...options };
   const weighted = opts.aggregate === 'weighted-vote';
-  return searchByPaths(weighted ? 'wvote' : 'bon', problem, models, opts, (paths) => (weighted ? vote(paths, true) : pickBest(paths)), signal, onProgress);
+  if (weighted && !models.verifier) throw new BadRequestError('the weighted vote needs a verifier (tvm, orm or prm) to weigh the paths');
+  if (weighted) return searchByPaths('wvote', problem, models, opts, (paths) => vote(paths, true), signal, onProgress);
+  const ranking = models.verifier ? 'value' : 'likelihood';
+  return searchByPaths('bon', problem, models, { ...opts, ranking }, (paths) => pickBest(paths, ranking), signal, onProgress);
 }

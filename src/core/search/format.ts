@@ -2,13 +2,8 @@
 // line, a final "The answer is X" line, then EOS.
 import type { BundleInfo, TextCodec } from '../lm.js';
 import { compileAnswerPattern, extractAnswer, isAnswerLine } from '../grading/index.js';
+import { oneLine, promptText } from '../prompt/promptText.js';
 import { BadRequestError } from './models.js';
-
-// A run of whitespace holding a line break. The lookbehind lets a match start only where a run
-// starts; without it the match is retried from every space of a long run (quadratic).
-const LINE_BREAK_RUN = /(?<!\s)\s*\n\s*/g;
-
-const oneLine = (step: string): string => step.replace(LINE_BREAK_RUN, ' ').trim();
 
 export class TextFormat {
   readonly answerPattern: RegExp;
@@ -20,10 +15,9 @@ export class TextFormat {
     this.answerPattern = compileAnswerPattern(info.answerPattern);
   }
 
-  /** The templated prompt. Newlines in the problem would read as step breaks, so they become spaces. */
+  /** The templated prompt, the problem written as the bundle's prompt format says (promptText.ts). */
   prompt(problem: string): string {
-    // split/join rather than replace(): "$&" or "$1" in a problem must stay literal.
-    return this.info.promptTemplate.split('{problem}').join(oneLine(problem));
+    return promptText(this.info.promptTemplate, problem, this.info.promptFormat);
   }
 
   /** A step as written text, one line, as the policy would have produced it (delimiter included). */

@@ -14,6 +14,11 @@ export function engineVerifiers(engine: EngineModels): VerifierName[] {
   return VERIFIERS.filter((name) => engine[name] !== undefined);
 }
 
+/** "a, b or c". */
+function orList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
 /**
  * The named verifier. ORM and PRM exist only in benchmark bundles; a Hugging Face folder has a TVM
  * only when its tutor.json names one. `purpose` says what needs it ("beam search", "Check my steps").
@@ -24,7 +29,7 @@ export function requireVerifier(engine: EngineModels, verifier: VerifierName, pu
   const verifiers = engineVerifiers(engine);
   if (verifiers.length === 0) {
     throw new BadRequestError(
-      `the model bundle "${engine.info.name}" has no value model (TVM), which ${purpose} needs; with it use ${availableStrategies(verifiers).join(' or ')}, ` +
+      `the model bundle "${engine.info.name}" has no value model (TVM), which ${purpose} needs; with it use ${orList(availableStrategies(verifiers))}, ` +
         'or add a TVM to the bundle (tutor.json "verifiers", README "Bring your own model")',
     );
   }

@@ -62,7 +62,14 @@ export function requirePositiveInteger(name: string, value: number): void {
 }
 
 /** The parameters a trace records: the sampling options as applied, with the strategy's budget (K candidates over b beams, or N paths with b = 1). */
-export function searchParameters(strategy: StrategyName, verifier: VerifierName | null, options: CommonOptions, k: number, b: number): SearchParameters {
+export function searchParameters(
+  strategy: StrategyName,
+  verifier: VerifierName | null,
+  options: CommonOptions,
+  k: number,
+  b: number,
+  ranking: SearchParameters['ranking'] = null,
+): SearchParameters {
   const { temperature, topK, topP, seed, maxSteps, maxStepTokens } = options;
-  return { strategy, verifier, k, b, temperature, topK, topP, seed, maxSteps, maxStepTokens, exact: options.exact ?? true };
+  return { strategy, verifier, ranking, k, b, temperature, topK, topP, seed, maxSteps, maxStepTokens, exact: options.exact ?? true };
 }

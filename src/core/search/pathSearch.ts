@@ -1,12 +1,13 @@
 // The shared body of greedy, majority vote and best-of-N: sample N complete paths, score them if a
-// verifier is given, then let the strategy's selection rule pick one.
+// verifier is given, then let the strategy's selection rule pick one (by value, vote or the
+// policy's likelihood).
 import { SearchMeter } from './meter.js';
 import { TextFormat } from './format.js';
 import { requirePositiveInteger, searchParameters, validateCommon, type CommonOptions, type SearchModels } from './models.js';
 import { sampleFullPaths, scorePaths, toTracePath } from './paths.js';
 import { pathTrace } from './pathTrace.js';
 import type { Selection } from './votes.js';
-import type { ProgressCallback, SearchTrace, StrategyName, TracePath } from './trace.js';
+import type { ProgressCallback, SearchParameters, SearchTrace, StrategyName, TracePath } from './trace.js';
 import { exactSearch, judgePath, selectUncontradicted } from './exactSearch.js';
 import { repairedGreedyPath } from './greedyRepair.js';
 import { isContradicted } from '../exact/index.js';
@@ -15,7 +16,8 @@ export async function searchByPaths(
   strategy: StrategyName,
   problem: string,
   models: SearchModels,
-  opts: CommonOptions & { n: number },
+  /** `ranking`: what `select` ranks by (best-of-N), recorded in the trace's parameters. */
+  opts: CommonOptions & { n: number; ranking?: SearchParameters['ranking'] },
   select: (paths: readonly TracePath[]) => Selection,
   signal: AbortSignal | undefined,
   onProgress: ProgressCallback | undefined,
@@ -44,7 +46,7 @@ export async function searchByPaths(
     problem,
     format,
     prefixSteps,
-    searchParameters(strategy, models.verifier?.name ?? null, opts, opts.n, 1),
+    searchParameters(strategy, models.verifier?.name ?? null, opts, opts.n, 1, opts.ranking ?? null),
     paths,
     selectUncontradicted(paths, select),
     meter,

@@ -12,6 +12,8 @@ export interface SampledPath {
   finish: FinishReason;
   /** Indexes into tokens written by the calculator. */
   forced?: number[];
+  /** The policy's log-probability of each token as drawn (Continuation.logprobs), when it reports them. */
+  logprobs?: number[];
 }
 
 /** n complete paths from one prompt; temperature 0 means greedy (then n should be 1). */
@@ -40,7 +42,7 @@ export async function sampleFullPaths(
     },
     signal,
   );
-  return (row ?? []).map((c) => ({ tokens: c.tokens, finish: c.finish, ...(c.forced && { forced: c.forced }) }));
+  return (row ?? []).map((c) => ({ tokens: c.tokens, finish: c.finish, ...(c.forced && { forced: c.forced }), ...(c.logprobs && { logprobs: c.logprobs }) }));
 }
 
 /** Per-token verifier values of each path's own tokens (the prompt's values are dropped). */
@@ -58,6 +60,17 @@ export async function scorePaths(
     signal,
   );
   return values.map((row) => row.slice(prompt.length));
+}
+
+/**
+ * The policy's own score of a path: the mean log-probability of the tokens it sampled (the
+ * calculator's forced tokens left out: the policy did not choose them, and a corrected result
+ * it found unlikely must not count against the path); null when the policy reported none.
+ */
+export function meanLogprob(path: SampledPath): number | null {
+  const forced = new Set(path.forced ?? []);
+  const sampled = (path.logprobs ?? []).filter((logprob, i) => !forced.has(i) && Number.isFinite(logprob));
+  return sampled.length === 0 ? null : sampled.reduce((sum, logprob) => sum + logprob, 0) / sampled.length;
 }
 
 /** Splits a path into its lines and attaches values; `value` is the value at the path's last token. */
@@ -95,6 +108,7 @@ export function toTracePath(format: TextFormat, path: SampledPath, values: numbe
     finish: path.finish,
     answer: format.extractAnswer(format.codec.decode(path.tokens)),
     value: values?.at(-1) ?? null,
+    meanLogprob: meanLogprob(path),
     chosen: false,
   };
 }

@@ -1,4 +1,5 @@
-// Choosing among complete paths: majority vote, verifier-weighted vote and best-of-N reranking.
+// Choosing among complete paths: majority vote, verifier-weighted vote and best-of-N reranking
+// (by the verifier's value, or by the policy's likelihood in a bundle without a value model).
 // Pure functions over TracePaths, shared by the strategies and the accuracy benchmark (which
 // applies them to the first N paths of one sampled pool).
 import { groupAnswers } from '../grading/index.js';
@@ -41,17 +42,25 @@ export function vote(paths: readonly TracePath[], weighted: boolean): Selection 
   return { chosen, answer: winner.answer, votes: order };
 }
 
-/** Best-of-N: the path with the highest value at its last token (ties: the earlier path). */
-export function bestOfN(paths: readonly TracePath[]): Selection {
-  const chosen = bestIndex(paths);
+/** What best-of-N ranks by: the verifier's value at the last token, or the policy's mean token log-probability. */
+export type PathRanking = 'value' | 'likelihood';
+
+const RANK_KEY: Record<PathRanking, (path: TracePath | undefined) => number> = {
+  value: (path) => path?.value ?? -Infinity,
+  likelihood: (path) => path?.meanLogprob ?? -Infinity,
+};
+
+/** Best-of-N: the path ranked highest, by value unless told otherwise (ties: the earlier path). */
+export function bestOfN(paths: readonly TracePath[], ranking: PathRanking = 'value'): Selection {
+  const chosen = bestIndex(paths, undefined, RANK_KEY[ranking]);
   return { chosen, answer: paths[chosen]?.answer ?? null, votes: [] };
 }
 
-function bestIndex(paths: readonly TracePath[], among?: readonly number[]): number {
+function bestIndex(paths: readonly TracePath[], among?: readonly number[], key = RANK_KEY.value): number {
   const candidates = among ?? paths.map((_, i) => i);
   let best = candidates[0] ?? 0;
   for (const i of candidates) {
-    if ((paths[i]?.value ?? -Infinity) > (paths[best]?.value ?? -Infinity)) best = i;
+    if (key(paths[i]) > key(paths[best])) best = i;
   }
   return best;
 }

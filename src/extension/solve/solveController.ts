@@ -58,7 +58,9 @@ export class SolveController implements vscode.Disposable {
       problem,
       settings: { strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, model: snapshot.model, device: snapshot.device },
     };
-    const request: SolveRequest = { problem: problem.text, strategy: config.strategy, verifier: 'tvm', k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, exact: config.exactMath };
+    // No verifier named: the engine uses the TVM, or, in a bundle without a value model, runs greedy,
+    // vote and best-of-N without one (solve() refuses the others with a message saying so).
+    const request: SolveRequest = { problem: problem.text, strategy: config.strategy, k: config.k, b: config.b, temperature: config.temperature, maxSteps: config.maxSteps, exact: config.exactMath };
     const key = panelKey({ documentUri: info.documentUri, problemKey: problem.key });
     const ticket = this.running.start(key);
     let view = pendingView(info, 'Starting…');

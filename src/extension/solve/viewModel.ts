@@ -4,6 +4,7 @@
 import type { Problem } from '../../core/notebook/index.js';
 import type { Familiarity, ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
 import { familiarityCaution, familiarityNotice } from '../../core/familiarity/notice.js';
+import { scoringNote } from '../../core/search/scoringNote.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
   AnswerCheckView,
@@ -19,6 +20,11 @@ import type {
 
 export function valueView(value: number | null): ValueView | null {
   return value === null || !Number.isFinite(value) ? null : { value, percent: formatPercent(value), bucket: bucketOf(value) };
+}
+
+/** A log-probability with a true minus sign, "−0.214". */
+function formatLogprob(logprob: number): string {
+  return logprob.toFixed(3).replace('-', '\u2212');
 }
 
 /** What the panel knows before the engine answers. */
@@ -38,6 +44,7 @@ export function pendingView(request: SolveRequestInfo, message: string): SolveVi
     message,
     notice: null,
     settings: request.settings,
+    scoring: null,
     steps: [],
     answer: null,
     tree: [],
@@ -134,6 +141,7 @@ export function solvedView(
     notice: familiarityNotice(familiarity),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
+    scoring: scoringNote(params),
     steps: steps(trace, eosToken),
     answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified), caution: familiarityCaution(familiarity) },
     tree: tree(trace.steps, chosenIds),
@@ -142,6 +150,7 @@ export function solvedView(
       steps: p.steps.map((s) => s.text),
       answer: p.answer,
       value: valueView(p.value),
+      likelihood: params.ranking === 'likelihood' && p.meanLogprob !== null ? `mean log p ${formatLogprob(p.meanLogprob)}` : null,
       chosen: p.chosen,
     })),
     votes: trace.votes.map((v) => ({ answer: v.answer, count: v.members.length, weight: v.weight, winner: v.winner })),

@@ -9,6 +9,7 @@ import { createEngineModels } from '../../../src/core/runtime/engineModels.js';
 import { solve } from '../../../src/core/solve.js';
 import { checkDerivation } from '../../../src/core/check/derivation.js';
 import { BadRequestError } from '../../../src/core/search/models.js';
+import { TextFormat } from '../../../src/core/search/format.js';
 import { extractAnswer, compileAnswerPattern } from '../../../src/core/grading/index.js';
 import { availableStrategies } from '../../../src/shared/engineProtocol.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
@@ -71,21 +72,25 @@ test('the default answer pattern reads \\boxed{…} and "The answer is …"', ()
   assert.equal(extractAnswer('The answer is 1/2', pattern), '1/2');
 });
 
-test('without a TVM greedy and vote run, beam search and Check my steps say what is missing', fixture, async () => {
+test('without a TVM greedy, vote and best-of-N (by likelihood) run, beam search, the weighted vote and Check my steps say what is missing', fixture, async () => {
   await withFolder(
     () => undefined,
     async (bundle) => {
       const models = createEngineModels(bundle);
       assert.equal(models.tvm, undefined);
-      assert.deepEqual(availableStrategies([]), ['greedy', 'vote']);
+      assert.deepEqual(availableStrategies([]), ['greedy', 'vote', 'bon']);
       const greedy = await solve(models, { problem: PROBLEM, strategy: 'greedy', maxSteps: 2, maxStepTokens: 8 });
       assert.equal(greedy.trace.params.verifier, null);
       assert.ok(greedy.trace.paths.length === 1);
       const vote = await solve(models, { problem: PROBLEM, strategy: 'vote', k: 2, maxSteps: 2, maxStepTokens: 8 });
       assert.equal(vote.trace.paths.length, 2);
-      for (const strategy of ['beam', 'bon', 'wvote'] as const) {
+      const bon = await solve(models, { problem: PROBLEM, strategy: 'bon', k: 3, maxSteps: 2, maxStepTokens: 8 });
+      assert.deepEqual([bon.trace.params.verifier, bon.trace.params.ranking, bon.trace.paths.length], [null, 'likelihood', 3]);
+      const best = Math.max(...bon.trace.paths.map((p) => p.meanLogprob as number));
+      assert.equal(bon.trace.paths.find((p) => p.chosen)?.meanLogprob, best, 'the likeliest path is chosen');
+      for (const strategy of ['beam', 'wvote'] as const) {
         await assert.rejects(solve(models, { problem: PROBLEM, strategy, k: 2, b: 1, maxSteps: 1 }), (error: unknown) => {
-          return error instanceof BadRequestError && /has no value model \(TVM\)/.test(error.message) && /use greedy or vote/.test(error.message);
+          return error instanceof BadRequestError && /has no value model \(TVM\)/.test(error.message) && /use greedy, vote or bon/.test(error.message);
         });
       }
       await assert.rejects(checkDerivation(models, { problem: PROBLEM, steps: ['3 + 4 = 7'] }), /no value model \(TVM\), which Check my steps needs/);
@@ -172,4 +177,22 @@ test('verifier subfolders tvm/ as training/hf_export.py writes them are found wi
       assert.equal(bundle.models.orm, undefined);
     },
   );
+});
+
+test('tutor.json "promptFormat": "v2" makes the engine write the problem canonically; an unknown one names tutor.json', fixture, async () => {
+  await withFolder(
+    () => undefined,
+    async (bundle) => assert.equal(bundle.info.promptFormat, 'v1', 'no tutor.json: as written'),
+  );
+  await withFolder(
+    (folder) => folder.write('tutor.json', { promptFormat: 'v2' }),
+    async (bundle) => {
+      assert.equal(bundle.info.promptFormat, 'v2');
+      const format = new TextFormat(bundle.info, bundle.tokenizer);
+      assert.equal(format.prompt('  Solve 5x = 35 .'), 'Problem: Solve 5x = 35'); // Jinja drops the template's final line break
+    },
+  );
+  const error = await loadError((folder) => folder.write('tutor.json', { promptFormat: 'canonical' }));
+  assert.match(error.file, /tutor\.json$/);
+  assert.match(error.problem, /field "promptFormat" "canonical", this version of the tutor reads "v1" or "v2"/);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundle } from '../../../src/core/bundle/loadBundle.js';
 import { BundleError } from '../../../src/core/bundle/bundleError.js';
+import { TextFormat } from '../../../src/core/search/format.js';
 import { copyFixture, FIXTURE_BUNDLES, skipUnlessFixture } from '../../helpers/bundles.js';
 
 const EXPECTED_SHAPE = {
@@ -130,4 +131,37 @@ test('a tokenizer without the manifest EOS token is rejected', fixture, async ()
   const error = await loadError((copy) => copy.writeManifest({ ...copy.manifest(), eosToken: '<|not-there|>' }));
   assert.match(error.file, /tokenizer\.json$/);
   assert.match(error.problem, /not in the vocabulary/);
+});
+
+test('promptFormat: absent is v1; "v2" makes the engine write the problem canonically; anything else names manifest.json and the field', fixture, async () => {
+  const original = await loadBundle(FIXTURE_BUNDLES.mqa, { device: 'cpu' });
+  try {
+    assert.equal(original.manifest.promptFormat, 'v1', 'a bundle from before the field');
+    const format = new TextFormat(original.info, original.tokenizer);
+    assert.notDeepEqual(format.encodePrefix('Solve 5x = 35.', []).tokens, format.encodePrefix('Solve 5x = 35', []).tokens);
+  } finally {
+    await original.release();
+  }
+  const copy = copyFixture('mqa');
+  try {
+    copy.writeManifest({ ...copy.manifest(), promptFormat: 'v2' });
+    const bundle = await loadBundle(copy.dir, { device: 'cpu' });
+    try {
+      assert.equal(bundle.info.promptFormat, 'v2');
+      const format = new TextFormat(bundle.info, bundle.tokenizer);
+      const bare = format.encodePrefix('Solve 5x = 35', []).tokens;
+      assert.deepEqual(format.encodePrefix('Solve 5x = 35.', []).tokens, bare);
+      assert.deepEqual(format.encodePrefix('  Solve 5x = 35 ?\n', []).tokens, bare);
+      assert.deepEqual(bare, bundle.tokenizer.encode('Q: Solve 5x = 35\n'));
+    } finally {
+      await bundle.release();
+    }
+  } finally {
+    copy.cleanup();
+  }
+  for (const value of ['v3', 2, null]) {
+    const error = await loadError((broken) => broken.writeManifest({ ...broken.manifest(), promptFormat: value }));
+    assert.match(error.file, /manifest\.json$/);
+    assert.match(error.problem, new RegExp(`field "promptFormat" ${JSON.stringify(value)}, this version of the tutor reads "v1" or "v2"`));
+  }
 });

@@ -18,6 +18,12 @@ function toTensor(c: TensorCase): ort.Tensor {
     : new ort.Tensor('float32', Float32Array.from(c.data), c.dims);
 }
 
+/** A model's ONNX file: `<key>.onnx` in an older bundle (manifest.json), the standard layout's onnx/model.onnx otherwise. */
+function modelFile(dir: string, key: string): string {
+  if (existsSync(join(dir, 'manifest.json'))) return join(dir, `${key}.onnx`);
+  return key === 'policy' ? join(dir, 'onnx', 'model.onnx') : join(dir, key, 'onnx', 'model.onnx');
+}
+
 for (const dir of bundles) {
   test(`ONNX Runtime matches PyTorch within 1e-4 for every model in ${dir}`, async (t) => {
     if (dir === 'models/default' && !existsSync(join(dir, 'parity.json'))) {
@@ -26,7 +32,7 @@ for (const dir of bundles) {
     const parity = JSON.parse(readFileSync(join(dir, 'parity.json'), 'utf8')) as Parity;
     for (const [key, c] of Object.entries(parity)) {
       await t.test(key, async () => {
-        const session = await ort.InferenceSession.create(join(dir, `${key}.onnx`));
+        const session = await ort.InferenceSession.create(modelFile(dir, key));
         const feeds = Object.fromEntries(Object.entries(c.inputs).map(([n, v]) => [n, toTensor(v)]));
         const result = await session.run(feeds);
         for (const [name, expected] of Object.entries(c.outputs)) {

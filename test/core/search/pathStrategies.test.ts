@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bestOfN, greedy, majorityVote, BadRequestError } from '../../../src/core/search/index.js';
+import type { PolicyModel } from '../../../src/core/lm.js';
 import { EOS, ScriptedPolicy, ScriptedVerifier, fakeModels } from '../fakes.js';
 
 /** Value = NN/100 for the last "v=NN" in the text so far; 0.5 before any. */
@@ -89,8 +90,48 @@ test('verifier-weighted vote sums values per answer', async () => {
   assert.equal(trace.paths[1]?.chosen, true); // the best member of the winning group
 });
 
-test('best-of-N needs a verifier', async () => {
-  await assert.rejects(bestOfN('q', fakeModels(pathsPolicy([]))), /needs a verifier/);
+test('best-of-N without a verifier ranks the paths by the policy\'s mean token log-probability', async () => {
+  // Path 2 is the likeliest per token (−0.1) although path 1 has the larger total (it is shorter).
+  const perToken = [-0.9, -0.3, -0.1, -0.5];
+  const policy = new ScriptedPolicy(
+    ({ sample }) => (sample === 1 ? `The answer is 1\n${EOS}` : `First line.\nSecond line.\nThe answer is ${sample}\n${EOS}`),
+    ({ sample }) => perToken[sample] as number,
+  );
+  const trace = await bestOfN('q', fakeModels(policy), { n: 4 });
+  assert.deepEqual([trace.params.strategy, trace.params.verifier, trace.params.ranking], ['bon', null, 'likelihood']);
+  assert.equal(trace.answer, '2');
+  assert.deepEqual(trace.paths.map((p) => p.chosen), [false, false, true, false]);
+  trace.paths.forEach((p, i) => assert.ok(Math.abs((p.meanLogprob as number) - (perToken[i] as number)) < 1e-12, `path ${i}`));
+  assert.ok(trace.paths.every((p) => p.value === null) && trace.chosen.every((s) => s.value === null), 'no value model, no values');
+});
+
+test('best-of-N by likelihood leaves out the calculator\'s tokens and unknown log-probabilities', async () => {
+  // Path 0's sampled tokens are likely (−0.1) but its forced ones would count −9 each; path 1 is
+  // −0.5 throughout. Forced and NaN tokens do not count: path 0 wins.
+  const text = `2 + 3 = 5\nThe answer is 5\n${EOS}`;
+  const policy: PolicyModel = {
+    sample: async (prompts, n) =>
+      prompts.map(() =>
+        Array.from({ length: n }, (_, sample) => {
+          const tokens = [...text].map((c) => c.charCodeAt(0));
+          const logprobs = tokens.map((_, i) => (sample === 1 ? -0.5 : i === 1 ? Number.NaN : i >= 8 && i <= 9 ? -9 : -0.1));
+          return { tokens, finish: 'eos' as const, logprobs, ...(sample === 0 && { forced: [8, 9] }) };
+        }),
+      ),
+  };
+  const trace = await bestOfN('q', fakeModels(policy), { n: 2, exact: false });
+  assert.deepEqual(trace.paths.map((p) => p.meanLogprob?.toFixed(3)), ['-0.100', '-0.500']);
+  assert.equal(trace.paths[0]?.chosen, true);
+});
+
+test('best-of-N with a verifier ranks by its value, not by likelihood', async () => {
+  const policy = new ScriptedPolicy(({ sample }) => `v=${[40, 90][sample]} The answer is ${sample}\n${EOS}`, ({ sample }) => [-0.1, -2][sample] as number);
+  const trace = await bestOfN('q', fakeModels(policy, verifier()), { n: 2 });
+  assert.deepEqual([trace.params.verifier, trace.params.ranking, trace.answer], ['tvm', 'value', '1']);
+});
+
+test('the weighted vote needs a verifier', async () => {
+  await assert.rejects(bestOfN('q', fakeModels(pathsPolicy([])), { aggregate: 'weighted-vote' }), /weighted vote needs a verifier/);
 });
 
 test('path strategies abort with an AbortError', async () => {

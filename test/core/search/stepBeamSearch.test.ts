@@ -147,7 +147,7 @@ test('is reproducible for a seed and gives every step its own sampling seed', as
   assert.deepEqual(withoutTimings(traceA), withoutTimings(traceB));
   const seeds = a.calls.map((c) => c.options.seed);
   assert.equal(new Set(seeds).size, seeds.length);
-  assert.deepEqual(traceA.params, { strategy: 'beam', verifier: 'tvm', k: 4, b: 2, temperature: 0.7, topK: undefined, topP: undefined, seed: 7, maxSteps: 12, maxStepTokens: 64, exact: true });
+  assert.deepEqual(traceA.params, { strategy: 'beam', verifier: 'tvm', ranking: null, k: 4, b: 2, temperature: 0.7, topK: undefined, topP: undefined, seed: 7, maxSteps: 12, maxStepTokens: 64, exact: true });
 });
 
 test('reports progress after every step and once when done', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isHiddenToken, pendingView, restoredView, solvedView, type SolveRequestInfo } from '../../../src/extension/solve/viewModel.js';
-import { sampleTrace } from '../../fixtures/trace.js';
+import { likelihoodTrace, sampleTrace } from '../../fixtures/trace.js';
 import { FAMILIAR, UNCALIBRATED, UNFAMILIAR } from '../../fixtures/familiarity.js';
 
 const request: SolveRequestInfo = {
@@ -109,4 +109,15 @@ test('token view: EOS and pure line-break tokens are hidden; the trace keeps the
   assert.deepEqual(solvedView(request, trace, FAMILIAR, null).steps[1]!.tokens.slice(-1).map((t) => t.text), ['<|eos|>']);
   assert.equal(isHiddenToken('.\n', '<|eos|>'), false);
   assert.equal(isHiddenToken('\r\n', null), true);
+});
+
+test('solved view says how the solution was chosen: by the TVM, or by likelihood when the bundle has no value model', () => {
+  assert.equal(pendingView(request, '').scoring, null);
+  assert.equal(solvedView(request, sampleTrace(), FAMILIAR, null).scoring, 'guided by the TVM');
+  const view = solvedView({ ...request, settings: { ...request.settings, strategy: 'bon' } }, likelihoodTrace(), FAMILIAR, null);
+  assert.equal(view.scoring, "ranked by the policy's likelihood (mean token log-probability); this bundle has no value model");
+  assert.equal(view.settings.verifier, null);
+  assert.deepEqual(view.steps.map((s) => s.value), [null, null]);
+  assert.deepEqual(view.paths.map((p) => [p.likelihood, p.value]), [['mean log p \u22120.214', null], ['mean log p \u22121.500', null]]);
+  assert.equal(view.answer?.value, null);
 });

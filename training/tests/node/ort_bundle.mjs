@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 
 const dir = process.argv[2];
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+/** Each model's ONNX file: named by manifest.json in an older bundle, else the standard layout's onnx/model.onnx (verifiers in tvm/, orm/, prm/). */
+function modelFiles() {
+  if (existsSync(join(dir, 'manifest.json'))) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    return Object.fromEntries(Object.entries(manifest.models).map(([key, entry]) => [key, entry.file]));
+  }
+  const verifiers = ['tvm', 'orm', 'prm'].filter((key) => existsSync(join(dir, key, 'onnx', 'model.onnx')));
+  return { policy: join('onnx', 'model.onnx'), ...Object.fromEntries(verifiers.map((key) => [key, join(key, 'onnx', 'model.onnx')])) };
+}
 const parityFile = join(dir, 'parity.json');
 const parity = existsSync(parityFile) ? JSON.parse(readFileSync(parityFile, 'utf8')) : {};
 
@@ -18,8 +26,8 @@ function toTensor(c) {
 }
 
 const report = {};
-for (const [key, entry] of Object.entries(manifest.models)) {
-  const session = await ort.InferenceSession.create(join(dir, entry.file));
+for (const [key, file] of Object.entries(modelFiles())) {
+  const session = await ort.InferenceSession.create(join(dir, file));
   const model = { inputs: [...session.inputNames], outputs: [...session.outputNames] };
   const c = parity[key];
   if (c) {

@@ -27,3 +27,47 @@ def canonical_problem(text: str) -> str:
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _SPACE_BEFORE_PERIOD.sub(".", text)
     return _FINAL_PUNCTUATION.sub("", text)
+
+
+def _jinja_string(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def canonical_problem_jinja(source: str) -> str:
+    """Jinja statements that set `canonical.text` to canonical_problem(`source`, a Jinja expression), for
+    the chat template of a v2 bundle (hf_format.py): Transformers, vLLM and the engine's @huggingface/jinja
+    then build the prompt the policy was trained on. tests/test_prompt_canonical.py renders it with both
+    Jinja implementations against canonical_problem on the shared table and on random text.
+
+    Jinja has no regular expressions, so the rules run word by word once the whitespace is split: a word
+    that starts with , ; ! or ? joins the word before it (`_SPACE_BEFORE_MARK`), then a word that is "."
+    does (`_SPACE_BEFORE_PERIOD`), then final marks and spaces are cut one by one from the end. Before
+    that, characters are replaced as canonical_problem replaces them (the control characters are written
+    into the template as they are), and U+0085 by a space: Python's split() takes it for whitespace,
+    @huggingface/jinja's (JavaScript's) does not.
+    """
+    pairs = [(chr(code), text) for code, text in _SAME_AS.items()]
+    pairs += [(chr(code), " ") for code in range(0x80) if _CONTROL.fullmatch(chr(code))]
+    pairs += [("\x85", " "), ("\\(", "$"), ("\\)", "$"), ("\\[", "$$"), ("\\]", "$$")]
+    table = "[" + ", ".join(f"[{_jinja_string(a)}, {_jinja_string(b)}]" for a, b in pairs) + "]"
+    return (
+        "{%- set canonical = namespace(text=" + source + ", marked='', end=0) -%}"
+        "{%- for pair in " + table + " -%}{%- set canonical.text = canonical.text.replace(pair[0], pair[1]) -%}{%- endfor -%}"
+        "{%- for word in canonical.text.split() -%}"
+        "{%- if canonical.marked == '' -%}{%- set canonical.marked = word -%}"
+        "{%- elif word[0] in ',;!?' -%}{%- set canonical.marked = canonical.marked + word -%}"
+        "{%- else -%}{%- set canonical.marked = canonical.marked + ' ' + word -%}{%- endif -%}"
+        "{%- endfor -%}"
+        "{%- set canonical.text = '' -%}"
+        "{%- for word in canonical.marked.split(' ') -%}"
+        "{%- if canonical.text == '' -%}{%- set canonical.text = word -%}"
+        "{%- elif word == '.' -%}{%- set canonical.text = canonical.text + word -%}"
+        "{%- else -%}{%- set canonical.text = canonical.text + ' ' + word -%}{%- endif -%}"
+        "{%- endfor -%}"
+        "{%- set canonical.end = canonical.text | length -%}"
+        "{%- for i in range(canonical.text | length) -%}"
+        "{%- if canonical.end == (canonical.text | length) - i and canonical.text[canonical.end - 1] in ' .?!;,:' -%}"
+        "{%- set canonical.end = canonical.end - 1 -%}{%- endif -%}"
+        "{%- endfor -%}"
+        "{%- set canonical.text = canonical.text[:canonical.end] -%}"
+    )

@@ -46,6 +46,11 @@ class Curriculum:
     school_words: bool        # whether the tokenizer also learns the school word list (vocabulary.py)
 
     @property
+    def prompt_format(self) -> str:
+        """The bundle's `promptFormat` for a policy trained on this curriculum (data.py prompt_text)."""
+        return "v2" if self.prompt_normalised else "v1"
+
+    @property
     def names(self) -> list[str]:
         return [f.name for f in self.families]
 
