@@ -77,12 +77,12 @@ export interface BundleInfo {
   readonly maxPositions: number;
   /** Free-form training metadata from the manifest. */
   readonly training: Record<string, unknown>;
-  /** How values are turned into the percentages shown (manifest.json "calibration"); absent: raw values, shown as uncalibrated. */
+  /** How values are turned into the percentages shown ("calibration" of manifest.json or tutor.json); absent: raw values, shown as uncalibrated. */
   readonly calibration?: Calibration;
 }
 
 /**
- * The bundle's calibration (manifest.json "calibration", fitted by `npm run bench:calibration`;
+ * The bundle's calibration ("calibration" of manifest.json or tutor.json, fitted by `npm run bench:calibration`;
  * src/core/familiarity). A problem is "unfamiliar" when the policy's mean surprise at its
  * statement (nats per token) or the number of its words the tokenizer splits into pieces is above
  * `unfamiliarAbove`; a value shown to the user is

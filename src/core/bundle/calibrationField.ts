@@ -1,4 +1,4 @@
-// manifest.json "calibration" (docs/CONTRACTS.md): the map from the verifier's raw values to the
+// "calibration" of manifest.json or tutor.json (docs/CONTRACTS.md): the map from the verifier's raw values to the
 // displayed ones and the bounds of an unfamiliar problem (src/core/familiarity/calibration.ts),
 // written by `npm run bench:calibration -- --write-manifest`. Optional: a bundle without it shows
 // raw values, marked uncalibrated.
