@@ -11,11 +11,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
-import type { EngineModels } from '../src/core/lm.js';
 import { requiredSplit } from './lib/problems.js';
 import { measureFamiliarity, solveForCalibration, type FamiliarityRecord, type SolvedRecord } from './lib/calibrationSolves.js';
 import { calibrationReport } from './lib/calibrationReport.js';
 import { manifestWithCalibration } from './lib/manifestCalibration.js';
+import { uncalibrated } from './lib/uncalibrated.js';
 
 interface Solves {
   bundle: string;
@@ -64,8 +64,7 @@ async function solveAll(bundleDir: string, splitNames: string, flagSplitNames: s
   const open = await openModels({ bundle: bundleDir, device: 'auto', json: false, help: false });
   try {
     // The raw values: what the map is fitted to, whatever calibration the bundle has now.
-    const { calibration: _shipped, ...info } = open.models.info;
-    const raw: EngineModels = { ...open.models, info };
+    const raw = uncalibrated(open.models);
     const started = Date.now();
     const records = await solveForCalibration(
       raw,

@@ -157,7 +157,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     '',
     `displayed = σ(${w.value} · logit(raw) + ${w.unfamiliar.toFixed(4)} · [unfamiliar problem] + ${w.bias.toFixed(4)}), fitted on the chosen steps of val + natural`,
     `(every step labelled by whether its solution's answer is right, a problem's steps sharing one unit of weight). Fitted with a free weight on logit(raw) it is ${(free[0] as number).toFixed(3)}:`,
-    `across these problems the raw value falls as correctness rises, so the weight is held at ${VALUE_WEIGHT} (bench/lib/calibrationReport.ts VALUE_WEIGHT says why). Shipped in the bundle's manifest.json "calibration" (map fitted on all of val + natural).`,
+    `across these problems the raw value falls as correctness rises, so the weight is held at ${VALUE_WEIGHT} (bench/lib/calibrationReport.ts VALUE_WEIGHT says why). Shipped as "calibration" in the bundle's manifest (tutor.json in the standard layout; the map fitted on all of val + natural).`,
     '',
     '## Before and after (cross-fitted)',
     '',

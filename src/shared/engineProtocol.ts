@@ -393,6 +393,11 @@ export interface CheckResult {
   verified: boolean | null;
   /** Within the suspicious step, the token where the value falls most; null when nothing is suspicious. */
   suspiciousToken: number | null;
+  /**
+   * How far the verifier's raw value fell over the suspicious step (0–1): the scale its collapse
+   * rule and the Warning threshold were measured on, whatever the displayed (calibrated) values show.
+   */
+  suspiciousDrop: number | null;
   reason: string;
   /** Whether the last step states a final answer. */
   finished: boolean;

@@ -64,4 +64,7 @@ test('the calibration is appended to a manifest with every other byte kept, or r
   assert.deepEqual(JSON.parse(appended).calibration, calibration);
   const again = manifestWithCalibration(appended, { ...calibration, fittedOn: 'y' });
   assert.equal(JSON.parse(again).calibration.fittedOn, 'y');
+  assert.ok(again.startsWith('{\n  "name": "default",\n  "parity": [-0.0, 1.50],\n  "calibration": {'), 'the other bytes kept when it is replaced');
+  // One-space indentation (tutor.json) is followed.
+  assert.ok(manifestWithCalibration('{\n "name": "x"\n}\n', calibration).startsWith('{\n "name": "x",\n "calibration": {\n  "unfamiliarAbove": {'));
 });

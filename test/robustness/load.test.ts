@@ -61,6 +61,7 @@ test('a result computed for older text is never shown, only the one for the curr
     firstFalse: null,
     verified: null,
     suspiciousToken: null,
+    suspiciousDrop: null,
     reason: '',
     finished: false,
     familiarity: FAMILIAR,

@@ -86,10 +86,17 @@ export async function checkDerivation(
     firstFalse: firstFalse < 0 ? null : firstFalse,
     verified: exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null,
     suspiciousToken,
+    suspiciousDrop: firstSuspicious === null ? null : rawDrop(raw, promptLength, stepEnds, firstSuspicious),
     reason,
     finished,
     familiarity: display.familiarity,
   };
+}
+
+/** The raw value before step `index` minus the one after it. */
+function rawDrop(raw: readonly number[], promptLength: number, stepEnds: readonly number[], index: number): number {
+  const start = index === 0 ? promptLength : (stepEnds[index - 1] as number);
+  return (raw[start - 1] ?? 0) - (raw[(stepEnds[index] as number) - 1] ?? 0);
 }
 
 function validateRequest(request: DerivationRequest, suspicion: SuspicionOptions): void {

@@ -123,11 +123,11 @@ test('a TVM-only suspicion is a Warning or Information by the size of its drop; 
 });
 
 test('severity bands: at the edges', () => {
-  assert.equal(suspicionSeverity(0.8, 0.5), 'warning', 'exactly 30 points');
-  assert.equal(suspicionSeverity(0.7, 0.4), 'warning', 'exactly 30 points, below in floating point');
-  assert.equal(suspicionSeverity(0.8, 0.8 - WARNING_DROP + 0.001), 'information');
-  assert.equal(suspicionSeverity(1, 0), 'warning');
-  assert.equal(suspicionSeverity(0.3, 0.4), 'information', 'no drop at all');
+  assert.equal(suspicionSeverity(0.8 - 0.5), 'warning', 'exactly 30 points');
+  assert.equal(suspicionSeverity(0.7 - 0.4), 'warning', 'exactly 30 points, below in floating point');
+  assert.equal(suspicionSeverity(WARNING_DROP - 0.001), 'information');
+  assert.equal(suspicionSeverity(1), 'warning');
+  assert.equal(suspicionSeverity(0.3 - 0.4), 'information', 'no drop at all');
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
