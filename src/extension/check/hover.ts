@@ -3,7 +3,7 @@
 // previous step, and what exact math found about the line (and about a final answer). Pure
 // markdown; the vscode side wraps it in an untrusted MarkdownString.
 import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
-import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
+import { familiarityNotice } from '../../core/familiarity/notice.js';
 import { formatDelta, formatPercent } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import { REFUTED_ANSWER } from './decorationPlan.js';
@@ -45,7 +45,7 @@ function describe(check: MappedCheck, step: MappedStep, line: number, column: nu
   const exact = exactLine(check, step);
   if (exact) lines.push(exact);
   if (check.result.firstSuspicious === index && tvmWarningStands(check.result)) lines.push(`⚠ ${check.result.reason}`);
-  const notice = unfamiliarWordsNotice(check.result.unfamiliarWords);
+  const notice = familiarityNotice(check.result.familiarity);
   if (notice) lines.push(notice);
   return lines.join('\n\n');
 }
