@@ -1,6 +1,7 @@
 """The pipeline's stages in order; each is skipped when its output already exists in the cache."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import pickle
@@ -9,6 +10,7 @@ from pathlib import Path
 import torch
 
 from .cache_origin import check_origin
+from .calculator import Calculator
 from .card import write_model_card
 from .common import Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
@@ -85,9 +87,12 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
         sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
                                              for part in ("sampled", "errors"))
-        data = sampled_path_labels(policy, tok, problems, profile, sampled_progress)
-        data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes, profile.error_rollouts,
-                                    profile.seed + 300, profile.max_new_tokens, errors_progress)
+        with contextlib.ExitStack() as stack:
+            calculator = stack.enter_context(Calculator(tok)) if profile.calculator else None
+            data = sampled_path_labels(policy, tok, problems, profile, sampled_progress, calculator)
+            data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes,
+                                        profile.error_rollouts, profile.seed + 300, profile.max_new_tokens, errors_progress,
+                                        calculator)
         labels_file.write_bytes(pickle.dumps(data))
         sampled_progress.unlink(missing_ok=True)
         errors_progress.unlink(missing_ok=True)
