@@ -87,6 +87,7 @@ def main() -> None:
         right = [is_correct(tok.decode(ps[0].tokens), r["answer"]) for ps, r in zip(paths, chosen)]
         report[f"greedy_{way}"] = {"accuracy": round(100 * sum(right) / len(right), 1), "right": sum(right),
                                    "calculations_per_path": round(sum(calculations(ps[0]) for ps in paths) / len(paths), 2),
+                                   "tokens_per_path": round(sum(len(ps[0].tokens) for ps in paths) / len(paths), 1),
                                    "paths_per_s": round(rate, 2)}
     changed = sum(a[0].tokens != b[0].tokens for a, b in zip(greedy["without"][0], greedy["with"][0]))
     report["greedy_paths_changed"] = changed
@@ -97,6 +98,7 @@ def main() -> None:
         report[f"sampled_{way}"] = {"paths": len(flat), "accuracy": round(100 * sum(right) / len(right), 1),
                                     "calculations_per_path": round(sum(map(calculations, flat)) / len(flat), 2),
                                     "paths_with_a_calculation": round(100 * sum(bool(c.forced) for c in flat) / len(flat), 1),
+                                    "tokens_per_path": round(sum(len(c.tokens) for c in flat) / len(flat), 1),
                                     "paths_per_s": round(rate, 2)}
     with tempfile.TemporaryDirectory() as cache_root:
         os.environ["TVM_TUTOR_CACHE"] = cache_root

@@ -12,8 +12,10 @@ export interface CalculatorReady {
 
 /**
  * `force`: per continuation (generated token ids so far), the ids the engine's calculator writes
- * next (`exactSearch().force`), or null. `lines`: per line, `calculatorResult(line)`.
+ * next (`exactSearch().force`), or null. `lines`: per line, `calculatorResult(line)`. `certain`:
+ * per sequence (prompt and solution), the token indexes whose log-probability the engine gives its
+ * verifiers as 0 nats (`calculatedPositions()`: correct calculated results).
  */
-export type CalculatorRequest = { force: number[][] } | { lines: string[] };
+export type CalculatorRequest = { force: number[][] } | { lines: string[] } | { certain: number[][] };
 
-export type CalculatorReply = { forced: (number[] | null)[] } | { results: (string | null)[] } | { error: string };
+export type CalculatorReply = { forced: (number[] | null)[] } | { results: (string | null)[] } | { certain: number[][] } | { error: string };

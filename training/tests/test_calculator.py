@@ -2,8 +2,9 @@
 tvm_training/sampling.py): greedy decoding of the shipped policy with the calculator writes the same
 tokens and marks the same forced positions as the engine's own PolicySession with the search's forcer
 (training/tests/node/calculated_greedy.mts); sampled paths carry, at every forced
-span, the text the engine's calculatorResult gives for the line before it; the process ends with its
-client, and a missing Node or build is a clear error."""
+span, the text the engine's calculatorResult gives for the line before it; the verifiers' input reads
+a correct calculated result at 0 nats as the engine's does; the process ends with its client, and a
+missing Node or build is a clear error."""
 from __future__ import annotations
 
 import json
@@ -21,6 +22,7 @@ from tvm_training.hf_format import decoder_from_transformers
 from tvm_training.hf_parity import problems_of
 from tvm_training.policy import sample_marked_paths
 from tvm_training.sampling import sample_continuations
+from tvm_training.surprise import token_logprobs
 from tvm_training.tokenizer import BpeTokenizer
 
 DEFAULT = calculator_module.REPO / "models" / "default"
@@ -110,3 +112,16 @@ def test_a_missing_build_or_node_is_a_clear_error(shipped, monkeypatch, tmp_path
     monkeypatch.setattr(calculator_module.shutil, "which", lambda name: None)
     with pytest.raises(CalculatorError, match="node is not on PATH"):
         Calculator(tok)
+
+
+def test_the_verifiers_read_a_correct_calculated_result_as_certain_as_in_the_engine(shipped):
+    policy, tok = shipped
+    right = tok.encode(prompt_of("What is 23 x 4?", V1) + "$23 \\times 4 = 92$\nThe answer is 92")
+    wrong = tok.encode(prompt_of("What is 23 x 4?", V1) + "$23 \\times 4 = 91$\nThe answer is 91")
+    plain = token_logprobs(policy, [right, wrong], tok)
+    with Calculator(tok) as calc:
+        certain = calc.certain([right, wrong])
+        read = token_logprobs(policy, [right, wrong], tok, calculator=calc)
+    assert certain[0] and tok.decode([right[k] for k in certain[0]]).strip() == "92"
+    assert certain[1] == [] and read[1] == plain[1], "a wrong result keeps the policy's log-probability"
+    assert [0.0 if k in certain[0] else x for k, x in enumerate(plain[0])] == read[0]

@@ -20,7 +20,8 @@ from .data import prompt_of, training_example
 from .policy import tokenizer_corpus
 
 KEYED_BY_NAME = {"label_paths", "heldout_problems", "heldout_paths", "heldout_rollouts"}
-# Fields that only change how the labels are sampled: a cache that holds no labels yet (nor their
+# Fields that change only the labels and what follows them (the calculator: how paths are sampled
+# and how the verifiers read calculated results): a cache that holds no labels yet (nor their
 # checkpoints) has nothing they shaped, so they may change there (the medium run's policy was
 # trained before the calculator joined its recipe); once labels exist they are part of the recipe.
 LABEL_SAMPLING = {"calculator"}

@@ -3,7 +3,9 @@ src/core/host/calculatorProcess.ts) per sampling run, so the results written int
 those of the engine's own TypeScript calculator (src/core/exact/calculator.ts), never a Python copy.
 
 Wire format (src/shared/calculatorProtocol.ts): JSON lines; the process first says which token ids
-contain "=" (the only tokens after which the engine asks), then answers each request in order.
+contain "=" (the only tokens after which the engine asks), then answers each request in order:
+what the calculator forces next, calculatorResult of lines, and which tokens the engine's verifiers
+read as certain.
 """
 from __future__ import annotations
 
@@ -64,6 +66,13 @@ class Calculator:
         if not lines:
             return []
         return self._ask({"lines": lines}, "results")
+
+    def certain(self, sequences: list[list[int]]) -> list[list[int]]:
+        """Per sequence (prompt and solution), the token indexes the engine's verifiers read at 0 nats:
+        tokens inside a correct calculated result (src/core/runtime/certainCalculations.ts)."""
+        if not sequences:
+            return []
+        return self._ask({"certain": sequences}, "certain")
 
     def _ask(self, request: dict[str, object], key: str) -> list:
         process = self._running()

@@ -55,7 +55,8 @@ class Profile:
     # trained); > 0 lets the policy's surprise at a statement measure how unfamiliar it is.
     problem_loss_weight: float = 0.0
     # Sample the labelled paths with the engine's calculator (src/core/exact/calculator.ts through
-    # dist/calculator.js), as the engine samples at run time; v1's labels were sampled without it.
+    # dist/calculator.js), and give the verifiers a correct calculated result at 0 nats, as the engine
+    # samples and scores at run time; v1's labels and verifiers had neither.
     calculator: bool = False
 
 

@@ -38,6 +38,11 @@ def verifier_file(cache: Path, profile: Profile, kind: str) -> Path:
     return cache / f"{kind}-n{profile.label_paths}.pt"
 
 
+def calculator_for(profile: Profile, tok: BpeTokenizer) -> contextlib.AbstractContextManager[Calculator | None]:
+    """The engine's calculator process for one stage when the profile samples with it, else nothing."""
+    return Calculator(tok) if profile.calculator else contextlib.nullcontext()
+
+
 def load_verifier(path: Path) -> tuple[Decoder, str]:
     """The verifier and where it was trained."""
     state = torch.load(path, map_location="cpu")
@@ -87,8 +92,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
         sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
                                              for part in ("sampled", "errors"))
-        with contextlib.ExitStack() as stack:
-            calculator = stack.enter_context(Calculator(tok)) if profile.calculator else None
+        with calculator_for(profile, tok) as calculator:
             data = sampled_path_labels(policy, tok, problems, profile, sampled_progress, calculator)
             data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes,
                                         profile.error_rollouts, profile.seed + 300, profile.max_new_tokens, errors_progress,
@@ -112,7 +116,9 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     for kind in VERIFIERS:
         path = verifier_file(out, profile, kind)
         if not path.exists():
-            logprobs = logprobs or token_logprobs(policy, [d.ids for d in data], tok)
+            if logprobs is None:
+                with calculator_for(profile, tok) as calculator:
+                    logprobs = token_logprobs(policy, [d.ids for d in data], tok, calculator=calculator)
             save_model(path, train_verifier(policy, data, logprobs, kind, profile, tok.eos_id))
         verifiers[kind], trained_on = load_verifier(path)
         verifiers_trained_on.add(trained_on)

@@ -1,12 +1,15 @@
 // Entry point of the calculator process (bundled to dist/calculator.js) for the training pipeline:
 // it answers, for continuations the Python sampler is decoding, what the engine's calculator would
 // force next (the same `exactSearch().force` as the search uses, with the bundle's tokenizer), so
-// training paths are sampled the way the engine samples them. Wire format: src/shared/calculatorProtocol.ts.
+// training paths are sampled the way the engine samples them, and which tokens the engine's
+// verifiers read as certain (certainCalculations.ts), so verifiers train on the inputs they get. Wire format: src/shared/calculatorProtocol.ts.
 // Usage: node dist/calculator.js TOKENIZER_JSON EOS_TOKEN
 import { createInterface } from 'node:readline';
 import type { CalculatorReady, CalculatorReply, CalculatorRequest } from '../../shared/calculatorProtocol.js';
 import { calculatorResult } from '../exact/index.js';
+import { calculatedPositions } from '../runtime/certainCalculations.js';
 import { exactSearch } from '../search/exactSearch.js';
+import { stepEndFlags } from '../stepEnds.js';
 import { BundleTokenizer } from '../tokenizer.js';
 import { tokenText } from '../tokenText.js';
 
@@ -18,11 +21,14 @@ if (!tokenizerPath || !eosToken) {
 const codec = BundleTokenizer.fromFile(tokenizerPath, eosToken);
 // The forcer does not read the problem (only the judge of lines does).
 const { force } = exactSearch('', codec);
+// The pipeline's bundles end a step at "\n" (tutor.json stepDelimiter).
+const stepEnds = stepEndFlags(codec, '\n');
 
 function answer(request: CalculatorRequest): CalculatorReply {
   if ('force' in request && Array.isArray(request.force)) return { forced: request.force.map((generated) => force(0, generated)?.slice() ?? null) };
   if ('lines' in request && Array.isArray(request.lines)) return { results: request.lines.map((line) => calculatorResult(line)) };
-  return { error: 'a request is {"force": [[token ids], ...]} or {"lines": ["text", ...]}' };
+  if ('certain' in request && Array.isArray(request.certain)) return { certain: request.certain.map((tokens) => calculatedPositions(codec, tokens, stepEnds)) };
+  return { error: 'a request is {"force": [[token ids], ...]}, {"lines": ["text", ...]} or {"certain": [[token ids], ...]}' };
 }
 
 function reply(line: string): CalculatorReply {

@@ -1,6 +1,6 @@
 // The calculator process the training pipeline samples through (src/core/host/calculatorProcess.ts):
 // over JSON lines it answers what the search's own forcer and calculatorResult answer, lists the
-// tokens containing "=", reports a bad request without dying, and exits when its input closes.
+// tokens containing "=" and the tokens the verifiers read as certain, reports a bad request without dying, and exits when its input closes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { BundleTokenizer } from '../../../src/core/tokenizer.js';
 import { exactSearch } from '../../../src/core/search/exactSearch.js';
 import { calculatorResult } from '../../../src/core/exact/index.js';
+import { calculatedPositions } from '../../../src/core/runtime/certainCalculations.js';
+import { stepEndFlags } from '../../../src/core/stepEnds.js';
 
 const TOKENIZER = join('models', 'default', 'tokenizer.json');
 const EOS = '<|eos|>';
@@ -38,6 +40,11 @@ test('the calculator process answers as the engine forces, and exits when its in
 
   const lines = ['$23 \\times 4 =', '7*8=', 'x + 3 ='];
   assert.deepEqual(await ask({ lines }), { results: lines.map((line) => calculatorResult(line)) });
+  const sequences = ['Q: What is 23 x 4?\n$23 \\times 4 = 92$\nThe answer is 92', 'Q: What is 23 x 4?\n$23 \\times 4 = 91$\n'].map((text) => codec.encode(text));
+  const certain = (await ask({ certain: sequences })) as { certain: number[][] };
+  assert.deepEqual(certain.certain, sequences.map((tokens) => calculatedPositions(codec, tokens, stepEndFlags(codec, '\n'))));
+  assert.ok((certain.certain[0] ?? []).length > 0, 'the correct result 92 reads as certain');
+  assert.deepEqual(certain.certain[1], [], 'a wrong result keeps its log-probability');
   assert.match(((await ask('not json')) as { error: string }).error, /bad request line/);
   assert.match(((await ask({ other: 1 })) as { error: string }).error, /"force"/);
 
