@@ -4,9 +4,11 @@ tokens and marks the same forced positions as the engine's own PolicySession wit
 (training/tests/node/calculated_greedy.mts); sampled paths carry, at every forced
 span, the text the engine's calculatorResult gives for the line before it; the verifiers' input reads
 a correct calculated result at 0 nats as the engine's does; the process ends with its client, and a
-missing Node or build is a clear error."""
+missing Node or build is a clear error; the smoke pipeline runs its labels and verifiers with it and
+leaves no process behind."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 
@@ -15,7 +17,9 @@ import torch
 from node_side import node_json
 
 from tvm_training import calculator as calculator_module
+from tvm_training import stages
 from tvm_training.calculator import Calculator, CalculatorError
+from tvm_training.common import SMOKE
 from tvm_training.curriculum import V1
 from tvm_training.data import prompt_of
 from tvm_training.hf_format import decoder_from_transformers
@@ -125,3 +129,25 @@ def test_the_verifiers_read_a_correct_calculated_result_as_certain_as_in_the_eng
     assert certain[0] and tok.decode([right[k] for k in certain[0]]).strip() == "92"
     assert certain[1] == [] and read[1] == plain[1], "a wrong result keeps the policy's log-probability"
     assert [0.0 if k in certain[0] else x for k, x in enumerate(plain[0])] == read[0]
+
+
+def child_processes() -> set[int]:
+    return {int(pid) for task in os.listdir("/proc/self/task")
+            for pid in open(f"/proc/self/task/{task}/children").read().split()}
+
+
+def test_the_smoke_pipeline_with_the_calculator_labels_and_trains_and_leaves_no_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path))
+    started: list[int] = []
+    real_init = Calculator.__init__
+
+    def recording_init(self, tok):
+        real_init(self, tok)
+        started.append(self.pid)
+
+    monkeypatch.setattr(Calculator, "__init__", recording_init)
+    before = child_processes()
+    stages.run(dataclasses.replace(SMOKE, calculator=True), "verifiers", None, None)
+    assert len(started) == 2, "one calculator process for the labels, one for the verifiers' inputs"
+    assert child_processes() - before == set(), "a calculator process outlived its stage"
+    assert (tmp_path / "smoke" / f"tvm-n{SMOKE.label_paths}.pt").exists()
