@@ -23,6 +23,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/core/host/engineProcess.ts'], outfile: 'dist/engine.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...node, entryPoints: ['src/core/host/calculatorProcess.ts'], outfile: 'dist/calculator.js' },
   {
     bundle: true,
     platform: 'browser',

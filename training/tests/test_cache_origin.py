@@ -44,3 +44,21 @@ def test_a_curriculum_that_writes_other_texts_stops_the_build(tmp_path, monkeypa
                         lambda profile, n: [t.replace("\\times", "*") for t in real(profile, n)])
     restyled = attempt(tmp_path, SMOKE)
     assert restyled is not None and "curriculum generates other texts" in restyled
+
+
+def test_the_calculator_may_join_a_recipe_before_any_label_is_sampled_and_is_recorded(tmp_path):
+    assert attempt(tmp_path, SMOKE) is None
+    calculated = dataclasses.replace(SMOKE, calculator=True)
+    assert attempt(tmp_path, calculated) is None
+    assert cache_origin.json.loads((tmp_path / "origin.json").read_text())["profile"]["calculator"] is True
+    # Recorded now: leaving it out again is another recipe once labels exist.
+    (tmp_path / f"labels-n{SMOKE.label_paths}.sampled.partial").write_bytes(b"")
+    without = attempt(tmp_path, SMOKE)
+    assert without is not None and "calculator True -> False" in without
+
+
+def test_the_calculator_cannot_change_under_labels_already_sampled(tmp_path):
+    assert attempt(tmp_path, SMOKE) is None
+    (tmp_path / f"labels-n{SMOKE.label_paths}.pkl").write_bytes(b"")
+    changed = attempt(tmp_path, dataclasses.replace(SMOKE, calculator=True))
+    assert changed is not None and "calculator False -> True" in changed

@@ -20,6 +20,11 @@ from .data import prompt_of, training_example
 from .policy import tokenizer_corpus
 
 KEYED_BY_NAME = {"label_paths", "heldout_problems", "heldout_paths", "heldout_rollouts"}
+# Fields that change only the labels and what follows them (the calculator: how paths are sampled
+# and how the verifiers read calculated results): a cache that holds no labels yet (nor their
+# checkpoints) has nothing they shaped, so they may change there (the medium run's policy was
+# trained before the calculator joined its recipe); once labels exist they are part of the recipe.
+LABEL_SAMPLING = {"calculator"}
 CORPUS_SAMPLE = 2000
 STREAM_SAMPLE = 500
 FIELD_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Profile) if f.default is not dataclasses.MISSING}
@@ -54,7 +59,17 @@ def check_origin(cache: Path, profile: Profile) -> None:
         changes.append("the curriculum generates other texts")
     # A field added to Profile after the cache was made counts as its default there (curriculum: v1).
     old_fields = {**FIELD_DEFAULTS, **recorded.get("profile", {})}
-    changes += [f"{k} {old_fields.get(k)!r} -> {v!r}" for k, v in current["profile"].items() if old_fields.get(k) != v]
+    changed = {k for k, v in current["profile"].items() if old_fields.get(k) != v}
+    open_changes = changed & LABEL_SAMPLING if not has_labels(cache) else set()
+    changes += [f"{k} {old_fields.get(k)!r} -> {current['profile'][k]!r}" for k in sorted(changed - open_changes)]
+    if not changes and open_changes:
+        write_json(path, current)
+        log(f"cache {cache}: no labels yet, recipe updated ({', '.join(sorted(open_changes))})")
     if changes:
         raise SystemExit(f"cache {cache} was built from another recipe ({'; '.join(changes)}). Set TVM_TUTOR_CACHE "
                          f"to a new folder, or delete {cache} to rebuild from scratch.")
+
+
+def has_labels(cache: Path) -> bool:
+    """Whether the labels stage has written anything to the cache (labels or their checkpoints)."""
+    return any(cache.glob("labels-n*.pkl")) or any(cache.glob("labels-n*.partial"))

@@ -54,6 +54,10 @@ class Profile:
     # Weight of the problem statement's tokens in the policy's loss (0: solutions only, as v1 was
     # trained); > 0 lets the policy's surprise at a statement measure how unfamiliar it is.
     problem_loss_weight: float = 0.0
+    # Sample the labelled paths with the engine's calculator (src/core/exact/calculator.ts through
+    # dist/calculator.js), and give the verifiers a correct calculated result at 0 nats, as the engine
+    # samples and scores at run time; v1's labels and verifiers had neither.
+    calculator: bool = False
 
 
 SMOKE = Profile("smoke", seed=7, tokenizer_texts=2000, vocab_size=600, d_model=64, n_layer=2, n_head=4,
@@ -75,7 +79,7 @@ FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_
 # vocabulary; it trains across sessions from its checkpoints.
 MEDIUM_V2 = dataclasses.replace(FULL, name="medium", vocab_size=2048, d_model=256, n_layer=7, n_head=8,
                                 policy_steps=28000, lr=FULL.lr * 160 / 256, curriculum="v2",
-                                problem_loss_weight=0.5)
+                                problem_loss_weight=0.5, calculator=True)
 
 PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2)}
 

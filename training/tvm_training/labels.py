@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .calculator import Calculator
 from .common import Profile, curriculum_of, is_correct, log
 from .curriculum import TRAIN, Curriculum, Example, normalise
 from .data import prompt_of
@@ -114,11 +115,11 @@ def label_problems(profile: Profile, held_out: set[str]) -> list[Example]:
 
 
 def rollouts(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answers: list[str], n: int,
-             seed: int, max_new: int) -> list[list[tuple[list[int], bool]]]:
+             seed: int, max_new: int, calculator: Calculator | None = None) -> list[list[tuple[list[int], bool]]]:
     """n policy continuations of each prefix (prompt + partial solution), each with whether it is correct."""
     if not prefixes:
         return []
-    conts = sample_paths(model, tok, prefixes, n, 0.7, seed, max_new)
+    conts = sample_paths(model, tok, prefixes, n, 0.7, seed, max_new, calculator=calculator)
     return [[(c, is_correct(tok.decode(prefix + c), answer)) for c in cs]
             for prefix, answer, cs in zip(prefixes, answers, conts)]
 
@@ -130,14 +131,14 @@ def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]]
 
 
 def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile,
-                        checkpoint: Path | None = None) -> list[LabelledPath]:
+                        checkpoint: Path | None = None, calculator: Calculator | None = None) -> list[LabelledPath]:
     nl = newline_token_ids(tok)
     prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in problems]
     result, first = resume_point(checkpoint)
     for start in range(first, len(problems), SAMPLED_CHUNK):
         probs, prs = problems[start:start + SAMPLED_CHUNK], prompts[start:start + SAMPLED_CHUNK]
         paths = sample_paths(model, tok, prs, profile.label_paths, 0.7, profile.seed + 100 + start,
-                             profile.max_new_tokens)
+                             profile.max_new_tokens, calculator=calculator)
         # Distinct paths keep their multiplicity as a weight; identical paths have identical labels.
         pending_prefixes: list[list[int]] = []
         pending_answers: list[str] = []
@@ -165,7 +166,7 @@ def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Exampl
                             pending_prefixes.append(prompt + list(c[: end + 1]))
                             pending_answers.append(ex.answer)
         done = rollouts(model, tok, pending_prefixes, pending_answers, profile.prm_rollouts,
-                        profile.seed + 200 + start, profile.max_new_tokens)
+                        profile.seed + 200 + start, profile.max_new_tokens, calculator)
         rollout_good = {k: any(ok for _, ok in rs) for k, rs in zip(pending_keys, done)}
         # The PRM's rollouts from a step end are sampled paths sharing that prefix: they join the
         # TVM's trie at and below it, so the labels after a path's last shared token average more
@@ -239,7 +240,8 @@ def inject_mistake(line: str, kind: str, rng: random.Random) -> str | None:
 
 
 def error_prefix_labels(model: Decoder, tok: BpeTokenizer, curriculum: Curriculum, problems: list[Example], n_prefixes: int,
-                        rollouts: int, seed: int, max_new: int, checkpoint: Path | None = None) -> list[LabelledPath]:
+                        rollouts: int, seed: int, max_new: int, checkpoint: Path | None = None,
+                        calculator: Calculator | None = None) -> list[LabelledPath]:
     """Pairs of reference prefixes cut after step j: one with step j mistaken, one as written, each
     labelled by policy rollouts from its end. Both are supervised from the first token where they
     differ, so the only thing that tells their labels apart is the mistake itself: without the
@@ -266,7 +268,8 @@ def error_prefix_labels(model: Decoder, tok: BpeTokenizer, curriculum: Curriculu
     out, first = resume_point(checkpoint)
     for s in range(first, len(made), ERROR_CHUNK):
         part = made[s:s + ERROR_CHUNK]
-        conts = sample_paths(model, tok, [p + b for _, p, b, _, _ in part], rollouts, 0.7, seed + s, max_new)
+        conts = sample_paths(model, tok, [p + b for _, p, b, _, _ in part], rollouts, 0.7, seed + s, max_new,
+                             calculator=calculator)
         for (ex, prompt, prefix, first_diff, kind), cs in zip(part, conts):
             outcomes = [is_correct(tok.decode(prefix + c), ex.answer) for c in cs]
             trie = Trie()

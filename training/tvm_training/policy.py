@@ -10,6 +10,7 @@ from pathlib import Path
 
 import torch
 
+from .calculator import Calculator
 from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
 from .curriculum import TRAIN, Example, sample_family
 from .curriculum.vocabulary import word_list_texts
@@ -17,7 +18,7 @@ from .data import Batch, Splits, collate, encode_example, make_splits, prompt_of
 from .grading import answers_equivalent
 from .model import Decoder, ModelConfig, count_parameters
 from .notation import varied
-from .sampling import sample
+from .sampling import Continuation, sample_continuations
 from .tokenizer import BpeTokenizer, train_bpe
 
 
@@ -190,14 +191,25 @@ def load_policy(out: Path, tok: BpeTokenizer) -> Decoder:
 
 
 def sample_paths(model: Decoder, tok: BpeTokenizer, prompts: list[list[int]], n: int, temperature: float,
-                 seed: int, max_new: int = 200, batch_rows: int = 256) -> list[list[list[int]]]:
-    """n sampled continuations for each prompt, batched across prompts."""
+                 seed: int, max_new: int = 200, batch_rows: int = 256,
+                 calculator: Calculator | None = None) -> list[list[list[int]]]:
+    """n sampled continuations for each prompt, batched across prompts (with `calculator`, results of
+    closed calculations written by the engine's calculator, as the engine samples)."""
+    return [[c.tokens for c in conts] for conts in
+            sample_marked_paths(model, tok, prompts, n, temperature, seed, max_new, batch_rows, calculator)]
+
+
+def sample_marked_paths(model: Decoder, tok: BpeTokenizer, prompts: list[list[int]], n: int, temperature: float,
+                        seed: int, max_new: int = 200, batch_rows: int = 256,
+                        calculator: Calculator | None = None) -> list[list[Continuation]]:
+    """sample_paths() with each continuation's calculated (forced) token indexes."""
     gen = torch.Generator().manual_seed(seed)
     rows = [(i, p) for i, p in enumerate(prompts) for _ in range(n)]
-    out: list[list[list[int]]] = [[] for _ in prompts]
+    out: list[list[Continuation]] = [[] for _ in prompts]
     for start in range(0, len(rows), batch_rows):
         chunk = rows[start:start + batch_rows]
-        conts = sample(model, [p for _, p in chunk], tok.eos_id, max_new, temperature, gen)
+        conts = sample_continuations(model, [p for _, p in chunk], tok.eos_id, max_new, temperature, gen,
+                                     calculator=calculator)
         for (i, _), c in zip(chunk, conts):
             out[i].append(c)
     return out

@@ -1,6 +1,7 @@
 """The pipeline's stages in order; each is skipped when its output already exists in the cache."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import pickle
@@ -9,6 +10,7 @@ from pathlib import Path
 import torch
 
 from .cache_origin import check_origin
+from .calculator import Calculator
 from .card import write_model_card
 from .common import Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
@@ -34,6 +36,11 @@ def save_model(path: Path, model: Decoder) -> None:
 def verifier_file(cache: Path, profile: Profile, kind: str) -> Path:
     """Where the cache keeps a trained verifier ('tvm', 'orm', 'prm'): named after its labels."""
     return cache / f"{kind}-n{profile.label_paths}.pt"
+
+
+def calculator_for(profile: Profile, tok: BpeTokenizer) -> contextlib.AbstractContextManager[Calculator | None]:
+    """The engine's calculator process for one stage when the profile samples with it, else nothing."""
+    return Calculator(tok) if profile.calculator else contextlib.nullcontext()
 
 
 def load_verifier(path: Path) -> tuple[Decoder, str]:
@@ -85,9 +92,11 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
         sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
                                              for part in ("sampled", "errors"))
-        data = sampled_path_labels(policy, tok, problems, profile, sampled_progress)
-        data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes, profile.error_rollouts,
-                                    profile.seed + 300, profile.max_new_tokens, errors_progress)
+        with calculator_for(profile, tok) as calculator:
+            data = sampled_path_labels(policy, tok, problems, profile, sampled_progress, calculator)
+            data += error_prefix_labels(policy, tok, curriculum_of(profile), problems, profile.error_prefixes,
+                                        profile.error_rollouts, profile.seed + 300, profile.max_new_tokens, errors_progress,
+                                        calculator)
         labels_file.write_bytes(pickle.dumps(data))
         sampled_progress.unlink(missing_ok=True)
         errors_progress.unlink(missing_ok=True)
@@ -107,7 +116,9 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     for kind in VERIFIERS:
         path = verifier_file(out, profile, kind)
         if not path.exists():
-            logprobs = logprobs or token_logprobs(policy, [d.ids for d in data], tok)
+            if logprobs is None:
+                with calculator_for(profile, tok) as calculator:
+                    logprobs = token_logprobs(policy, [d.ids for d in data], tok, calculator=calculator)
             save_model(path, train_verifier(policy, data, logprobs, kind, profile, tok.eos_id))
         verifiers[kind], trained_on = load_verifier(path)
         verifiers_trained_on.add(trained_on)

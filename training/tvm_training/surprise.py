@@ -4,21 +4,28 @@
 The prompt's tokens (up to and including the first token holding a newline, which ends the
 one-line problem) get 0: the policy was never trained to predict problems, so how unlikely it finds
 a problem's wording says nothing about the solution, and it would only blur the verifier's reading
-of the problem."""
+of the problem. With the engine's calculator (a profile's `calculator`), a correct calculated result
+reads as 0 nats too, as the engine gives it to its verifiers (certainCalculations.ts)."""
 from __future__ import annotations
 
 import torch
 
+from .calculator import Calculator
 from .common import device
 from .data import right_padded
 from .labels import newline_token_ids
 from .model import Decoder
 from .tokenizer import BpeTokenizer
 
+# Sequences per request to the calculator process (a JSON line each way).
+CERTAIN_BATCH = 256
+
 
 @torch.no_grad()
-def token_logprobs(policy: Decoder, seqs: list[list[int]], tok: BpeTokenizer, batch: int = 64) -> list[list[float]]:
-    """log p_policy(t_k | t_<k) for the tokens after the prompt, 0 for the prompt's."""
+def token_logprobs(policy: Decoder, seqs: list[list[int]], tok: BpeTokenizer, batch: int = 64,
+                   calculator: Calculator | None = None) -> list[list[float]]:
+    """log p_policy(t_k | t_<k) for the tokens after the prompt, 0 for the prompt's; with `calculator`,
+    also 0 for the tokens of a correct calculated result, as the engine gives its verifiers."""
     pad_id, newline = tok.eos_id, newline_token_ids(tok)
     dev = device()
     policy.to(dev)
@@ -35,6 +42,11 @@ def token_logprobs(policy: Decoder, seqs: list[list[int]], tok: BpeTokenizer, ba
         for r, i in enumerate(rows):
             prompt_end = next((k for k, t in enumerate(seqs[i]) if t in newline), len(seqs[i]) - 1)
             result[i] = [0.0] * (prompt_end + 1) + picked[r, prompt_end: len(seqs[i]) - 1].tolist()
+    if calculator is not None:
+        for start in range(0, len(seqs), CERTAIN_BATCH):
+            for row, positions in zip(result[start:start + CERTAIN_BATCH], calculator.certain(seqs[start:start + CERTAIN_BATCH])):
+                for k in positions:
+                    row[k] = 0.0
     return result
 
 

@@ -6,6 +6,7 @@ import { PrefixScorer, tokenLogprobReadout, type TokenScorer } from './prefixSco
 import { ValueSession } from './valueSession.js';
 import { certainCalculations } from './certainCalculations.js';
 import { RecordedLogprobs } from './recordedLogprobs.js';
+import { stepEndFlags } from '../stepEnds.js';
 
 export interface EngineModelOptions {
   /** Memory budget of each verifier's scored-prefix cache. */
@@ -21,12 +22,7 @@ export interface EngineModelOptions {
 
 /** stepEndTokens[id] = 1 when token `id`'s text contains the delimiter (e.g. "\n", ".\n", "\n\n"). */
 export function stepEndTokens(bundle: LoadedBundle): Uint8Array {
-  const { tokenizer } = bundle;
-  const flags = new Uint8Array(tokenizer.vocabSize);
-  for (let id = 0; id < tokenizer.vocabSize; id++) {
-    if (id !== tokenizer.eosId && tokenizer.idText(id).includes(bundle.info.stepDelimiter)) flags[id] = 1;
-  }
-  return flags;
+  return stepEndFlags(bundle.tokenizer, bundle.info.stepDelimiter);
 }
 
 /**
