@@ -34,7 +34,9 @@ function harness() {
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
-  const call = async <M extends EngineMethod>(method: M, params: EngineParams<M>, limitMs = 20_000) => {
+  // 60 s: the slowest request here (256 kB of steps) takes about 5 s on an idle 2-core machine and
+  // went past the former 20 s at load average 12; a hang still fails.
+  const call = async <M extends EngineMethod>(method: M, params: EngineParams<M>, limitMs = 60_000) => {
     const id = nextId++;
     const start = performance.now();
     service.handle({ type: 'request', id, method, params } as HostToEngineMessage);
