@@ -1,7 +1,7 @@
 // Search trace → Solve panel view model. Pure: the webview lays this out and computes nothing,
 // so everything it shows (values, colours, deltas, which candidate was chosen) is decided here
 // from what the engine reported.
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
 import { scoringNote } from '../../core/search/scoringNote.js';
