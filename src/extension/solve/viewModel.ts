@@ -4,7 +4,7 @@
 import type { Problem } from '../../shared/notebookTypes.js';
 import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
 import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
-import { scoringNote } from '../../core/search/scoringNote.js';
+import { scoringNote } from '../../shared/scoringNote.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
   AnswerCheckView,
