@@ -1,96 +1,81 @@
-// Are the answers the panel shows honest? Solve with the defaults (beam search, TVM, exact math)
-// and bin each answer by the value shown beside it: how often answers in each bin are right, and
-// the expected calibration error (answer-weighted |accuracy − mean value| over the bins). Also how
-// often an answer marked "verified" is right. Writes calibration.md and, per answer, calibration.json.
+// Are the values the tutor shows honest? Solve val and natural with the defaults (beam search,
+// TVM, exact math) and record each chosen step's raw TVM value, whether the answer is right, and
+// the candidate out-of-distribution features (solves.json); then choose the bounds of "unfamiliar
+// problem" on val, fit the calibration map on val + natural, and report AUROCs, reliability tables
+// and expected calibration error before and after, cross-fitted (calibration.md, calibration.json).
+// With --write-manifest the map fitted on all of val + natural goes into the bundle's manifest.json (tutor.json in the standard layout).
 //
-//   npm run bench:calibration -- [--bundle DIR] [--splits test,hard,val,natural] [--limit 64] [--out bench/results/exact]
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   npm run bench:calibration -- [--bundle DIR] [--splits val,natural] [--flag-splits test,hard] [--limit N]
+//                                [--out bench/results/calibration-ood] [--solves FILE] [--write-manifest]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { answersEquivalent } from '../src/core/grading/index.js';
-import { solve } from '../src/core/solve.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
 import { requiredSplit } from './lib/problems.js';
+import { measureFamiliarity, solveForCalibration, type FamiliarityRecord, type SolvedRecord } from './lib/calibrationSolves.js';
+import { calibrationReport } from './lib/calibrationReport.js';
+import { manifestWithCalibration } from './lib/manifestCalibration.js';
+import { uncalibrated } from './lib/uncalibrated.js';
 
-const BINS = [0, 0.5, 0.7, 0.9, 1.000001];
-/** Issue 15's bar: answers shown at or above this value should be wrong on at most 10 % of problems. */
-const CONFIDENT = 0.9;
-
-interface AnsweredProblem {
-  question: string;
-  answer: string;
-  reference: string;
-  value: number;
-  right: boolean;
-  verified: boolean | null;
+interface Solves {
+  bundle: string;
+  date: string;
+  records: SolvedRecord[];
+  familiarityOnly: FamiliarityRecord[];
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       bundle: { type: 'string' },
-      splits: { type: 'string', default: 'test,hard,val' },
-      limit: { type: 'string', default: '64' },
-      out: { type: 'string', default: join('bench', 'results', 'exact') },
+      splits: { type: 'string', default: 'val,natural' },
+      'flag-splits': { type: 'string', default: 'test,hard' },
+      limit: { type: 'string' },
+      out: { type: 'string', default: join('bench', 'results', 'calibration-ood') },
+      solves: { type: 'string' },
+      'write-manifest': { type: 'boolean', default: false },
     },
   });
   const bundleDir = values.bundle ? resolve(values.bundle) : defaultBundleDir();
-  const splits = values.splits.split(',').filter((s) => s !== '').map((split) => requiredSplit(bundleDir, split, Number(values.limit)));
-  const open = await openModels({ bundle: bundleDir, device: 'auto', json: false, help: false });
-  const lines = [
-    '# Calibration of the value shown beside an answer',
+  mkdirSync(values.out, { recursive: true });
+  const solves = values.solves ? (JSON.parse(readFileSync(values.solves, 'utf8')) as Solves) : await solveAll(bundleDir, values.splits, values['flag-splits'], values.limit);
+  if (!values.solves) writeFileSync(join(values.out, 'solves.json'), `${JSON.stringify(solves)}\n`);
+  const header = [
+    '# Calibration of the displayed values: an out-of-distribution signal and a calibration map',
     '',
-    `Bundle \`${open.models.info.name}\`, default Solve (beam search + TVM, K = 16, b = 4, exact math on), seed = problem index,`,
-    `${new Date().toISOString().slice(0, 10)}; produced by \`npm run bench:calibration\`. Problems without an answer are left out of the bins.`,
-    '',
-    '| split | value shown | answers | right | mean value shown |',
-    '|---|---|---:|---:|---:|',
+    `Bundle \`${solves.bundle}\`, default Solve (beam search + TVM, K = 16, b = 4, exact math on), seed = problem index, solved ${solves.date};`,
+    `produced by \`npm run bench:calibration -- --splits val,natural\` (solves.json holds every problem's raw values and features).`,
+    `Problems: ${['val', 'natural'].map((s) => `${s} ${solves.records.filter((r) => r.split === s).length}`).join(', ')}; a problem without an answer counts as wrong for its step values and is left out of the answer rows.`,
   ];
-  const summary: string[] = [];
-  const perSplit: Record<string, { problems: number; ece: number; answered: AnsweredProblem[] }> = {};
+  const report = calibrationReport(solves.records, solves.familiarityOnly, header, `val + natural (${solves.records.length} problems), ${solves.date}, bench/results/calibration-ood`);
+  writeFileSync(join(values.out, 'calibration.md'), report.markdown);
+  writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify(report.json, null, 1)}\n`);
+  if (values['write-manifest']) {
+    // A bundle in the standard layout keeps its manifest fields in tutor.json.
+    const file = existsSync(join(bundleDir, 'manifest.json')) ? join(bundleDir, 'manifest.json') : join(bundleDir, 'tutor.json');
+    writeFileSync(file, manifestWithCalibration(readFileSync(file, 'utf8'), report.shipped));
+    process.stderr.write(`wrote the calibration into ${file}\n`);
+  }
+  process.stdout.write(report.markdown);
+}
+
+async function solveAll(bundleDir: string, splitNames: string, flagSplitNames: string, limit: string | undefined): Promise<Solves> {
+  const names = (list: string): string[] => list.split(',').filter((s) => s !== '');
+  const open = await openModels({ bundle: bundleDir, device: 'auto', json: false, help: false });
   try {
-    for (const split of splits) {
-      const answered: AnsweredProblem[] = [];
-      for (const [index, item] of split.items.entries()) {
-        const result = await solve(open.models, { problem: item.question, seed: index });
-        if (result.answer === null) continue;
-        answered.push({
-          question: item.question,
-          answer: result.answer,
-          reference: item.reference,
-          value: result.steps.at(-1)?.value ?? 0,
-          right: answersEquivalent(result.answer, item.reference),
-          verified: result.verified,
-        });
-        process.stderr.write(`${split.name} ${index + 1}/${split.items.length}\n`);
-      }
-      let ece = 0;
-      for (let b = 0; b + 1 < BINS.length; b++) {
-        const inBin = answered.filter((a) => a.value >= (BINS[b] as number) && a.value < (BINS[b + 1] as number));
-        if (inBin.length === 0) continue;
-        const right = inBin.filter((a) => a.right).length;
-        const mean = inBin.reduce((s, a) => s + a.value, 0) / inBin.length;
-        ece += (inBin.length / answered.length) * Math.abs(right / inBin.length - mean);
-        const upper = Math.min(100, Math.round((BINS[b + 1] as number) * 100));
-        lines.push(`| ${split.name} | ${Math.round((BINS[b] as number) * 100)}–${upper} % | ${inBin.length} | ${((100 * right) / inBin.length).toFixed(1)} % | ${(100 * mean).toFixed(1)} % |`);
-      }
-      const verified = answered.filter((a) => a.verified === true);
-      const confident = answered.filter((a) => a.value >= CONFIDENT);
-      summary.push(
-        `- ${split.name}: ${answered.length} of ${split.items.length} answered; expected calibration error ${ece.toFixed(3)}; ` +
-          `shown at ≥ ${100 * CONFIDENT} %: ${confident.length}, wrong ${confident.filter((a) => !a.right).length}; ` +
-          `answers marked verified: ${verified.length}, right ${verified.filter((a) => a.right).length}.`,
-      );
-      perSplit[split.name] = { problems: split.items.length, ece, answered };
-    }
+    // The raw values: what the map is fitted to, whatever calibration the bundle has now.
+    const raw = uncalibrated(open.models);
+    const started = Date.now();
+    const records = await solveForCalibration(
+      raw,
+      names(splitNames).map((split) => requiredSplit(bundleDir, split, limit === undefined ? undefined : Number(limit))),
+      (line) => process.stderr.write(`${line} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
+    );
+    const familiarityOnly = await measureFamiliarity(raw, names(flagSplitNames).map((split) => requiredSplit(bundleDir, split, undefined)));
+    return { bundle: open.models.info.name, date: new Date().toISOString().slice(0, 10), records, familiarityOnly };
   } finally {
     await open.release();
   }
-  const markdown = [...lines, '', ...summary, ''].join('\n');
-  mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'calibration.md'), markdown);
-  writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify({ bundle: open.models.info.name, splits: perSplit }, null, 1)}\n`);
-  process.stdout.write(markdown);
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,7 @@ import { DEFAULT_SUSPICION, type SuspicionOptions } from '../src/core/check/susp
 import { deriveSeed, type VerifierName } from '../src/core/search/index.js';
 import { numberInRange } from '../src/cli/args.js';
 import { defaultBundleDir, openModels } from '../src/cli/models.js';
+import { uncalibrated } from './lib/uncalibrated.js';
 import { collapsesByDrop, suspicionGrid, tallyCases, type CheckedCase, type Tally } from './lib/checkTally.js';
 import { suspicionSeverity } from '../src/extension/check/severity.js';
 import { plantInSolution, type SlipKind } from './lib/plantedErrors.js';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
         const answer = /^The answer is (-?\d+)$/.exec(clean.at(-1) ?? '');
         const wrongAnswer = answer ? [...clean.slice(0, -1), `The answer is ${Number(answer[1]) + 1}`] : null;
         for (const verifier of verifiers) {
-          const check = (steps: string[]) => checkDerivation(open.models, { problem: item.question, steps }, { verifier });
+          // Drops on the verifier's raw scale, the one severity.ts's bands are stated on.
+          const check = (steps: string[]) => checkDerivation(uncalibrated(open.models), { problem: item.question, steps }, { verifier });
           const before = await check(clean);
           const after = await check(planted.steps);
           const offByOne = wrongAnswer ? await check(wrongAnswer) : null;
@@ -166,7 +168,7 @@ function renderSeverity(cases: readonly CheckedCase[], h: Header, o: SuspicionOp
     for (const [i, b] of bands.entries()) {
       const to = bands[i + 1]?.from;
       const range = `${Math.round(b.from * 100)}${to === undefined ? '+' : `–${Math.round(to * 100)}`}`;
-      lines.push(`| ${split} | ${range} | ${suspicionSeverity(b.from, 0)} | ${b.right + b.wrong} | ${b.right} | ${b.wrong} | ${pct(b.right, b.right + b.wrong)} |`);
+      lines.push(`| ${split} | ${range} | ${suspicionSeverity(b.from)} | ${b.right + b.wrong} | ${b.right} | ${b.wrong} | ${pct(b.right, b.right + b.wrong)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -87,6 +87,8 @@ function answer(view: SolveView): HTMLElement | null {
           `${view.answer.check.verified ? '✓' : '✗'} ${view.answer.check.text}`,
         ])
       : null,
+    // Absent in a panel state saved before familiarity was measured.
+    view.answer.caution ? h('span', { class: 'answer-caution', title: 'See the note above the steps' }, [`⚠ ${view.answer.caution}`]) : null,
   ]);
 }
 

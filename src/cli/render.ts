@@ -1,8 +1,8 @@
 // Human-readable output: steps with the verifier's success estimate as a percentage, and beside
 // it what exact math found: false lines with the fact, a final answer verified or not.
-import type { CheckResult, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
+import type { CheckResult, Familiarity, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
 import { isContradicted } from '../core/check/exactCheck.js';
-import { unfamiliarWordsNotice } from '../core/unfamiliarWords.js';
+import { familiarityNotice } from '../core/familiarity/notice.js';
 import { scoringNote } from '../shared/scoringNote.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {
@@ -17,10 +17,15 @@ export function percent(value: number | null): string {
   return value === null ? '   -' : `${Math.round(value * 100)}%`.padStart(4);
 }
 
-/** The caution about words the models never saw, as a last line (none when all are familiar). */
-function noteLines(unfamiliarWords: readonly string[]): string[] {
-  const notice = unfamiliarWordsNotice(unfamiliarWords);
+/** "Unfamiliar problem" or "uncalibrated", as a last line (none when the problem is familiar and the values calibrated). */
+function noteLines(familiarity: Familiarity): string[] {
+  const notice = familiarityNotice(familiarity);
   return notice ? [`Note: ${notice}`] : [];
+}
+
+/** " — unfamiliar problem" after an answer the models are not fit to give. */
+function unfamiliarMark(familiarity: Familiarity): string {
+  return familiarity.unfamiliar === true ? ' — unfamiliar problem' : '';
 }
 
 /** " (verified)" / " (does not satisfy the problem)" after an answer; nothing when unchecked. */
@@ -36,12 +41,12 @@ export function renderSolve(result: SolveResult): string {
   const lines = [
     `${STRATEGY_NAMES[params.strategy]}${budget ? `, ${budget}` : ''}, seed ${params.seed} (${(timings.totalMs / 1000).toFixed(1)} s): ${scoringNote(params)}`,
     ...result.steps.map((s, i) => `${String(i + 1).padStart(3)}. ${valued ? `[${percent(s.value)}] ` : ''}${s.text}`),
-    result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}${verifiedNote(result.verified)}`,
+    result.answer === null ? 'No final answer was found.' : `Answer: ${result.answer}${verifiedNote(result.verified)}${unfamiliarMark(result.familiarity)}`,
   ];
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
   }
-  return [...lines, ...noteLines(result.unfamiliarWords)].join('\n');
+  return [...lines, ...noteLines(result.familiarity)].join('\n');
 }
 
 export function renderCheck(check: CheckResult, hint: Hint | null): string {
@@ -57,7 +62,7 @@ export function renderCheck(check: CheckResult, hint: Hint | null): string {
   });
   lines.push(check.reason);
   if (hint) lines.push(hintLine(hint, check.steps.length));
-  return [...lines, ...noteLines(check.unfamiliarWords)].join('\n');
+  return [...lines, ...noteLines(check.familiarity)].join('\n');
 }
 
 function hintLine(hint: Hint, steps: number): string {
@@ -68,7 +73,7 @@ function hintLine(hint: Hint, steps: number): string {
       return `Hint: none — exact math found every one of the ${hint.rejected} lines the model proposed false; check the last step yourself.`;
     case 'step': {
       const where = hint.position < steps ? `instead of step ${hint.position + 1}` : `step ${hint.position + 1}`;
-      return `Hint (${where}, ${percent(hint.value).trim()}): ${hint.text}`;
+      return `Hint (${where}, ${percent(hint.value).trim()}${unfamiliarMark(hint.familiarity)}): ${hint.text}`;
     }
   }
 }

@@ -58,6 +58,14 @@ export interface PolicyModel {
     options: SamplingOptions,
     signal?: AbortSignal,
   ): Promise<Continuation[][]>;
+
+  /**
+   * log p(prompt[k] | prompt[<k]) for every k ≥ 1 of a prompt (NaN at 0, which nothing precedes):
+   * how surprised the policy is by the problem statement, the signal that a problem is unlike
+   * the ones it was trained on (src/core/familiarity). Read from the prefill `sample` already ran
+   * when it can be; absent where the policy cannot report it (the remote engine).
+   */
+  promptLogprobs?(prompt: readonly number[], signal?: AbortSignal): Promise<Float32Array>;
 }
 
 export interface ValueModel {

@@ -9,8 +9,11 @@ import { bestOfN } from './search/bestOfN.js';
 import { stepBeamSearch, DEFAULT_BEAM } from './search/stepBeamSearch.js';
 import type { ProgressCallback, SearchTrace } from './search/trace.js';
 import { DEFAULT_STRATEGY, STRATEGIES, STRATEGY_NAMES, VERIFIERS, type SolveRequest, type SolveResult, type StrategyName } from '../shared/engineProtocol.js';
-import { unfamiliarWords } from './unfamiliarWords.js';
 import { verifyAnswer } from './exact/index.js';
+import { assessFamiliarity } from './familiarity/assess.js';
+import { displayedTrace } from './familiarity/displayedTrace.js';
+import { TextFormat } from './search/format.js';
+import { checkProblemText } from './problemText.js';
 
 export type { SolveRequest, SolveResult } from '../shared/engineProtocol.js';
 
@@ -29,7 +32,7 @@ export async function solve(
   signal?: AbortSignal,
   onProgress?: ProgressCallback,
 ): Promise<SolveResult> {
-  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  checkProblemText(request.problem);
   const strategy = request.strategy ?? DEFAULT_STRATEGY;
   if (!STRATEGY_NAMES.includes(strategy)) throw new BadRequestError(`unknown strategy "${strategy}": use one of ${STRATEGY_NAMES.join(', ')}`);
   const verifier = request.verifier ?? 'tvm';
@@ -49,13 +52,16 @@ export async function solve(
     exact: request.exact ?? true,
   };
   const n = request.k ?? DEFAULT_N;
-  const trace = await run();
+  const raw = await run();
+  // After the search, whose prefill recorded the policy's surprise at the problem.
+  const display = await assessFamiliarity(models, new TextFormat(models.info, models.tokenizer), request.problem, signal);
+  const trace = displayedTrace(raw, display.show);
   return {
     answer: trace.answer,
     steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })),
     strategy,
     trace,
-    unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
+    familiarity: display.familiarity,
     verified: trace.answer === null || common.exact === false ? null : verifyAnswer(request.problem, trace.answer),
   };
 

@@ -77,6 +77,39 @@ export interface BundleInfo {
   readonly maxPositions: number;
   /** Free-form training metadata from the manifest. */
   readonly training: Record<string, unknown>;
+  /** How values are turned into the percentages shown ("calibration" of manifest.json or tutor.json); absent: raw values, shown as uncalibrated. */
+  readonly calibration?: Calibration;
+}
+
+/**
+ * The bundle's calibration ("calibration" of manifest.json or tutor.json, fitted by `npm run bench:calibration`;
+ * src/core/familiarity). A problem is "unfamiliar" when the policy's mean surprise at its
+ * statement (nats per token) or the number of its words the tokenizer splits into pieces is above
+ * `unfamiliarAbove`; a value shown to the user is
+ * displayed = σ(value · logit(raw) + unfamiliar · [the problem is unfamiliar] + bias),
+ * where raw is the verifier's value.
+ */
+export interface Calibration {
+  /**
+   * Chosen on val only: a problem is "unfamiliar" when its surprise is above the one 99 % of val
+   * problems stay under, or it has more split words than any val problem.
+   */
+  unfamiliarAbove: { surprise: number; splitWords: number };
+  weights: { value: number; unfamiliar: number; bias: number };
+  /** What it was fitted on, and when (for people reading the manifest). */
+  fittedOn: string;
+}
+
+/** How far a problem is from what the models were trained on, and whether its values are calibrated. */
+export interface Familiarity {
+  /** The policy's mean surprise at the problem statement, nats per token; null when the policy cannot report it (remote engine). */
+  surprise: number | null;
+  /** Words of the problem that the tokenizer splits into pieces (words its training text hardly had). */
+  splitWords: number;
+  /** Above the bundle's `unfamiliarAbove`; null when the bundle has no calibration or the policy no surprise. */
+  unfamiliar: boolean | null;
+  /** Every value in this result went through the bundle's calibration map; false: they are the verifier's raw values. */
+  calibrated: boolean;
 }
 
 export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
@@ -298,8 +331,8 @@ export interface SolveResult {
   steps: Array<{ text: string; value: number | null }>;
   strategy: StrategyName;
   trace: SearchTrace;
-  /** Words of the problem the models never saw (see src/core/unfamiliarWords.ts). */
-  unfamiliarWords: string[];
+  /** The problem's familiarity (src/core/familiarity); every value above is displayed as it says. */
+  familiarity: Familiarity;
   /**
    * The final answer checked against the problem itself (exact evaluation or substitution):
    * true: it satisfies the problem; false: it does not; null: the problem or the answer has no
@@ -360,11 +393,16 @@ export interface CheckResult {
   verified: boolean | null;
   /** Within the suspicious step, the token where the value falls most; null when nothing is suspicious. */
   suspiciousToken: number | null;
+  /**
+   * How far the verifier's raw value fell over the suspicious step (0–1): the scale its collapse
+   * rule and the Warning threshold were measured on, whatever the displayed (calibrated) values show.
+   */
+  suspiciousDrop: number | null;
   reason: string;
   /** Whether the last step states a final answer. */
   finished: boolean;
-  /** Words of the problem the models never saw (see src/core/unfamiliarWords.ts). */
-  unfamiliarWords: string[];
+  /** The problem's familiarity (src/core/familiarity); every value above is displayed as it says. */
+  familiarity: Familiarity;
 }
 
 export interface HintOptions {
@@ -398,6 +436,8 @@ export interface Hint {
   /** Candidate lines passed over because exact math contradicted them (0 when it is off). */
   rejected: number;
   trace: SearchTrace;
+  /** The problem's familiarity (src/core/familiarity); `value` and the trace's values are displayed as it says. */
+  familiarity: Familiarity;
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -407,7 +447,7 @@ export interface Hint {
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Bumped on incompatible changes; the client refuses an engine announcing another version. */
-export const ENGINE_PROTOCOL_VERSION = 1;
+export const ENGINE_PROTOCOL_VERSION = 2;
 
 export interface LoadParams {
   /** Absolute path of the model bundle folder. */

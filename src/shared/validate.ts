@@ -30,9 +30,13 @@ function isSolveView(raw: unknown): raw is SolveView {
     typeof raw.status === 'string' &&
     STATUSES.has(raw.status) &&
     isRecord(raw.settings) &&
-    ['steps', 'tree', 'paths', 'votes'].every((key) => Array.isArray(raw[key]))
+    ['steps', 'tree', 'paths', 'votes'].every((key) => Array.isArray(raw[key])) &&
+    (raw.answer === null || (isRecord(raw.answer) && isOptionalText(raw.answer.caution)))
   );
 }
+
+/** A string, null, or absent (a state saved before the field existed). */
+const isOptionalText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
 
 /** Validates state restored after a reload; anything unexpected restores an empty panel. */
 export function parseWebviewState(raw: unknown): WebviewState {

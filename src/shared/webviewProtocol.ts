@@ -114,7 +114,7 @@ export interface SolveView {
   status: SolveStatus;
   /** Progress text while solving, the reason when cancelled or failed. */
   message: string | null;
-  /** A caution about the problem's wording (words the models never saw); null when none. */
+  /** "Unfamiliar problem" or "uncalibrated" in a sentence (src/core/familiarity/notice.ts); null when neither. */
   notice: string | null;
   settings: SearchSettingsView;
   /**
@@ -123,7 +123,8 @@ export interface SolveView {
    */
   scoring: string | null;
   steps: StepView[];
-  answer: { text: string; value: ValueView | null; check: AnswerCheckView | null } | null;
+  /** `caution`: "unfamiliar problem" or "uncalibrated" beside the answer; null when neither. */
+  answer: { text: string; value: ValueView | null; check: AnswerCheckView | null; caution: string | null } | null;
   tree: TreeLevelView[];
   paths: PathView[];
   votes: VoteView[];

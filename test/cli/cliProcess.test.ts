@@ -51,8 +51,9 @@ test('solve --json prints the answer, valued steps, the strategy and the trace',
   const { status, stdout, stderr } = cli('solve', '--bundle', BUNDLE, '--json', '-k', '4', '-b', '2', '--max-steps', '4', 'What is 2 + 3?');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['answer', 'steps', 'strategy', 'trace', 'unfamiliarWords', 'verified']);
-  assert.deepEqual(out.unfamiliarWords, []);
+  assert.deepEqual(Object.keys(out).sort(), ['answer', 'familiarity', 'steps', 'strategy', 'trace', 'verified']);
+  assert.deepEqual([out.familiarity.unfamiliar, out.familiarity.calibrated, out.familiarity.splitWords], [false, true, 0]);
+  assert.ok(out.familiarity.surprise > 0);
   // The answer checked against the problem itself: 2 + 3 is exactly 5.
   assert.equal(out.verified, out.answer === null ? null : out.answer.trim() === '5');
   assert.equal(out.strategy, 'beam');
@@ -72,21 +73,22 @@ test('solve prints readable steps with percentages', () => {
   assert.doesNotMatch(stdout, /Note:/, 'a curriculum problem gets no caution');
 });
 
-test('solve and check caution about words the models never saw', () => {
+test('solve and check say "unfamiliar problem" for a problem unlike the curriculum', () => {
   const problem = 'Sam has 60 zorbly apples and qwimble 3 of them. How many are left?';
   const solved = cli('solve', '--bundle', BUNDLE, '--strategy', 'greedy', '--max-steps', '3', problem);
   assert.equal(solved.status, 0, solved.stderr);
-  assert.match(solved.stdout, /\nNote: The models never saw the words “zorbly”, “qwimble”: .* may be wrong here\.\n$/);
+  assert.match(solved.stdout, /\nNote: Unfamiliar problem: .* the percentages are lowered to match\.\n$/);
   const checked = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', problem, '--steps', '$60 - 3 = 57$');
   assert.equal(checked.status, 0, checked.stderr);
-  assert.deepEqual(JSON.parse(checked.stdout).unfamiliarWords, ['zorbly', 'qwimble']);
+  const { familiarity } = JSON.parse(checked.stdout);
+  assert.deepEqual([familiarity.unfamiliar, familiarity.calibrated, familiarity.splitWords], [true, true, 2]);
 });
 
 test('check --json scores each step and token, names the first suspicious step and gives a hint', () => {
   const { status, stdout, stderr } = cli('check', '--bundle', BUNDLE, '--json', '-k', '2', '--problem', 'What is 2 + 3?', '--steps', '$2 + 3 = 6$', '--steps', 'The answer is 6');
   assert.equal(status, 0, stderr);
   const out = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(out).sort(), ['firstFalse', 'firstSuspicious', 'hint', 'reason', 'steps', 'unfamiliarWords', 'verified']);
+  assert.deepEqual(Object.keys(out).sort(), ['familiarity', 'firstFalse', 'firstSuspicious', 'hint', 'reason', 'steps', 'verified']);
   assert.equal(out.steps.length, 2);
   out.steps.forEach((step: { text: string; value: number; tokens: { text: string; value: number }[] }, i: number) => {
     assert.ok(step.tokens.length > 0);

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderSolve } from '../../src/cli/render.js';
+import { renderCheck, renderSolve } from '../../src/cli/render.js';
 import type { SolveResult } from '../../src/shared/engineProtocol.js';
 import { likelihoodTrace, sampleTrace } from '../fixtures/trace.js';
+import { checkResultFor } from '../fixtures/check.js';
+import { FAMILIAR, UNCALIBRATED, UNFAMILIAR } from '../fixtures/familiarity.js';
 
-function result(trace: SolveResult['trace']): SolveResult {
-  return { answer: trace.answer, steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })), strategy: trace.params.strategy, trace, unfamiliarWords: [], verified: null };
+function result(trace: SolveResult['trace'], familiarity: SolveResult['familiarity'] = FAMILIAR): SolveResult {
+  return { answer: trace.answer, steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })), strategy: trace.params.strategy, trace, familiarity, verified: null };
 }
 
 test('the CLI says a verifier guided the search and shows each step\'s percentage', () => {
@@ -18,4 +20,21 @@ test('without a value model the CLI says best-of-N ranked by likelihood and prin
   const lines = renderSolve(result(likelihoodTrace())).split('\n');
   assert.equal(lines[0], "best-of-N, N=2, seed 0 (0.5 s): ranked by the policy's likelihood (mean token log-probability); this bundle has no value model");
   assert.deepEqual(lines.slice(1), ['  1. $3 + 4 = 7$', '  2. The answer is 7', 'Answer: 7']);
+});
+
+test('solve: an unfamiliar problem is marked on the answer line and explained in a last note', () => {
+  const text = renderSolve(result(sampleTrace(), UNFAMILIAR));
+  assert.match(text, /\nAnswer: 11 — unfamiliar problem\n/);
+  assert.match(text, /\nNote: Unfamiliar problem: .*lowered to match\.$/);
+});
+
+test('solve: uncalibrated values are said so; a familiar calibrated problem gets no note', () => {
+  assert.match(renderSolve(result(sampleTrace(), UNCALIBRATED)), /\nAnswer: 11\nNote: Uncalibrated: /);
+  assert.doesNotMatch(renderSolve(result(sampleTrace())), /Note:|unfamiliar/);
+});
+
+test('check: the same note under the steps', () => {
+  const check = { ...checkResultFor(['2 + 2 = 4', 'The answer is 4'], [0.9, 0.9], null), familiarity: UNFAMILIAR };
+  assert.match(renderCheck(check, null), /\nNote: Unfamiliar problem: /);
+  assert.doesNotMatch(renderCheck({ ...check, familiarity: FAMILIAR }, null), /Note:/);
 });

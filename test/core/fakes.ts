@@ -104,6 +104,6 @@ export function solutionLines(prefix: string): string[] {
 }
 
 /** Engine models (as the runtime would hand them over) built from scripted parts. */
-export function fakeEngine(policy: PolicyModel, tvm: ValueModel, extra: { orm?: ValueModel; prm?: ValueModel } = {}): EngineModels {
-  return { info: fakeInfo, tokenizer: charCodec, policy, tvm, ...extra, device: 'cpu' };
+export function fakeEngine(policy: PolicyModel, tvm: ValueModel, extra: { orm?: ValueModel; prm?: ValueModel } = {}, info: BundleInfo = fakeInfo): EngineModels {
+  return { info, tokenizer: charCodec, policy, tvm, ...extra, device: 'cpu' };
 }

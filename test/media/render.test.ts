@@ -9,6 +9,7 @@ import { viewAnnouncement } from '../../media/src/announce.js';
 import { chartPoints, chartSummary, xLabelSteps } from '../../media/src/chart.js';
 import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import { likelihoodTrace, sampleTrace } from '../fixtures/trace.js';
+import { FAMILIAR, UNFAMILIAR } from '../fixtures/familiarity.js';
 
 const root = installDom();
 const closed = { treeOpen: false, tokensOpen: false };
@@ -89,7 +90,7 @@ test('a step written as a bare formula is typeset; prose and formulas with words
 });
 
 test('solved view: steps, tokens, answer and actions have stable selectors', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   const steps = root.querySelectorAll('.step[data-value]');
   assert.equal(steps.length, 2);
   assert.equal(steps[0]!.getAttribute('data-value'), '0.700');
@@ -109,37 +110,39 @@ test('solved view: steps, tokens, answer and actions have stable selectors', () 
 });
 
 test('the answer shows a verified / does not satisfy the problem badge, and none when unchecked', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], true), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, true), closed);
   const badge = root.querySelector('#answer .answer-check');
   assert.equal(badge?.getAttribute('data-verified'), 'true');
   assert.equal(badge?.textContent, '✓ verified');
-  renderView(root, solvedView(request, sampleTrace(), [], false), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, false), closed);
   assert.equal(root.querySelector('#answer .answer-check[data-verified="false"]')?.textContent, '✗ does not satisfy the problem');
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   assert.equal(root.querySelector('.answer-check'), null);
   // A panel state saved before answers were checked has no `check`: still shown, without a badge.
-  const old = solvedView(request, sampleTrace(), [], null);
+  const old = solvedView(request, sampleTrace(), FAMILIAR, null);
   renderView(root, { ...old, answer: { text: '11', value: null } as typeof old.answer }, closed);
   assert.match(root.querySelector('#answer')?.textContent ?? '', /Answer: 11/);
   assert.equal(root.querySelector('.answer-check'), null);
 });
 
-test('a notice about the problem’s wording is shown as a note, and only when there is one', () => {
-  renderView(root, solvedView(request, sampleTrace(), ['zorbly'], null), closed);
-  assert.match(root.querySelector('#notice[role="note"]')?.textContent ?? '', /never saw the word “zorbly”/);
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+test('an unfamiliar problem is said in a note and beside the answer, and only then', () => {
+  renderView(root, solvedView(request, sampleTrace(), UNFAMILIAR, null), closed);
+  assert.match(root.querySelector('#notice[role="note"]')?.textContent ?? '', /^Unfamiliar problem: /);
+  assert.equal(root.querySelector('#answer .answer-caution')?.textContent, '⚠ unfamiliar problem');
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   assert.equal(root.querySelector('#notice'), null);
+  assert.equal(root.querySelector('.answer-caution'), null);
 });
 
 test('the problem statement is rendered as markdown with raw HTML escaped', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   const problem = root.querySelector('#problem');
   assert.equal(problem?.querySelector('img'), null);
   assert.equal(problem?.querySelectorAll('.katex').length, 1);
 });
 
 test('tree and tokens open on request; candidates say kept, pruned, duplicate or chosen', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), { treeOpen: true, tokensOpen: true });
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), { treeOpen: true, tokensOpen: true });
   assert.equal(root.querySelector('#tree')?.hasAttribute('hidden'), false);
   assert.equal(root.querySelector('.tokens')?.hasAttribute('hidden'), false);
   const states = Array.from(root.querySelectorAll('.candidate')).map((c) => c.getAttribute('data-state'));
@@ -173,7 +176,7 @@ test('chart points: evenly spaced, value 1 at the top, unscored steps skipped', 
 });
 
 test('the value chart has a y axis (0%, 50%, 100%), steps numbered on the x axis, a labelled 50% line and a legend', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   const chart = root.querySelector('#value-chart');
   assert.equal(chart?.getAttribute('role'), 'img');
   assert.equal(chart?.getAttribute('aria-label'), 'Value after each step: step 1 70%, step 2 90%');
@@ -203,7 +206,7 @@ test('chart summary and x labels: unscored steps are said, long solutions are nu
 
 test('"Show token values" is disabled (and aria-disabled) when there are no tokens to show', () => {
   const tokensButton = () => root.querySelector('#toggle-tokens');
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   assert.equal(tokensButton()?.hasAttribute('disabled'), false);
   assert.equal(tokensButton()?.hasAttribute('aria-disabled'), false);
   const pending = pendingView(request, 'Loading model…');
@@ -213,16 +216,16 @@ test('"Show token values" is disabled (and aria-disabled) when there are no toke
     assert.equal(tokensButton()?.getAttribute('aria-disabled'), 'true', view.status);
   }
   // A stopped view that kept its steps still has nothing current to show.
-  renderView(root, stoppedView(solvedView(request, sampleTrace(), [], null), 'cancelled', 'Cancelled.'), { treeOpen: false, tokensOpen: true });
+  renderView(root, stoppedView(solvedView(request, sampleTrace(), FAMILIAR, null), 'cancelled', 'Cancelled.'), { treeOpen: false, tokensOpen: true });
   assert.ok(tokensButton()?.hasAttribute('disabled'));
   // Steps without tokens: nothing to show either.
-  const solved = solvedView(request, sampleTrace(), [], null);
+  const solved = solvedView(request, sampleTrace(), FAMILIAR, null);
   renderView(root, { ...solved, steps: solved.steps.map((s) => ({ ...s, tokens: [] })) }, closed);
   assert.ok(tokensButton()?.hasAttribute('disabled'));
 });
 
 test('screen readers: steps in words, named lists for tokens and the tree, the visual value hidden', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), { treeOpen: true, tokensOpen: true });
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), { treeOpen: true, tokensOpen: true });
   assert.equal(root.querySelector('#steps')?.getAttribute('aria-label'), 'Solution steps');
   assert.equal(root.querySelector('#steps')?.getAttribute('aria-busy'), 'false');
   const steps = Array.from(root.querySelectorAll('#steps > .step'));
@@ -250,18 +253,18 @@ test('the live region says what happened, per status', () => {
   assert.equal(viewAnnouncement(pending), 'Solving Problem 1. Loading model…');
   assert.equal(viewAnnouncement(stoppedView(pending, 'cancelled', 'Cancelled.')), 'Problem 1: Cancelled.');
   assert.equal(viewAnnouncement(stoppedView(pending, 'error', 'no model.')), 'Problem 1 could not be solved: no model.');
-  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), [], true)), 'Problem 1 solved in 2 steps: answer 11 (verified), 90% likely correct.');
-  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), [], null)), 'Problem 1 solved in 2 steps: answer 11, 90% likely correct.');
+  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), FAMILIAR, true)), 'Problem 1 solved in 2 steps: answer 11 (verified), 90% likely correct.');
+  assert.equal(viewAnnouncement(solvedView(request, sampleTrace(), FAMILIAR, null)), 'Problem 1 solved in 2 steps: answer 11, 90% likely correct.');
 });
 
 test('with a value model the panel says which one guided the search and names it on the step value', () => {
-  renderView(root, solvedView(request, sampleTrace(), [], null), closed);
+  renderView(root, solvedView(request, sampleTrace(), FAMILIAR, null), closed);
   assert.equal(root.querySelector('#scoring')?.textContent, 'Solution guided by the TVM.');
   assert.equal(root.querySelector('.step-value')?.getAttribute('title'), 'Probability, by the TVM, that this path leads to a correct answer');
 });
 
 test('without a value model: the panel says best-of-N ranked by likelihood, and shows no step percentages, chart or token values', () => {
-  renderView(root, solvedView({ ...request, settings: { ...request.settings, strategy: 'bon' } }, likelihoodTrace(), [], null), { treeOpen: true, tokensOpen: false });
+  renderView(root, solvedView({ ...request, settings: { ...request.settings, strategy: 'bon' } }, likelihoodTrace(), FAMILIAR, null), { treeOpen: true, tokensOpen: false });
   assert.equal(root.querySelector('#scoring')?.textContent, "Solution ranked by the policy's likelihood (mean token log-probability); this bundle has no value model.");
   assert.equal(root.querySelector('#scoring')?.getAttribute('data-verifier'), 'none');
   assert.equal(root.querySelectorAll('.step').length, 2);

@@ -10,6 +10,7 @@ import { CheckStore } from '../../src/extension/check/checkStore.js';
 import { Debouncer, Supersede, type Timers } from '../../src/extension/util/supersede.js';
 import { FIXTURE_BUNDLES, skipUnlessFixture } from '../helpers/bundles.js';
 import { newEngineClient, residentBytes } from './helpers.js';
+import { FAMILIAR } from '../fixtures/familiarity.js';
 
 const fixture = skipUnlessFixture('mqa');
 const PROBLEM = 'Tom has 3 apples and buys 4 more. How many apples does he have?';
@@ -60,9 +61,10 @@ test('a result computed for older text is never shown, only the one for the curr
     firstFalse: null,
     verified: null,
     suspiciousToken: null,
+    suspiciousDrop: null,
     reason: '',
     finished: false,
-    unfamiliarWords: [],
+    familiarity: FAMILIAR,
   });
   // Results arrive out of order for versions 0..99 of the text; the document now holds version 99.
   for (const i of [5, 99, 42, 7]) store.record(uri, version(i)[0]!, result(i));

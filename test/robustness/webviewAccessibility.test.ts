@@ -18,6 +18,7 @@ import { SolvePanel } from '../../src/extension/solve/panel.js';
 import { pendingView, solvedView, stoppedView, type SolveRequestInfo } from '../../src/extension/solve/viewModel.js';
 import type { HostToWebview, SolveView } from '../../src/shared/webviewProtocol.js';
 import { sampleTrace } from '../fixtures/trace.js';
+import { FAMILIAR, UNFAMILIAR } from '../fixtures/familiarity.js';
 import { axeViolations, describeFindings, failing } from '../helpers/axe.js';
 import { IN_CI, launchChromium, noBrowser, panelScript, ROOT, serve, stubWebview } from '../helpers/panelBrowser.js';
 import { FakeUri } from './fakeVscode.js';
@@ -99,18 +100,18 @@ describe('Solve panel accessibility in Chromium (axe-core, keyboard, live region
         await progress('step 2 of at most 8 · scoring · 12 candidates · 3.1 s');
       },
     },
-    { name: 'solved with steps, answer verified', enter: () => show(solvedView(request, sampleTrace(), [], true)) },
+    { name: 'solved with steps, answer verified', enter: () => show(solvedView(request, sampleTrace(), FAMILIAR, true)) },
     {
       name: 'token view and search tree open',
       enter: async () => {
-        await show(solvedView(request, sampleTrace(), ['zorbly'], true));
+        await show(solvedView(request, sampleTrace(), UNFAMILIAR, true));
         await setToggles(true, true);
       },
     },
     {
       name: 'answer refuted (check result)',
       enter: async () => {
-        await show(solvedView(request, sampleTrace(), [], false));
+        await show(solvedView(request, sampleTrace(), FAMILIAR, false));
         await setToggles(false, false);
       },
     },
@@ -161,7 +162,7 @@ describe('Solve panel accessibility in Chromium (axe-core, keyboard, live region
   }
 
   test('steps are a labelled list read as "Step 2, 90% likely to lead to a correct answer, +20 pts: …"', async () => {
-    await show(solvedView(request, sampleTrace(), [], true));
+    await show(solvedView(request, sampleTrace(), FAMILIAR, true));
     assert.equal(await page.locator('ol#steps').getAttribute('aria-label'), 'Solution steps');
     const second = await page.locator('#steps > .step').nth(1).locator('.sr-only').textContent();
     assert.equal(second, 'Step 2, 90% likely to lead to a correct answer, +20 pts:');
@@ -176,7 +177,7 @@ describe('Solve panel accessibility in Chromium (axe-core, keyboard, live region
   });
 
   test('keyboard alone: Tab reaches every control, Enter and Space operate them, focus survives the re-render', async () => {
-    await show(solvedView(request, sampleTrace(), [], true));
+    await show(solvedView(request, sampleTrace(), FAMILIAR, true));
     await setToggles(false, false);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const reached: string[] = [];
@@ -204,7 +205,7 @@ describe('Solve panel accessibility in Chromium (axe-core, keyboard, live region
   });
 
   test('the live region announces the result and progress; it outlives the re-renders', async () => {
-    const solved = solvedView(request, sampleTrace(), [], true);
+    const solved = solvedView(request, sampleTrace(), FAMILIAR, true);
     await show(pendingView(request, 'Starting…'));
     await show(solved);
     const announcer = page.locator('#announcer[role="status"]');

@@ -17,6 +17,7 @@ import { pendingView, solvedView, type SolveRequestInfo } from '../../src/extens
 import type { SearchTrace } from '../../src/shared/engineProtocol.js';
 import type { HostToWebview, SolveView } from '../../src/shared/webviewProtocol.js';
 import { sampleTrace } from '../fixtures/trace.js';
+import { FAMILIAR } from '../fixtures/familiarity.js';
 import { IN_CI, launchChromium, noBrowser, panelScript, ROOT, serve, stubWebview } from '../helpers/panelBrowser.js';
 import { FakeUri } from './fakeVscode.js';
 import { LIMIT_MS } from './helpers.js';
@@ -254,7 +255,7 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
   });
 
   test(`${PAYLOADS.length} payloads in the problem, title, settings, steps, tokens, tree, paths, votes and answer: nothing runs or loads`, async (t) => {
-    const view = solvedView(request(PAYLOADS.join('\n\n'), PAYLOADS[0]), hostileTrace(PAYLOADS), [], null);
+    const view = solvedView(request(PAYLOADS.join('\n\n'), PAYLOADS[0]), hostileTrace(PAYLOADS), FAMILIAR, null);
     const ms = await show(view);
     // The UI's own buttons open the token values and the search tree (everything gets rendered).
     await page.click('#toggle-tokens');
@@ -274,7 +275,7 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
 
   test('a 100 × 100 matrix and 100 candidates render within the time limit', async (t) => {
     const trace = hostileTrace(Array.from({ length: 100 }, (_, i) => `step ${i}: $x_{${i}}^2 + \\frac{${i}}{2}$`));
-    const ms = await show(solvedView(request(`${MATRIX}\n\nand $\\sqrt{2}$`), trace, [], null));
+    const ms = await show(solvedView(request(`${MATRIX}\n\nand $\\sqrt{2}$`), trace, FAMILIAR, null));
     t.diagnostic(`render ${Math.round(ms)} ms`);
     assert.ok(ms < LIMIT_MS.render, `rendering took ${Math.round(ms)} ms`);
     assert.equal(await page.locator('#problem .katex-display').count(), 1, 'the matrix is rendered');
@@ -282,7 +283,7 @@ describe('Solve panel in Chromium with hostile content', { skip: noBrowser }, ()
   });
 
   test('a hostile view restored from the webview state after a reload is just as inert', async () => {
-    await show(solvedView(request(PAYLOADS.join(' ')), hostileTrace(PAYLOADS), [], false));
+    await show(solvedView(request(PAYLOADS.join(' ')), hostileTrace(PAYLOADS), FAMILIAR, false));
     const rendered = renderMs.length;
     await page.reload();
     await page.waitForSelector('#problem');

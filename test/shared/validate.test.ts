@@ -28,6 +28,13 @@ test('restored state: a valid view survives, anything malformed gives an empty p
   assert.deepEqual(parseWebviewState(undefined), { view: null, treeOpen: false, tokensOpen: false });
   assert.equal(parseWebviewState({ view: { ...view, steps: 'x' } }).view, null);
   assert.equal(parseWebviewState({ view: { ...view, status: 'exploded' } }).view, null);
+  // The answer, with the caution beside it ("unfamiliar problem"), absent in states saved before it existed.
+  const answer = { text: '11', value: null, check: null, caution: 'unfamiliar problem' };
+  assert.deepEqual(parseWebviewState({ view: { ...view, answer } }).view?.answer, answer);
+  const { caution: _, ...older } = answer;
+  assert.deepEqual(parseWebviewState({ view: { ...view, answer: older } }).view?.answer, older);
+  assert.equal(parseWebviewState({ view: { ...view, answer: { ...answer, caution: { html: '<b>' } } } }).view, null);
+  assert.equal(parseWebviewState({ view: { ...view, answer: 'x' } }).view, null);
   assert.equal(parseWebviewState({ view: { ...view, documentUri: 1 } }).view, null);
 });
 

@@ -19,7 +19,7 @@ export async function runCheck(args: CheckArgs, steps: string[], open: OpenModel
     verified: check.verified,
     reason: check.reason,
     hint: hint && { outcome: hint.outcome, text: hint.text, value: hint.value, position: hint.position, exact: hint.exact, rejected: hint.rejected },
-    unfamiliarWords: check.unfamiliarWords,
+    familiarity: check.familiarity,
   });
 }
 

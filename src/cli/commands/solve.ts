@@ -11,7 +11,7 @@ export async function runSolve(args: SolveArgs, open: OpenModels, signal: AbortS
     signal,
   );
   if (args.json) {
-    return JSON.stringify({ answer: result.answer, verified: result.verified, steps: result.steps, strategy: result.strategy, trace: result.trace, unfamiliarWords: result.unfamiliarWords });
+    return JSON.stringify({ answer: result.answer, verified: result.verified, steps: result.steps, strategy: result.strategy, trace: result.trace, familiarity: result.familiarity });
   }
   return renderSolve(result);
 }

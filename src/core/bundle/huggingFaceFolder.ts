@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BundleError, firstLine } from './bundleError.js';
+import { parseCalibration } from './calibrationField.js';
 import { promptFromChatTemplate } from './chatTemplate.js';
 import { parsePromptFormat, type KvLayout, type Manifest, type ManifestModel, type VerifierLabels } from './manifest.js';
 import { WEIGHTS, type WeightsRequest } from '../../shared/engineProtocol.js';
@@ -263,6 +264,9 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
     throw new BundleError(configPath, 'gives no max_position_embeddings (or n_positions)', `Add "maxPositions" to ${SHORT_MANIFEST}`);
   }
   const policy: ManifestModel = { file: onnxFile(dir, requested as VariantRequest), role: 'policy', kv: layout.kv, kvSource: layout.kvSource };
+  const calibration = parseCalibration(short.calibration, (problem) => {
+    throw new BundleError(shortPath, problem, 'Fix tutor.json, or fit it again: npm run bench:calibration -- --write-manifest');
+  });
   return {
     manifest: {
       formatVersion: 1,
@@ -278,6 +282,7 @@ export function readHuggingFaceFolder(dir: string, variant: VariantRequest = 'au
       models: { policy, ...verifiers(dir, short, shortPath, config, configPath, requested as VariantRequest) },
       // A bundle the training pipeline wrote keeps its training record in tutor.json (the model card's numbers).
       training: { ...(isObject(short.training) && short.training), source: 'huggingface', modelType, weights: policy.file },
+      ...(calibration && { calibration }),
     },
     vocabSize: layout.vocabSize,
     configPath,

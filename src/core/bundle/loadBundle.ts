@@ -100,6 +100,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
         answerPattern: manifest.answerPattern,
         maxPositions: manifest.maxPositions,
         training: manifest.training,
+        ...(manifest.calibration && { calibration: manifest.calibration }),
       },
       tokenizer,
       models: models as LoadedBundle['models'],

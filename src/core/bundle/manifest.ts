@@ -1,7 +1,8 @@
 // The shape of manifest.json (docs/CONTRACTS.md) and a validator that turns a parsed JSON
 // value into it, reporting the first problem as a BundleError.
 import { BundleError } from './bundleError.js';
-import { PROMPT_FORMATS, type PromptFormat } from '../../shared/engineProtocol.js';
+import { parseCalibration } from './calibrationField.js';
+import { PROMPT_FORMATS, type Calibration, type PromptFormat } from '../../shared/engineProtocol.js';
 
 export const SUPPORTED_FORMAT_VERSION = 1;
 
@@ -51,6 +52,8 @@ export interface Manifest {
   maxPositions: number;
   models: { policy: ManifestModel; tvm?: ManifestModel; orm?: ManifestModel; prm?: ManifestModel };
   training: Record<string, unknown>;
+  /** Absent: values are shown raw, marked uncalibrated. */
+  calibration?: Calibration;
 }
 
 const REGENERATE = 'Re-export the bundle with the training pipeline (training/) or fix manifest.json by hand';
@@ -131,6 +134,7 @@ export function parseManifest(value: unknown, file: string): Manifest {
   }
   const training = root.training === undefined ? {} : root.training;
   if (!isObject(training)) fail('field "training" must be an object when present');
+  const calibration = parseCalibration(root.calibration, fail);
 
   return {
     formatVersion: SUPPORTED_FORMAT_VERSION,
@@ -145,6 +149,7 @@ export function parseManifest(value: unknown, file: string): Manifest {
     maxPositions: maxPositions as number,
     models: { policy, tvm, ...(orm && { orm }), ...(prm && { prm }) },
     training: training as Json,
+    ...(calibration && { calibration }),
   };
 }
 

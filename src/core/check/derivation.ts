@@ -6,7 +6,8 @@ import { throwIfAborted, type EngineModels } from '../lm.js';
 import { BadRequestError } from '../search/models.js';
 import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
-import { unfamiliarWords } from '../unfamiliarWords.js';
+import { assessFamiliarity } from '../familiarity/assess.js';
+import { checkProblemText } from '../problemText.js';
 import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
 import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
@@ -34,10 +35,22 @@ export async function checkDerivation(
   throwIfAborted(signal);
 
   const { tokens, promptLength, stepEnds } = format.encodePrefix(request.problem, request.steps, { closeAnswer: true });
+  if (promptLength >= models.info.maxPositions) {
+    throw new BadRequestError(`the problem takes ${promptLength} tokens, but the model reads at most ${models.info.maxPositions}: shorten the problem`);
+  }
   if (tokens.length > models.info.maxPositions) {
     throw new BadRequestError(`the problem and steps are ${tokens.length} tokens, more than the model's ${models.info.maxPositions}: check fewer steps at a time`);
   }
-  const [values = []] = await verifier.tokenValues([tokens], signal);
+  const [raw = []] = await verifier.tokenValues([tokens], signal);
+  const display = await assessFamiliarity(models, format, request.problem, signal);
+  // Where the verifier flags a step is decided on its raw values (the rule's thresholds were
+  // measured on them, bench:check); what the user reads is displayed values only.
+  const firstSuspicious = firstCollapse(
+    raw[promptLength - 1] ?? 0,
+    stepEnds.map((end) => raw[end - 1] ?? 0),
+    suspicion,
+  );
+  const values = raw.map(display.show);
   const problemValue = values[promptLength - 1] ?? 0;
 
   const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
@@ -57,11 +70,6 @@ export async function checkDerivation(
     return step;
   });
 
-  const firstSuspicious = firstCollapse(
-    problemValue,
-    steps.map((s) => s.value),
-    suspicion,
-  );
   const flagged = firstSuspicious === null ? undefined : steps[firstSuspicious];
   const suspiciousToken = flagged ? steepestDrop(flagged.before, flagged.tokens.map((t) => t.value)) : null;
   const reason =
@@ -78,14 +86,21 @@ export async function checkDerivation(
     firstFalse: firstFalse < 0 ? null : firstFalse,
     verified: exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null,
     suspiciousToken,
+    suspiciousDrop: firstSuspicious === null ? null : rawDrop(raw, promptLength, stepEnds, firstSuspicious),
     reason,
     finished,
-    unfamiliarWords: unfamiliarWords(models.tokenizer, request.problem),
+    familiarity: display.familiarity,
   };
 }
 
+/** The raw value before step `index` minus the one after it. */
+function rawDrop(raw: readonly number[], promptLength: number, stepEnds: readonly number[], index: number): number {
+  const start = index === 0 ? promptLength : (stepEnds[index - 1] as number);
+  return (raw[start - 1] ?? 0) - (raw[(stepEnds[index] as number) - 1] ?? 0);
+}
+
 function validateRequest(request: DerivationRequest, suspicion: SuspicionOptions): void {
-  if (request.problem.trim() === '') throw new BadRequestError('the problem is empty: pass the problem statement');
+  checkProblemText(request.problem);
   if (request.steps.length === 0) throw new BadRequestError('there are no steps to check: pass at least one line of working');
   const blank = request.steps.findIndex((s) => s.trim() === '');
   if (blank >= 0) throw new BadRequestError(`step ${blank + 1} is empty: remove blank steps`);

@@ -10,6 +10,10 @@ import type { ProgressCallback, TraceCandidate } from '../search/trace.js';
 import type { ExactStep, Hint, HintOptions } from '../../shared/engineProtocol.js';
 import type { CheckResult, DerivationRequest } from './derivation.js';
 import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
+import { assessFamiliarity } from '../familiarity/assess.js';
+import { displayedTrace } from '../familiarity/displayedTrace.js';
+import { TextFormat } from '../search/format.js';
+import { checkProblemText } from '../problemText.js';
 
 export type { Hint, HintOptions, HintOutcome } from '../../shared/engineProtocol.js';
 
@@ -23,7 +27,8 @@ export async function hintNextStep(
   signal?: AbortSignal,
   onProgress?: ProgressCallback,
 ): Promise<Hint> {
-  const trace = await stepBeamSearch(
+  checkProblemText(request.problem);
+  const raw = await stepBeamSearch(
     request.problem,
     searchModels(models, options.verifier ?? 'tvm', 'a hint'),
     {
@@ -40,6 +45,9 @@ export async function hintNextStep(
     signal,
     onProgress,
   );
+  // After the search, whose prefill of the problem and the user's steps recorded the policy's surprise.
+  const { familiarity, show } = await assessFamiliarity(models, new TextFormat(models.info, models.tokenizer), request.problem, signal);
+  const trace = displayedTrace(raw, show);
   const position = request.steps.length;
   // Best first, finished or not: a hint is the best next line, not a final answer.
   const candidates = (trace.steps[0]?.beams.flatMap((b) => b.candidates) ?? []).slice().sort((a, b) => a.rank - b.rank);
@@ -54,12 +62,12 @@ export async function hintNextStep(
       rejected++;
       continue;
     }
-    return { ...hintFrom(candidate), position, exact: verdict, rejected, trace };
+    return { ...hintFrom(candidate), position, exact: verdict, rejected, trace, familiarity };
   }
   if (candidates.length > 0 && rejected === candidates.length) {
-    return { outcome: 'all-contradicted', text: '', value: 0, position, finished: false, exact: null, rejected, trace };
+    return { outcome: 'all-contradicted', text: '', value: 0, position, finished: false, exact: null, rejected, trace, familiarity };
   }
-  return { outcome: 'stop', text: '', value: 0, position, finished: true, exact: null, rejected, trace };
+  return { outcome: 'stop', text: '', value: 0, position, finished: true, exact: null, rejected, trace, familiarity };
 }
 
 function hintFrom(candidate: TraceCandidate): Pick<Hint, 'outcome' | 'text' | 'value' | 'finished'> {

@@ -4,10 +4,11 @@
 // prompt by a sampled step, the next prefill feeds only what is new.
 import { throwIfAborted, type Continuation, type FinishReason, type PolicyModel, type SamplingOptions } from '../lm.js';
 import type { DecoderModel } from './decoderModel.js';
-import { extendRows, headIndex } from './extendRows.js';
+import { extendRows, headIndex, type ExtendResult } from './extendRows.js';
 import { kvBytesPerPosition, rowKvBytes, type BatchedKv, type RowKv } from './kvCache.js';
 import { PrefixCache } from './prefixCache.js';
 import { chooseToken, createRandom, logProbability, streamSeed } from './sampler.js';
+import { PromptLogprobRecords } from './promptLogprobRecords.js';
 
 export interface PolicySessionConfig {
   eosId: number;
@@ -57,6 +58,7 @@ const size = (bytes: number): string => (bytes >= 1024 ** 3 ? `${(bytes / 1024 *
 
 export class PolicySession implements PolicyModel {
   private readonly cache: PrefixCache<RowKv>;
+  private readonly promptRecords = new PromptLogprobRecords();
 
   constructor(
     private readonly model: DecoderModel,
@@ -109,6 +111,30 @@ export class PolicySession implements PolicyModel {
     return results;
   }
 
+  /**
+   * The prompt's token log-probabilities: recorded by the prefill of an earlier `sample` of this
+   * prompt (or of a longer sequence starting with it), else one forward pass over the prompt.
+   */
+  async promptLogprobs(prompt: readonly number[], signal?: AbortSignal): Promise<Float32Array> {
+    const recorded = this.promptRecords.find(prompt);
+    if (recorded) return recorded;
+    if (prompt.length === 0) throw new RangeError('the prompt is empty');
+    if (prompt.length > this.config.maxPositions) throw new RangeError(`the prompt has ${prompt.length} tokens; the model takes at most ${this.config.maxPositions}: shorten the problem`);
+    throwIfAborted(signal);
+    const result = await extendRows(this.model, [{ tokens: prompt }]);
+    this.checkVocab(result.headWidth);
+    return this.promptRecords.record(prompt, this.fedLogprobs(result, 0, prompt));
+  }
+
+  /** log p of every token of `tokens` given the ones before it, from a forward pass that fed it from position 0. */
+  private fedLogprobs(result: ExtendResult, row: number, tokens: readonly number[]): Float32Array {
+    const out = new Float32Array(tokens.length).fill(Number.NaN);
+    for (let k = 1; k < tokens.length; k++) {
+      out[k] = logProbability(result.head, headIndex(result, row, k - 1, tokens.length), this.config.vocabSize, tokens[k] as number);
+    }
+    return out;
+  }
+
   private async decodeBatch(prompts: number[][], rows: Row[], options: SamplingOptions, signal?: AbortSignal): Promise<void> {
     const promptIds = [...new Set(rows.map((row) => row.prompt))];
     const prefill = await extendRows(
@@ -120,6 +146,11 @@ export class PolicySession implements PolicyModel {
       }),
     );
     this.checkVocab(prefill.headWidth);
+    // A prompt fed whole has its every token's logits here: keep them for promptLogprobs.
+    promptIds.forEach((id, position) => {
+      const tokens = prompts[id] as number[];
+      if (prefill.firstFed[position] === 0) this.promptRecords.record(tokens, this.fedLogprobs(prefill, position, tokens));
+    });
     const present = prefill.present as BatchedKv;
     promptIds.forEach((id, position) => this.remember(prompts[id] as number[], present, position, []));
     for (const row of rows) {

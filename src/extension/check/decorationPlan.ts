@@ -97,7 +97,7 @@ function suspicion(check: MappedCheck): Suspicion | undefined {
   if (!step) return undefined;
   const tokenIndex = check.result.suspiciousToken;
   const span = (tokenIndex === null ? undefined : step.tokens[tokenIndex]?.[0]) ?? step.spans[0]!;
-  return { span, message: check.result.reason, severity: suspicionSeverity(step.checked.before, step.checked.value) };
+  return { span, message: check.result.reason, severity: suspicionSeverity(check.result.suspiciousDrop ?? step.checked.before - step.checked.value) };
 }
 
 function wholeStep(step: MappedStep): LineRange {

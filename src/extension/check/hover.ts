@@ -4,7 +4,7 @@
 // markdown; the vscode side wraps it in an untrusted MarkdownString.
 import { tvmWarningStands } from '../../core/check/index.js';
 import { isContradicted, isProven } from '../../shared/exactVerdicts.js';
-import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
+import { familiarityNotice } from '../../core/familiarity/notice.js';
 import { formatDelta, formatPercent } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import { REFUTED_ANSWER } from './decorationPlan.js';
@@ -46,7 +46,7 @@ function describe(check: MappedCheck, step: MappedStep, line: number, column: nu
   const exact = exactLine(check, step);
   if (exact) lines.push(exact);
   if (check.result.firstSuspicious === index && tvmWarningStands(check.result)) lines.push(`⚠ ${check.result.reason}`);
-  const notice = unfamiliarWordsNotice(check.result.unfamiliarWords);
+  const notice = familiarityNotice(check.result.familiarity);
   if (notice) lines.push(notice);
   return lines.join('\n\n');
 }

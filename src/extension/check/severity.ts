@@ -14,8 +14,11 @@ export type SuspicionSeverity = 'warning' | 'information';
 /** Least drop (value points, 0–1) for a Warning. */
 export const WARNING_DROP = 0.3;
 
-/** The severity of a TVM-only suspicion whose value fell from `before` to `after`. */
-export function suspicionSeverity(before: number, after: number): SuspicionSeverity {
+/**
+ * The severity of a TVM-only suspicion whose value fell by `drop` (CheckResult.suspiciousDrop: the
+ * verifier's raw values, which the bands above were measured on, not the calibrated ones shown).
+ */
+export function suspicionSeverity(drop: number): SuspicionSeverity {
   // 1e-9: 0.7 − 0.4 is 0.29999999999999993 in floating point, and a 30-point drop is a Warning.
-  return before - after >= WARNING_DROP - 1e-9 ? 'warning' : 'information';
+  return drop >= WARNING_DROP - 1e-9 ? 'warning' : 'information';
 }

@@ -28,11 +28,12 @@ export function planHint(problem: Problem, check: MappedCheck | undefined): Hint
 }
 
 /** The hint as plain text: it goes to an inline decoration and a notification, which cannot typeset math. */
-export function hintMessage(hint: Pick<Hint, 'text' | 'value'> & Partial<Pick<Hint, 'outcome' | 'rejected'>>, plan: HintPlan): string {
+export function hintMessage(hint: Pick<Hint, 'text' | 'value'> & Partial<Pick<Hint, 'outcome' | 'rejected' | 'familiarity'>>, plan: HintPlan): string {
   if (hint.outcome === 'all-contradicted') {
     return `No hint: exact math found all ${hint.rejected ?? 0} lines the model proposed here false. Check the previous step yourself.`;
   }
   if (hint.text.trim() === '') return 'The model would stop here: your working looks complete.';
   const where = plan.replaces === null ? 'Next step' : `Instead of step ${plan.replaces + 1}`;
-  return `${where}: ${plainMath(hint.text)} (${formatPercent(hint.value)} chance of success)`;
+  const caution = hint.familiarity?.unfamiliar === true ? ' — unfamiliar problem' : '';
+  return `${where}: ${plainMath(hint.text)} (${formatPercent(hint.value)} chance of success)${caution}`;
 }

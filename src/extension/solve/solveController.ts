@@ -107,7 +107,7 @@ export class SolveController implements vscode.Disposable {
         }),
       );
       const eosToken = this.engine.snapshot().eosToken ?? null;
-      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.unfamiliarWords, result.verified, eosToken);
+      return solvedView({ ...info, settings: { ...info.settings, ...this.loadedModel() } }, result.trace, result.familiarity, result.verified, eosToken);
     } catch (error) {
       if (isCancellation(error)) return stoppedView(pending, 'cancelled', 'Cancelled.');
       showFailure(failureToast('solve', info.problem.title, errorMessage(error)));

@@ -2,8 +2,8 @@
 // so everything it shows (values, colours, deltas, which candidate was chosen) is decided here
 // from what the engine reported.
 import type { Problem } from '../../shared/notebookTypes.js';
-import type { ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
-import { unfamiliarWordsNotice } from '../../core/unfamiliarWords.js';
+import type { Familiarity, ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
+import { familiarityCaution, familiarityNotice } from '../../core/familiarity/notice.js';
 import { scoringNote } from '../../shared/scoringNote.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
@@ -120,14 +120,14 @@ export function answerCheck(verified: boolean | null): AnswerCheckView | null {
 }
 
 /**
- * `unfamiliarWords`: the engine's list for this problem (SolveResult.unfamiliarWords);
+ * `familiarity`: how familiar the problem is and whether the trace's values are calibrated (SolveResult.familiarity);
  * `verified`: the final answer checked against the problem (SolveResult.verified);
  * `eosToken`: the bundle's EOS token string, left out of the token view (null when unknown).
  */
 export function solvedView(
   request: SolveRequestInfo,
   trace: SearchTrace,
-  unfamiliarWords: readonly string[],
+  familiarity: Familiarity,
   verified: boolean | null,
   eosToken: string | null = null,
 ): SolveView {
@@ -138,12 +138,12 @@ export function solvedView(
     ...pendingView(request, ''),
     status: 'done',
     message: trace.outcome === 'no-answer' ? 'The search ended without stating an answer.' : null,
-    notice: unfamiliarWordsNotice(unfamiliarWords),
+    notice: familiarityNotice(familiarity),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
     scoring: scoringNote(params),
     steps: steps(trace, eosToken),
-    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified) },
+    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified), caution: familiarityCaution(familiarity) },
     tree: tree(trace.steps, chosenIds),
     paths: trace.paths.map((p) => ({
       index: p.index,

@@ -87,7 +87,10 @@ describe('remote engine against a llama-server look-alike over the same ONNX pol
 
   before(async () => {
     bundle = await loadBundle(BUNDLE, { device: 'cpu' });
-    local = createEngineModels(bundle);
+    // The remote policy cannot report its surprise at a problem, so the remote engine shows raw
+    // values ("uncalibrated"): the local ones it must match are the raw ones too.
+    const { calibration: _calibration, ...raw } = bundle.info;
+    local = { ...createEngineModels(bundle), info: raw };
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.close()));
@@ -101,6 +104,7 @@ describe('remote engine against a llama-server look-alike over the same ONNX pol
         const request = { problem, strategy, k: 4, b: 2, maxSteps: 8, temperature: 0 };
         const mine = await solve(local, request);
         const theirs = await solve(models, request);
+        assert.deepEqual([theirs.familiarity.surprise, theirs.familiarity.calibrated], [null, false]);
         assert.deepEqual(theirs.steps, mine.steps, `${strategy}: ${problem}`);
         assert.equal(theirs.trace.answer, mine.trace.answer);
         theirs.trace.chosen.forEach((step, i) => assert.ok(Math.abs((step.value ?? 0) - (mine.trace.chosen[i]?.value ?? 0)) <= TOLERANCE, `${strategy} step ${i}`));

@@ -5,7 +5,7 @@ import { createEngineModels, stepEndTokens } from '../../../src/core/runtime/eng
 import { extendRows, headIndex } from '../../../src/core/runtime/extendRows.js';
 import { BatchedKv } from '../../../src/core/runtime/kvCache.js';
 import { PolicySession } from '../../../src/core/runtime/policySession.js';
-import { argmax } from '../../../src/core/runtime/sampler.js';
+import { argmax, logProbability } from '../../../src/core/runtime/sampler.js';
 import { DecoderModel } from '../../../src/core/runtime/decoderModel.js';
 import type { Continuation, SamplingOptions } from '../../../src/core/lm.js';
 import { FIXTURE_BUNDLES, FIXTURE_KINDS, skipUnlessFixture } from '../../helpers/bundles.js';
@@ -175,6 +175,44 @@ for (const kind of FIXTURE_KINDS) {
       fed.length = 0;
       await cached.sample([extended], 1, greedy);
       assert.equal(fed[0], 1);
+    });
+
+    test('promptLogprobs: log p of every prompt token, read from the prefill sample() ran (no model run), equal to a fresh computation', async () => {
+      const fresh = createEngineModels(bundle).policy as PolicySession;
+      const model = bundle.models.policy;
+      const expected = await Promise.all(
+        prompts.map(async (prompt) => {
+          const out = [Number.NaN];
+          for (let k = 1; k < prompt.length; k++) out.push(logProbability(await referenceLogits(model, prompt.slice(0, k)), 0, bundle.tokenizer.vocabSize, prompt[k] as number));
+          return out;
+        }),
+      );
+      // The three prompts prefilled together, left-padded.
+      await fresh.sample(prompts, 1, { ...SAMPLING, maxNewTokens: 2 });
+      const forward = model.forward.bind(model);
+      let runs = 0;
+      model.forward = (input) => {
+        runs++;
+        return forward(input);
+      };
+      try {
+        for (const [i, prompt] of prompts.entries()) {
+          const recorded = await fresh.promptLogprobs(prompt);
+          assert.ok(Number.isNaN(recorded[0]));
+          assert.ok(maxAbsDiff(recorded.slice(1), (expected[i] as number[]).slice(1)) < 1e-4, `prompt ${i}`);
+        }
+        assert.equal(runs, 0, 'read from the records of the prefill');
+        // A prompt never sampled is computed with one forward pass.
+        const other = bundle.tokenizer.encode(bundle.info.promptTemplate.replace('{problem}', 'What is 7 - 5?'));
+        const computed = await createEngineModels(bundle).policy.promptLogprobs?.(other);
+        assert.equal(runs, 1);
+        assert.equal(computed?.length, other.length);
+        // A prefix of a recorded sequence is served by its record.
+        assert.ok(maxAbsDiff((await fresh.promptLogprobs((prompts[1] as number[]).slice(0, 5))).slice(1), (expected[1] as number[]).slice(1, 5)) < 1e-4);
+        assert.equal(runs, 1);
+      } finally {
+        model.forward = forward;
+      }
     });
 
     test('forked cache rows give the same next-token logits as recomputation', async () => {

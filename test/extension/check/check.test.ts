@@ -8,6 +8,7 @@ import { hoverMarkdown } from '../../../src/extension/check/hover.js';
 import { textUnits, unitAt, unitTokens } from '../../../src/extension/check/hoverUnits.js';
 import { tokenOffsets, tokenSpans } from '../../../src/extension/check/tokenSpans.js';
 import { checkResultFor } from '../../fixtures/check.js';
+import { UNCALIBRATED, UNFAMILIAR } from '../../fixtures/familiarity.js';
 import { suspicionSeverity, WARNING_DROP } from '../../../src/extension/check/severity.js';
 
 const NOTEBOOK = ['## Problem 1', 'What is $2+3$ times 2?', '**Solution:**', '- We add $2+3=6$', '- then double it:', '  $6 \\cdot 2 = 12$', '- The answer is 12'].join('\n');
@@ -123,11 +124,11 @@ test('a TVM-only suspicion is a Warning or Information by the size of its drop; 
 });
 
 test('severity bands: at the edges', () => {
-  assert.equal(suspicionSeverity(0.8, 0.5), 'warning', 'exactly 30 points');
-  assert.equal(suspicionSeverity(0.7, 0.4), 'warning', 'exactly 30 points, below in floating point');
-  assert.equal(suspicionSeverity(0.8, 0.8 - WARNING_DROP + 0.001), 'information');
-  assert.equal(suspicionSeverity(1, 0), 'warning');
-  assert.equal(suspicionSeverity(0.3, 0.4), 'information', 'no drop at all');
+  assert.equal(suspicionSeverity(0.8 - 0.5), 'warning', 'exactly 30 points');
+  assert.equal(suspicionSeverity(0.7 - 0.4), 'warning', 'exactly 30 points, below in floating point');
+  assert.equal(suspicionSeverity(WARNING_DROP - 0.001), 'information');
+  assert.equal(suspicionSeverity(1), 'warning');
+  assert.equal(suspicionSeverity(0.3 - 0.4), 'information', 'no drop at all');
 });
 
 test('hover: the word\'s value, step value and change; nothing outside the steps', () => {
@@ -138,8 +139,10 @@ test('hover: the word\'s value, step value and change; nothing outside the steps
   assert.match(hoverMarkdown(checks, 3, 2) ?? '', /\n\n`We`: value after it \*\*63%\*\*\n\nStep value \*\*70%\*\* \(\+10 pts from the problem alone\)$/s);
   assert.equal(hoverMarkdown(checks, 1, 3), undefined);
   assert.equal(hoverMarkdown(checks, 3, 0), undefined, 'the list marker is not part of the step');
-  const unfamiliar = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), unfamiliarWords: ['zorbly'] })!];
-  assert.match(hoverMarkdown(unfamiliar, 3, 2) ?? '', /\n\nThe models never saw the word “zorbly”: .*$/);
+  const unfamiliar = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), familiarity: UNFAMILIAR })!];
+  assert.match(hoverMarkdown(unfamiliar, 3, 2) ?? '', /\n\nUnfamiliar problem: .*$/);
+  const uncalibrated = [mapCheck(p, { ...checkResultFor(checkedText(p).steps, [0.7, 0.15, 0.1], 1), familiarity: UNCALIBRATED })!];
+  assert.match(hoverMarkdown(uncalibrated, 3, 2) ?? '', /\n\nUncalibrated: .*$/);
 });
 
 test('hover: the exact verdict with its right value, the line after a slip on its own, the final answer verified or not', () => {

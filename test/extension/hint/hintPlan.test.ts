@@ -4,6 +4,7 @@ import { parseNotebook } from '../../../src/core/notebook/index.js';
 import { checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
 import { hintMessage, planHint } from '../../../src/extension/hint/hintPlan.js';
 import { checkResultFor } from '../../fixtures/check.js';
+import { FAMILIAR, UNFAMILIAR } from '../../fixtures/familiarity.js';
 
 const [withWork, labelOnly, bare] = parseNotebook(
   ['## Problem 1', 'Q1?', '**Work:**', '- $a$', '- $b$', '', '## Problem 2', 'Q2?', '**Solution:**', '', '## Problem 3', 'Q3', 'more'].join('\n'),
@@ -38,6 +39,8 @@ test('hint messages: next step, replacement, or nothing more to say', () => {
   assert.equal(hintMessage({ text: '$c$', value: 0.5 }, { ...plan, replaces: 0 }), 'Instead of step 1: c (50% chance of success)');
   assert.equal(hintMessage({ text: '$6 \\times 2 = 12$', value: 0.9 }, plan), 'Next step: 6 × 2 = 12 (90% chance of success)', 'math as plain text');
   assert.match(hintMessage({ text: ' ', value: 0.9 }, plan), /looks complete/);
+  assert.equal(hintMessage({ text: '$c$', value: 0.04, familiarity: UNFAMILIAR }, plan), 'Next step: c (4% chance of success) — unfamiliar problem');
+  assert.equal(hintMessage({ text: '$c$', value: 0.82, familiarity: FAMILIAR }, plan), 'Next step: c (82% chance of success)');
   assert.equal(
     hintMessage({ outcome: 'all-contradicted', text: '', value: 0, rejected: 4 }, plan),
     'No hint: exact math found all 4 lines the model proposed here false. Check the previous step yourself.',

@@ -1,0 +1,27 @@
+// A search trace with every value as displayed (calibration.ts): what the panel, the hover and
+// the CLI render. The search itself ranked candidates by raw values; for one problem the map is
+// increasing in the raw value, so the ranking it shows is the one it ran. A weighted vote's
+// weights are sums used for ranking, not probabilities, and stay as computed.
+import type { ChosenStep, ScoredText, SearchTrace, TraceCandidate, TracePath } from '../search/trace.js';
+
+type Show = (raw: number) => number;
+
+export function displayedTrace(trace: SearchTrace, show: Show): SearchTrace {
+  return {
+    ...trace,
+    steps: trace.steps.map((step) => ({
+      ...step,
+      beams: step.beams.map((beam) => ({
+        ...beam,
+        value: beam.value === null ? null : show(beam.value),
+        candidates: beam.candidates.map((candidate): TraceCandidate => scored(candidate, show)),
+      })),
+    })),
+    paths: trace.paths.map((path): TracePath => ({ ...path, value: path.value === null ? null : show(path.value), steps: path.steps.map((s) => scored(s, show)) })),
+    chosen: trace.chosen.map((step): ChosenStep => scored(step, show)),
+  };
+}
+
+function scored<T extends ScoredText>(text: T, show: Show): T {
+  return { ...text, value: text.value === null ? null : show(text.value), tokenValues: text.tokenValues?.map(show) ?? null };
+}

@@ -1,0 +1,23 @@
+// What the panel, the hover and the CLI say about a problem's familiarity: one sentence, or
+// nothing when the problem is familiar and its values are calibrated.
+import type { Familiarity } from '../../shared/engineProtocol.js';
+
+export const UNFAMILIAR_PROBLEM = 'Unfamiliar problem';
+
+/** The short badge beside an answer: "unfamiliar problem", "uncalibrated", or null. */
+export function familiarityCaution(familiarity: Familiarity): string | null {
+  if (familiarity.unfamiliar === true) return 'unfamiliar problem';
+  return familiarity.calibrated ? null : 'uncalibrated';
+}
+
+export function familiarityNotice(familiarity: Familiarity): string | null {
+  if (familiarity.unfamiliar === true) {
+    return `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on, so the answer is often wrong; the percentages are lowered to match.`;
+  }
+  if (!familiarity.calibrated) {
+    return familiarity.surprise === null
+      ? 'Uncalibrated: this engine cannot tell how familiar the problem is, so the percentages are the verifier’s raw estimates, often too confident on problems unlike its training.'
+      : 'Uncalibrated: this model bundle has no calibration, so the percentages are the verifier’s raw estimates, often too confident on problems unlike its training.';
+  }
+  return null;
+}

@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { familiarityCaution, familiarityNotice } from '../../../src/core/familiarity/notice.js';
+import { FAMILIAR, UNCALIBRATED, UNFAMILIAR } from '../../fixtures/familiarity.js';
+
+test('the notice: "Unfamiliar problem" first, then "Uncalibrated" (saying why), nothing for a familiar calibrated problem', () => {
+  assert.equal(familiarityNotice(FAMILIAR), null);
+  assert.match(familiarityNotice(UNFAMILIAR) ?? '', /^Unfamiliar problem: its wording is unlike the problems the models were trained on/);
+  assert.match(familiarityNotice(UNCALIBRATED) ?? '', /^Uncalibrated: this model bundle has no calibration/);
+  assert.match(familiarityNotice({ ...UNCALIBRATED, surprise: null }) ?? '', /^Uncalibrated: this engine cannot tell how familiar the problem is/);
+});
+
+test('the caution beside an answer', () => {
+  assert.equal(familiarityCaution(FAMILIAR), null);
+  assert.equal(familiarityCaution(UNFAMILIAR), 'unfamiliar problem');
+  assert.equal(familiarityCaution(UNCALIBRATED), 'uncalibrated');
+});
