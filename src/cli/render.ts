@@ -3,7 +3,7 @@
 import type { CheckResult, Familiarity, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
 import { isContradicted } from '../core/check/exactCheck.js';
 import { familiarityNotice } from '../core/familiarity/notice.js';
-import { scoringNote } from '../core/search/scoringNote.js';
+import { scoringNote } from '../shared/scoringNote.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {
   greedy: 'greedy decoding',

@@ -1,6 +1,7 @@
 // Parsed notebooks by document version. CodeLens, hovers, checks and commands all ask for the
 // problems of the same text: parse each version once.
-import { parseNotebook, problemAt, problemByKey, type NotebookSource, type Problem } from '../core/notebook/index.js';
+import { parseNotebook, problemAt, problemByKey } from '../core/notebook/index.js';
+import type { NotebookSource, Problem } from '../shared/notebookTypes.js';
 
 /** The part of TutorDocument this needs (so it is testable without VS Code). */
 export interface NotebookDocument {

@@ -1,7 +1,7 @@
 // Finds the notebook and problem a command is about: the CodeLens argument, or the cursor (in a
 // markdown editor or a Jupyter notebook's markdown cell).
 import * as vscode from 'vscode';
-import type { Problem } from '../core/notebook/index.js';
+import type { Problem } from '../shared/notebookTypes.js';
 import { parseTarget } from './commandIds.js';
 import type { NotebookIndex } from './notebookIndex.js';
 import { TutorDocument } from './tutorDocument.js';

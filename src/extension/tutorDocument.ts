@@ -4,7 +4,8 @@
 // notebook, the markdown cells' lines one after the other); place() and lineOf() translate them
 // to and from the text document that shows the line (a markdown file, or one cell's document).
 import * as vscode from 'vscode';
-import { cellLineOf, cellStarts, joinedLineCount, type NotebookSource } from '../core/notebook/index.js';
+import { cellLineOf, cellStarts, joinedLineCount } from '../core/notebook/index.js';
+import type { NotebookSource } from '../shared/notebookTypes.js';
 
 /** URI scheme of a notebook cell's text document. */
 export const CELL_SCHEME = 'vscode-notebook-cell';

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseNotebook, splitLines, type Problem } from '../../src/core/notebook/index.js';
+import { parseNotebook, splitLines } from '../../src/core/notebook/index.js';
+import type { Problem } from '../../src/shared/notebookTypes.js';
 import { solutionInsertion } from '../../src/extension/solve/insertion.js';
 
 /** Applies an insertion the way the editor does: text added at the end of line `line`. */

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseNotebook, problemAt, problemByKey, splitLines, type LineRange, type Problem } from '../../src/core/notebook/index.js';
+import { parseNotebook, problemAt, problemByKey, splitLines } from '../../src/core/notebook/index.js';
+import type { LineRange, Problem } from '../../src/shared/notebookTypes.js';
 import { LIMIT_MS, MB, loneSurrogates, randomLatin1, randomUtf8, repeatTo, within } from './helpers.js';
 
 function inside(range: LineRange, outer: LineRange): boolean {

@@ -17,11 +17,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const exactShapesAgree: Same<ExactJudgement, ExactCheck> = true;
 void exactShapesAgree;
 
-/** Verdicts that prove a line: arithmetic that is true, an equation that keeps the solutions. */
-export function isProven(exact: Pick<ExactStep, 'verdict'> | null | undefined): boolean {
-  return exact?.verdict === 'true' || exact?.verdict === 'follows';
-}
-
 /**
  * Judges every line; a failure inside the exact module (never expected: it claims nothing
  * rather than throw) leaves every line 'unknown' rather than failing the check.

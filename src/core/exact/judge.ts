@@ -35,11 +35,6 @@ interface WrittenSide {
   text: string;
 }
 
-/** Verdicts that contradict a line: it is wrong whatever a verifier's value says. */
-export function isContradicted(judgement: Pick<ExactJudgement, 'verdict'> | null | undefined): boolean {
-  return judgement?.verdict === 'false' || judgement?.verdict === 'does-not-follow';
-}
-
 const ANSWER_LINE = /^\W*the answer is\b/i;
 
 const unknown = (message: string): ExactJudgement => ({ verdict: 'unknown', message });

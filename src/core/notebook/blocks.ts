@@ -3,7 +3,7 @@
 // so text inside it can never be mistaken for a label or a step.
 import MarkdownIt from 'markdown-it';
 import { MATH_BLOCK, mathRules } from '../../shared/mathRules.js';
-import type { LineRange } from './types.js';
+import type { LineRange } from '../../shared/notebookTypes.js';
 
 type Token = MarkdownIt.Token;
 

@@ -5,14 +5,7 @@ import { parseBlocks, type Block, type ListItem } from './blocks.js';
 import { boldPrefixLength, labelOf, startsWithBoldLabel, type Label } from './labels.js';
 import { splitLines } from './lines.js';
 import { dropPrefix, paragraphSegments, sourceSegments, stepOf } from './segments.js';
-import type { DerivationStep, LineRange, Problem, ProblemLabelKind, StepSegment, Work } from './types.js';
-
-/**
- * What the parser reads: a markdown file's text, or the markdown cells of a Jupyter notebook in
- * order. Cells are parsed one by one (a fence or `$$` never runs into the next cell), and their
- * lines are numbered on from one cell to the next (cells.ts maps them back).
- */
-export type NotebookSource = string | readonly string[];
+import type { DerivationStep, LineRange, NotebookSource, Problem, ProblemLabelKind, StepSegment, Work } from '../../shared/notebookTypes.js';
 
 interface Context {
   readonly source: readonly string[];

@@ -1,7 +1,7 @@
 // Maps block content back to columns of the source lines, so that editor features (hovers,
 // decorations) can point at the exact characters the engine scored.
 import type { Block } from './blocks.js';
-import type { DerivationStep, StepSegment } from './types.js';
+import type { DerivationStep, StepSegment } from '../../shared/notebookTypes.js';
 
 function segment(source: readonly string[], line: number, text: string): StepSegment | undefined {
   const trimmed = text.trim();

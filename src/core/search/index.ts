@@ -11,4 +11,3 @@ export { TextFormat } from './format.js';
 export { SearchMeter } from './meter.js';
 export { deriveSeed } from './seed.js';
 export { searchModels, requireVerifier } from './fromEngine.js';
-export { scoringNote } from './scoringNote.js';

@@ -5,7 +5,7 @@
 // re-checks watched problems after typing pauses, and a newer check of a problem aborts the older.
 import * as vscode from 'vscode';
 import { firstFlagged } from '../../core/check/index.js';
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
 import type { NotebookIndex } from '../notebookIndex.js';

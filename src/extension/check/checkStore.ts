@@ -3,7 +3,7 @@
 // after any edit, the fresh parse is compared with that stamp, so a result for text that has
 // since changed is never shown — while results for untouched problems survive edits elsewhere
 // (their lines are re-mapped from the fresh parse).
-import type { DerivationStep, Problem } from '../../core/notebook/index.js';
+import type { DerivationStep, Problem } from '../../shared/notebookTypes.js';
 import type { CheckedStep, CheckResult } from '../../shared/engineProtocol.js';
 import { stepSpans, tokenSpans, type ColumnSpan } from './tokenSpans.js';
 

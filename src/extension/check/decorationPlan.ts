@@ -9,7 +9,8 @@
 // Information by the size of the drop (severity.ts), only when no exact error at or before it explains
 // the collapse (tvmWarningStands). Pure; decorations.ts and
 // checkController.ts apply it.
-import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
+import { tvmWarningStands } from '../../core/check/index.js';
+import { isContradicted, isProven } from '../../shared/exactVerdicts.js';
 import type { CheckedStep } from '../../shared/engineProtocol.js';
 import type { CheckVerdict } from '../toastText.js';
 import { bucketOf, formatDelta, formatPercent, type Bucket } from '../valueScale.js';

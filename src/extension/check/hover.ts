@@ -2,7 +2,8 @@
 // tokens' values when it spans several), the step's value and its change from the
 // previous step, and what exact math found about the line (and about a final answer). Pure
 // markdown; the vscode side wraps it in an untrusted MarkdownString.
-import { isContradicted, isProven, tvmWarningStands } from '../../core/check/index.js';
+import { tvmWarningStands } from '../../core/check/index.js';
+import { isContradicted, isProven } from '../../shared/exactVerdicts.js';
 import { familiarityNotice } from '../../core/familiarity/notice.js';
 import { formatDelta, formatPercent } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';

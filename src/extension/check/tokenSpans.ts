@@ -1,7 +1,7 @@
 // Where each scored token of a user's step sits in the editor. The engine scores the step text
 // the parser produced (segments joined by single spaces), so token texts are located in that text
 // and the offsets mapped back through the step's segments to (line, column) spans.
-import type { DerivationStep } from '../../core/notebook/index.js';
+import type { DerivationStep } from '../../shared/notebookTypes.js';
 
 /** Columns [start, end) of one line. */
 export interface ColumnSpan {

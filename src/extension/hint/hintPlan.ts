@@ -3,7 +3,7 @@
 // the hint replaces that step (continuing the steps before it); otherwise it is the next step.
 import { firstFlagged } from '../../core/check/index.js';
 import type { Hint } from '../../shared/engineProtocol.js';
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 import type { MappedCheck } from '../check/checkStore.js';
 import { formatPercent } from '../valueScale.js';
 import { plainMath } from './plainMath.js';

@@ -1,6 +1,6 @@
 // Where and how the model's solution goes into the notebook. Pure, so the one editor edit that
 // applies it is trivial and the placement rules are tested.
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 
 /** Insert `text` at the end of line `line` (so nothing after it moves or changes). */
 export interface TextInsertion {

@@ -1,7 +1,7 @@
 // Solve: problem → engine solve request → search trace → view model → panel. The notification's
 // Cancel, the panel's Cancel and a newer Solve of the same problem all abort the request.
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 import type { SearchProgress, SolveRequest } from '../../shared/engineProtocol.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';

@@ -1,10 +1,10 @@
 // Search trace → Solve panel view model. Pure: the webview lays this out and computes nothing,
 // so everything it shows (values, colours, deltas, which candidate was chosen) is decided here
 // from what the engine reported.
-import type { Problem } from '../../core/notebook/index.js';
+import type { Problem } from '../../shared/notebookTypes.js';
 import type { Familiarity, ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
 import { familiarityCaution, familiarityNotice } from '../../core/familiarity/notice.js';
-import { scoringNote } from '../../core/search/scoringNote.js';
+import { scoringNote } from '../../shared/scoringNote.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {
   AnswerCheckView,

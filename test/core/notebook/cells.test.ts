@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellLineOf, cellStarts, joinedLineCount } from '../../../src/core/notebook/cells.js';
 import { parseNotebook, problemAt, problemByKey } from '../../../src/core/notebook/parse.js';
-import type { Problem } from '../../../src/core/notebook/types.js';
+import type { Problem } from '../../../src/shared/notebookTypes.js';
 
 const cell = (...lines: string[]): string => lines.join('\n');
 const stepTexts = (p: Problem | undefined): string[] => p?.work?.steps.map((s) => s.text) ?? [];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseNotebook, problemAt } from '../../../src/core/notebook/parse.js';
 import { splitLines } from '../../../src/core/notebook/lines.js';
-import type { LineRange, Problem } from '../../../src/core/notebook/types.js';
+import type { LineRange, Problem } from '../../../src/shared/notebookTypes.js';
 
 const labels = fc.constantFrom('## Problem 1', '# Problem', '**Problem:** What is $2+3$?', '### Solution', '**Work:**', '__Solution__ $x=1$');
 const bodies = fc.constantFrom(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNotebook, problemAt, problemByKey } from '../../../src/core/notebook/parse.js';
-import type { Problem } from '../../../src/core/notebook/types.js';
+import type { Problem } from '../../../src/shared/notebookTypes.js';
 
 const doc = (...lines: string[]): string => lines.join('\n');
 const stepTexts = (p: Problem | undefined): string[] => p?.work?.steps.map((s) => s.text) ?? [];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNotebook, type Problem } from '../../../src/core/notebook/index.js';
+import { parseNotebook } from '../../../src/core/notebook/index.js';
+import type { Problem } from '../../../src/shared/notebookTypes.js';
 import { CheckStore, checkedText, mapCheck } from '../../../src/extension/check/checkStore.js';
 import { REFUTED_ANSWER, checkVerdict, diagnosticsOf, planDecorations } from '../../../src/extension/check/decorationPlan.js';
 import { hoverMarkdown } from '../../../src/extension/check/hover.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scoringNote } from '../../../src/core/search/scoringNote.js';
+import { scoringNote } from '../../src/shared/scoringNote.js';
 
 test('the scoring note names the verifier that guided, ranked or valued the search, or says the bundle has none', () => {
   assert.equal(scoringNote({ strategy: 'beam', verifier: 'tvm', ranking: null }), 'guided by the TVM');

@@ -1,7 +1,8 @@
 // How a solution was chosen and valued, in the words the Solve panel and the CLI both show: which
 // verifier guided or ranked the search, or that the bundle has no value model (then best-of-N
-// ranks by the policy's likelihood and no step carries a success percentage).
-import type { SearchParameters } from './trace.js';
+// ranks by the policy's likelihood and no step carries a success percentage). A wording of the
+// trace's parameters, which the search itself never reads: it lives with the wire types.
+import type { SearchParameters } from './engineProtocol.js';
 
 export const NO_VALUE_MODEL = 'this bundle has no value model';
 

@@ -1,5 +1,14 @@
-// What the notebook parser finds in a markdown file. Line numbers are 0-based, as in VS Code;
-// columns are UTF-16 offsets into the line, as in VS Code and JavaScript strings.
+// What the notebook parser (src/core/notebook) reads and finds in a markdown file. Defined here,
+// not in src/core, so the extension names them without importing types from the engine (eslint).
+// Line numbers are 0-based, as in VS Code; columns are UTF-16 offsets into the line, as in VS Code
+// and JavaScript strings.
+
+/**
+ * What the parser reads: a markdown file's text, or the markdown cells of a Jupyter notebook in
+ * order. Cells are parsed one by one (a fence or `$$` never runs into the next cell), and their
+ * lines are numbered on from one cell to the next (src/core/notebook/cells.ts maps them back).
+ */
+export type NotebookSource = string | readonly string[];
 
 /** Lines `start` to `end`, both inclusive. */
 export interface LineRange {
