@@ -29,6 +29,8 @@ export async function repairedGreedyPath(
 ): Promise<SampledPath> {
   const prefixSteps = options.prefixSteps ?? [];
   const greedyFrom = async (accepted: SampledPath): Promise<SampledPath> => {
+    // A replacement that fills the model's context ends the path there, as greedy decoding would.
+    if (prompt.length + accepted.tokens.length >= models.info.maxPositions) return { ...accepted, finish: 'length' };
     const [rest] = await sampleFullPaths(models, meter, [...prompt, ...accepted.tokens], 1, { ...options, temperature: 0, force: exact.force }, options.seed, signal);
     const shift = (rest?.forced ?? []).map((k) => k + accepted.tokens.length);
     return { tokens: [...accepted.tokens, ...(rest?.tokens ?? [])], finish: rest?.finish ?? 'length', forced: [...(accepted.forced ?? []), ...shift] };
@@ -44,6 +46,7 @@ export async function repairedGreedyPath(
     let replaced: SampledPath | null = null;
     for (let at = bad; at >= 0 && !replaced && rounds < options.maxSteps; at--, rounds++) {
       const keep = steps.slice(0, at).reduce((sum, step) => sum + step.tokenIds.length, 0);
+      if (prompt.length + keep >= models.info.maxPositions) continue;
       const accepted = path.tokens.slice(0, keep);
       const [alternatives = []] = await meter.sample(
         models.policy,
