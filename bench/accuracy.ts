@@ -7,7 +7,10 @@
 //   npm run bench:accuracy -- [--bundle DIR] [--splits test,hard,natural] [--limit 100] [--budgets 4,8,16,32]
 //                             [--gsm8k-limit 50] [--b 4] [--temperature 0.7] [--seed 0]
 //                             [--device auto|cpu|cuda] [--out bench/results] [--resume]
-//                             [--exact on|off] [--greedy-candidate on|off]
+//                             [--exact on|off] [--greedy-candidate on|off] [--greedy-only]
+//
+// --greedy-only runs greedy alone (no pool, no beam search): a quick read of a policy, e.g. a training
+// checkpoint's policy-only bundle (training/results/v2-checkpoints.md).
 //
 // Search settings are chosen on the bundle's validation split (`--splits val --gsm8k-limit 0`,
 // with --out elsewhere), then confirmed on test and hard.
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       resume: { type: 'boolean', default: false },
       exact: { type: 'string', default: 'on' },
       'greedy-candidate': { type: 'string', default: DEFAULT_BEAM.greedyCandidate ? 'on' : 'off' },
+      'greedy-only': { type: 'boolean', default: false },
     },
   });
   if (!['on', 'off'].includes(values['greedy-candidate'])) throw new Error(`--greedy-candidate must be on or off, got ${values['greedy-candidate']}`);
@@ -74,7 +78,8 @@ async function main(): Promise<void> {
   mkdirSync(rawDir, { recursive: true });
   const partialFile = join(rawDir, 'accuracy-partial.json');
   // Outcomes of an earlier run with the same settings, keyed by set and question.
-  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature, exact, greedyCandidate };
+  const greedyOnly = values['greedy-only'];
+  const settings = { bundle: open.models.info.name, budgets, width, seed, verifiers, temperature, exact, greedyCandidate, greedyOnly };
   const earlier = new Map<string, ProblemOutcome>();
   if (values.resume && existsSync(partialFile)) {
     const saved = JSON.parse(readFileSync(partialFile, 'utf8')) as { settings: unknown; reports: SetReport[] };
@@ -94,7 +99,7 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         let outcome: ProblemOutcome;
         try {
-          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature, exact, greedyCandidate }, deriveSeed(seed, index));
+          outcome = await evaluateProblem(open.models, item.question, item.reference, { budgets, width, verifiers, temperature, exact, greedyCandidate, greedyOnly }, deriveSeed(seed, index));
         } catch (error) {
           // A problem longer than the model's context cannot be solved by any strategy: it counts
           // as wrong for all of them rather than silently shrinking n.
@@ -103,8 +108,9 @@ async function main(): Promise<void> {
           outcome = { question: item.question, reference: item.reference, correct: {}, seconds: {} };
         }
         outcomes.push(outcome);
-        const beamTvm = outcome.correct[`beam-tvm@${budgets.at(-1)}`] ? 'beam-tvm ✓' : 'beam-tvm ✗';
-        process.stderr.write(`${set.name} ${index + 1}/${set.items.length} ${beamTvm} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+        const shown = verifiers.includes('tvm') && !greedyOnly ? 'beam-tvm' : 'greedy';
+        const mark = outcome.correct[`${shown}@${budgets.at(-1)}`] ? `${shown} ✓` : `${shown} ✗`;
+        process.stderr.write(`${set.name} ${index + 1}/${set.items.length} ${mark} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
         writeFileSync(partialFile, JSON.stringify({ settings, reports }));
       }
     }
@@ -146,10 +152,12 @@ interface SearchSettings {
   exact: boolean;
   /** Beam search keeps the greedy continuation among each beam's candidates. */
   greedyCandidate: boolean;
+  /** Greedy alone: no pool of sampled paths, no beam search. */
+  greedyOnly: boolean;
 }
 
 async function evaluateProblem(models: EngineModels, question: string, reference: string, settings: SearchSettings, seed: number): Promise<ProblemOutcome> {
-  const { budgets, width, verifiers, temperature, exact, greedyCandidate } = settings;
+  const { budgets, width, verifiers, temperature, exact, greedyCandidate, greedyOnly } = settings;
   const correct: Record<string, boolean> = {};
   const seconds: Record<string, number> = {};
   const record = (name: string, answer: string | null) => (correct[name] = answersEquivalent(answer, reference));
@@ -164,6 +172,7 @@ async function evaluateProblem(models: EngineModels, question: string, reference
   const g = await timed('greedy', () => greedy(question, plain, { seed, exact }));
   if (exact) falseLinesShown += g.chosen.filter((step) => isContradicted(step.exact)).length;
   for (const n of budgets) record(`greedy@${n}`, g.answer);
+  if (greedyOnly) return { question, reference, correct, seconds };
 
   // One pool of max(budgets) complete paths, scored once by every verifier.
   const maxN = Math.max(...budgets);

@@ -4,8 +4,14 @@ in standard formats"), with tutor.json, parity.json and splits/, as the pipeline
 
   bash training/venv.sh python training/hf_export.py --bundle OLD --out DIR    # an older bundle (manifest.json layout), from its ONNX
   bash training/venv.sh python training/hf_export.py --from-cache full --out DIR          # from the pipeline's checkpoints
+  bash training/venv.sh python training/hf_export.py --checkpoint CACHE_DIR --out DIR     # policy only, mid-training (below)
   ... --variants    also model_fp16.onnx and model_int8.onnx next to each model.onnx
   ... --measure     parity with our models (logits, values, greedy tokens) into DIR/hf_parity.json
+
+--checkpoint reads a pipeline cache folder whose policy may still be training (e.g.
+~/.cache/tvm-tutor/medium-v2): it copies the checkpoint, tokenizer and splits first and never writes
+there, measures the policy's validation loss on the val split, and writes a policy-only bundle whose
+tutor.json records the step, tokens and val loss (training/results/v2-checkpoints.md).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tvm_training.checkpoint_bundle import export_checkpoint  # noqa: E402
 from tvm_training.common import PROFILES, log, setup_torch, write_json  # noqa: E402
 from tvm_training.data import ANSWER_PREFIX  # noqa: E402
 from tvm_training.export import copy_splits, parity_cases  # noqa: E402
@@ -107,6 +114,9 @@ def main() -> None:
     parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
     parser.add_argument("--curriculum", default=None, help="with --from-cache: the curriculum the cache was built on "
                         "(as pipeline.py --curriculum; default: the profile's own)")
+    parser.add_argument("--checkpoint", type=Path, default=None,
+                        help="a pipeline cache folder (or a copy of one) whose policy.pt may still be training: "
+                        "a policy-only bundle of that checkpoint, with its val loss")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--variants", action="store_true", help="also write fp16 and int8 ONNX variants")
     parser.add_argument("--measure", action="store_true", help="measure parity with our models into OUT/hf_parity.json")
@@ -115,6 +125,13 @@ def main() -> None:
     args = parser.parse_args()
     setup_torch()
     started = time.time()
+    if args.checkpoint is not None:
+        if args.bundle or args.from_cache or args.measure or args.variants:
+            raise SystemExit("--checkpoint writes a policy-only bundle on its own: drop --bundle, --from-cache, --measure "
+                             "and --variants")
+        training = export_checkpoint(args.checkpoint, args.out)
+        log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(training))
+        return
     if args.from_cache:
         tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum)
         name, training, answer_pattern = args.from_cache, {"profile": args.from_cache}, ANSWER_PREFIX + "(.+)"

@@ -54,7 +54,9 @@ export function renderAccuracy(
   verifiers: readonly VerifierName[],
   run: RunInfo,
 ): { markdown: string; charts: Record<string, string> } {
-  const rows = strategyRows(verifiers);
+  // A strategy that did not run (bench:accuracy --greedy-only) gets no row rather than 0 %.
+  const ran = (key: string) => sets.some((set) => set.outcomes.some((o) => budgets.some((b) => `${key}@${b}` in o.correct)));
+  const rows = strategyRows(verifiers).filter((row) => ran(row.key));
   const lines = [
     '# Accuracy at equal sampled-candidate budgets',
     '',
