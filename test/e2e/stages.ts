@@ -397,7 +397,8 @@ export const STAGES: Stage[] = [
       const hints = (await decorations(ctx)).filter((d) => d.text.startsWith('💡'));
       check(hints.length === 1, `expected one hint in the editor, found ${hints.length}`);
       // The editor shows the hint in full; the toast the same text, cut with "…" when it would not fit one line.
-      const step = hints[0]!.text.match(/^💡 Next step: (.+) \((\d{1,3})% chance of success\)$/);
+      // A problem the models find unfamiliar says so after the percentage (src/extension/hint/hintPlan.ts).
+      const step = hints[0]!.text.match(/^💡 Next step: (.+) \((\d{1,3})% chance of success\)(?: — unfamiliar problem)?$/);
       check(step, `the hint is not one next step: "${hints[0]!.text}"`);
       check(!step[1]!.includes('\n') && step[1]!.trim() !== '', `the hint is not one step: "${step[1]}"`);
       // Whitespace and control characters aside: a notification collapses them, CSS shows NUL as

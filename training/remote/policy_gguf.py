@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tvm_training.hf_format import load_onnx_bundle, save_policy  # noqa: E402
+from tvm_training.hf_format import bundle_prompt_format, load_onnx_bundle, save_policy  # noqa: E402
 
 # What llama.cpp's converter calls the pre-tokenizer; see the module docstring.
 PRE_TOKENIZER = "gpt-2"
@@ -79,13 +79,14 @@ def main() -> None:
     parser.add_argument("--bundle", type=Path, default=HERE.parent.parent / "models" / "default")
     parser.add_argument("--out", type=Path, required=True, help="folder for hf/ (the Transformers checkpoint) and policy.gguf")
     args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
     if (args.bundle / "manifest.json").exists():
         # An older bundle: the standard-format converter (tvm_training/hf_format.py) rebuilds the policy
         # from policy.onnx, checks it against the bundle's parity.json, and writes the GPT-BigCode
         # checkpoint with its tokenizer files.
         tok, policy, _verifiers, worst = load_onnx_bundle(args.bundle)
         print(f"policy rebuilt from {args.bundle / 'policy.onnx'}: within {worst['policy']:.1e} of parity.json")
-        hf_dir = save_policy(args.out / "hf", policy, tok, onnx_export=False)
+        hf_dir = save_policy(args.out / "hf", policy, tok, bundle_prompt_format(args.bundle), onnx_export=False)
     else:
         # models/default is that checkpoint already (the pipeline writes the standard formats).
         hf_dir = args.bundle

@@ -6,7 +6,7 @@
 import { loadBundle } from '../../../src/core/bundle/loadBundle.js';
 import { createEngineModels } from '../../../src/core/runtime/engineModels.js';
 import { solve } from '../../../src/core/solve.js';
-import { scoringNote } from '../../../src/core/search/scoringNote.js';
+import { scoringNote } from '../../../src/shared/scoringNote.js';
 import { TextFormat } from '../../../src/core/search/format.js';
 
 const [dir, problem, n] = process.argv.slice(2) as [string, string, string];
