@@ -37,7 +37,9 @@ describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlam
     if (typeof files === 'string') return;
     server = await startLlamaServer(files);
     bundle = await loadBundle(BUNDLE, { device: 'cpu' });
-    local = createEngineModels(bundle);
+    // The remote engine has no policy surprise, so it shows the verifier's raw values (uncalibrated):
+    // the local engine is compared without the bundle's calibration map.
+    local = createEngineModels({ ...bundle, info: { ...bundle.info, calibration: undefined } });
     remote = await connectRemoteEngineModels(bundle, remoteServer({ url: server.url, model: SERVED_MODEL }));
   });
   after(async () => {
@@ -50,7 +52,12 @@ describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlam
     const options = { temperature: 0, seed: 0, maxNewTokens: 64, stopAtStepEnd: true };
     const mine = await local.policy.sample([prompt], 1, options);
     const theirs = await remote.policy.sample([prompt], 1, options);
-    assert.deepEqual(theirs, mine);
+    // Tokens and finish exactly; log-probabilities within llama.cpp's own arithmetic (the file's tolerance note).
+    const strip = (rows: typeof mine) => rows.map((row) => row.map(({ logprobs: _logprobs, ...rest }) => rest));
+    assert.deepEqual(strip(theirs), strip(mine));
+    const [ours, server] = [mine[0]![0]!.logprobs ?? [], theirs[0]![0]!.logprobs ?? []];
+    assert.equal(server.length, ours.length);
+    ours.forEach((lp, k) => assert.ok(!Number.isFinite(server[k]!) || Math.abs(lp - server[k]!) < 5e-3, `token ${k}: ${lp} vs ${server[k]}`));
   });
 
   // With exact math on, a greedy line that exact math contradicts is replaced by one of 8 sampled
