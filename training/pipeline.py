@@ -28,11 +28,14 @@ def main() -> None:
     parser.add_argument("--curriculum", choices=sorted(CURRICULA), default=None,
                         help="override the profile's curriculum (smoke and full: v1, the bundled models'; medium: v2, more "
                              "families and phrasings, held-out templates); a v2 cache is <profile>-v2")
+    parser.add_argument("--carry", type=Path, default=None,
+                        help="also keep each policy checkpoint in this folder (commit it) and start from it on a machine "
+                             "whose cache lacks it, e.g. training/runs/medium-v2 (tvm_training/carry.py)")
     args = parser.parse_args()
     profile = PROFILES[args.profile]
     if args.curriculum is not None:
         profile = dataclasses.replace(profile, curriculum=args.curriculum)
-    stages.run(profile, args.until, args.bundle_dir, args.label_paths)
+    stages.run(profile, args.until, args.bundle_dir, args.label_paths, args.carry)
 
 
 if __name__ == "__main__":

@@ -129,7 +129,8 @@ def validation_loss(model: Decoder, tok: BpeTokenizer, examples: list[Example], 
 StepHook = Callable[[Decoder, int, int, float], bool]
 
 
-def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits, on_step: StepHook | None = None) -> Decoder:
+def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits, on_step: StepHook | None = None,
+                 on_checkpoint: Callable[[dict], None] | None = None) -> Decoder:
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
     dev = device()
@@ -171,8 +172,11 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
                 f"{window_tokens / dt:.0f} tok/s, {tokens_seen / 1e6:.1f}M tokens")
             t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
         if step % 1000 == 0 or step == profile.policy_steps:
-            save_checkpoint(ckpt, {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
-                                   "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()})
+            state = {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+                     "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()}
+            save_checkpoint(ckpt, state)
+            if on_checkpoint is not None:
+                on_checkpoint(state)
         if on_step is not None and on_step(model, step, tokens_seen, float(loss.detach())):
             break
     model.eval()

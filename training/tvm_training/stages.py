@@ -9,6 +9,7 @@ from pathlib import Path
 
 import torch
 
+from . import carry as carried
 from .cache_origin import check_origin
 from .calculator import Calculator
 from .card import write_model_card
@@ -69,14 +70,19 @@ def open_finished(profile: Profile) -> tuple[Path, BpeTokenizer, Splits, Decoder
     return cache, tok, splits, load_policy(cache, tok)
 
 
-def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None) -> None:
+def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None, carry: Path | None = None) -> None:
+    """Runs the stages up to `until`; with `carry`, the policy's checkpoints are also kept there (carry.py)."""
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
     seed_everything(profile.seed)
+    if carry is not None:
+        carried.restore(carry, cache_dir(profile))
     out, tok, splits = open_cache(profile)
     if until == "tokenizer":
         return
-    policy = load_policy(out, tok) if (out / "policy_train.json").exists() else train_policy(profile, out, tok, splits)
+    keep = None if carry is None else (lambda state: carried.keep(state, out, carry))
+    policy = (load_policy(out, tok) if (out / "policy_train.json").exists()
+              else train_policy(profile, out, tok, splits, on_checkpoint=keep))
     if until == "policy":
         return
     if not (out / "policy_eval.json").exists():

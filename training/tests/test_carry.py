@@ -1,0 +1,68 @@
+"""A policy run carried in the repository (tvm_training/carry.py): a machine without the cache starts
+from the carried checkpoint with the same weights, tokenizer and splits, and goes on from its step;
+a cache of another recipe is never mixed with it."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import torch
+
+from tvm_training import carry, stages
+from tvm_training.common import SMOKE, cache_dir
+
+SHORT = dataclasses.replace(SMOKE, policy_steps=3)
+
+
+def run_in(cache_root: Path, monkeypatch: pytest.MonkeyPatch, profile=SHORT, carried: Path | None = None) -> Path:
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(cache_root))
+    stages.run(profile, "policy", None, None, carried)
+    return cache_dir(profile)
+
+
+def test_a_new_machine_resumes_from_the_carried_checkpoint(tmp_path, monkeypatch, capsys):
+    carried = tmp_path / "runs" / "smoke"
+    first = run_in(tmp_path / "machine-1", monkeypatch, carried=carried)
+    assert carry.carried_step(carried) == 3
+    assert (carried / "tokenizer.json").read_bytes() == (first / "tokenizer.json").read_bytes()
+    assert sorted(p.name for p in (carried / "splits").iterdir()) == sorted(p.name for p in (first / "splits").iterdir())
+    kept = torch.load(carried / "policy.pt", map_location="cpu")
+    original = torch.load(first / "policy.pt", map_location="cpu")
+    assert all(m["exp_avg"].dtype == torch.bfloat16 for m in kept["opt"]["state"].values())
+
+    second_cache = tmp_path / "machine-2" / first.name
+    carry.restore(carried, second_cache)
+    restored = torch.load(second_cache / "policy.pt", map_location="cpu")
+    assert restored["step"] == 3
+    for name, weight in original["model"].items():
+        assert torch.equal(restored["model"][name], weight), name
+    for i, moments in original["opt"]["state"].items():
+        for key in carry.MOMENTS:
+            assert restored["opt"]["state"][i][key].dtype == torch.float32
+            torch.testing.assert_close(restored["opt"]["state"][i][key], moments[key], rtol=1e-2, atol=1e-12)
+    assert (second_cache / "tokenizer.json").read_bytes() == (first / "tokenizer.json").read_bytes()
+
+    capsys.readouterr()
+    longer = dataclasses.replace(SHORT, policy_steps=5)
+    (second_cache / "origin.json").unlink()  # the longer run is another recipe; its origin is recorded anew
+    run_in(second_cache.parent, monkeypatch, profile=longer, carried=carried)
+    assert "policy: resumed at step 3" in capsys.readouterr().out
+    assert carry.carried_step(carried) == 5
+
+
+def test_a_cache_with_another_tokenizer_is_not_mixed_with_the_carried_run(tmp_path, monkeypatch):
+    carried = tmp_path / "runs" / "smoke"
+    run_in(tmp_path / "machine-1", monkeypatch, carried=carried)
+    other = tmp_path / "machine-2" / "smoke"
+    other.mkdir(parents=True)
+    (other / "tokenizer.json").write_text("{}")
+    with pytest.raises(SystemExit, match="another tokenizer.json"):
+        carry.restore(carried, other)
+    assert not (other / "policy.pt").exists()
+
+
+def test_nothing_carried_leaves_the_cache_alone(tmp_path):
+    cache = tmp_path / "cache"
+    carry.restore(tmp_path / "runs" / "none", cache)
+    assert not cache.exists()
