@@ -2,7 +2,7 @@
 // it what exact math found: false lines with the fact, a final answer verified or not.
 import type { CheckResult, Familiarity, Hint, SearchTrace, SolveResult } from '../shared/engineProtocol.js';
 import { isContradicted } from '../core/check/exactCheck.js';
-import { familiarityNotice } from '../core/familiarity/notice.js';
+import { familiarityNotice } from '../shared/familiarityNotice.js';
 import { scoringNote } from '../shared/scoringNote.js';
 
 const STRATEGY_NAMES: Record<SearchTrace['params']['strategy'], string> = {

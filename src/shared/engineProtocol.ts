@@ -386,6 +386,17 @@ export interface CheckResult {
   /** The first step whose exact verdict is 'false' or 'does-not-follow'; null when none or exact math is off. */
   firstFalse: number | null;
   /**
+   * Whether the verifier's collapse at firstSuspicious deserves a warning beside the exact verdicts:
+   * not when an exact error at or before it explains it, nor when the line provably follows from the
+   * problem's equation (src/core/check/exactCheck.ts tvmWarningStands).
+   */
+  warningStands: boolean;
+  /**
+   * The first line a hint replaces: the first exactly contradicted line, the collapse when its
+   * warning stands, or a final answer that does not satisfy the problem, whichever comes first; null when none.
+   */
+  firstFlagged: number | null;
+  /**
    * The final answer stated by the last step, checked against the problem itself (exact
    * evaluation or substitution): null when no answer is stated, the problem or the answer has no
    * exact reading, or exact math is off.
@@ -447,7 +458,7 @@ export interface Hint {
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Bumped on incompatible changes; the client refuses an engine announcing another version. */
-export const ENGINE_PROTOCOL_VERSION = 2;
+export const ENGINE_PROTOCOL_VERSION = 3;
 
 export interface LoadParams {
   /** Absolute path of the model bundle folder. */

@@ -114,7 +114,7 @@ export interface SolveView {
   status: SolveStatus;
   /** Progress text while solving, the reason when cancelled or failed. */
   message: string | null;
-  /** "Unfamiliar problem" or "uncalibrated" in a sentence (src/core/familiarity/notice.ts); null when neither. */
+  /** "Unfamiliar problem" or "uncalibrated" in a sentence (src/shared/familiarityNotice.ts); null when neither. */
   notice: string | null;
   settings: SearchSettingsView;
   /**

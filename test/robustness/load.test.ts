@@ -59,6 +59,8 @@ test('a result computed for older text is never shown, only the one for the curr
     steps: [{ text: `3 + 4 = ${i}`, value: 0.5, before: 0.5, tokens: [{ id: 1, text: `3 + 4 = ${i}\n`, value: 0.5 }], exact: null }],
     firstSuspicious: null,
     firstFalse: null,
+    warningStands: false,
+    firstFlagged: null,
     verified: null,
     suspiciousToken: null,
     suspiciousDrop: null,

@@ -8,7 +8,7 @@ import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
 import { assessFamiliarity } from '../familiarity/assess.js';
 import { checkProblemText } from '../problemText.js';
-import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
+import { firstFlagged, isContradicted, judgeLines, tvmWarningStands, verifyStatedAnswer } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
 import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
 
@@ -78,13 +78,18 @@ export async function checkDerivation(
       : noSuspicionReason(steps.at(-1)?.value ?? problemValue, suspicion);
   const finished = format.isAnswerLine(request.steps.at(-1) ?? '');
   const firstFalse = exact ? exact.findIndex(isContradicted) : -1;
-  return {
-    verifier: verifierName,
-    problemValue,
+  const flags = {
     steps,
     firstSuspicious,
     firstFalse: firstFalse < 0 ? null : firstFalse,
     verified: exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null,
+  };
+  return {
+    verifier: verifierName,
+    problemValue,
+    ...flags,
+    warningStands: tvmWarningStands(flags),
+    firstFlagged: firstFlagged(flags),
     suspiciousToken,
     suspiciousDrop: firstSuspicious === null ? null : rawDrop(raw, promptLength, stepEnds, firstSuspicious),
     reason,

@@ -9,7 +9,7 @@ import { DEFAULT_COMMON } from '../search/models.js';
 import type { ProgressCallback, TraceCandidate } from '../search/trace.js';
 import type { ExactStep, Hint, HintOptions } from '../../shared/engineProtocol.js';
 import type { CheckResult, DerivationRequest } from './derivation.js';
-import { firstFlagged, isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
+import { isContradicted, judgeLines, verifyStatedAnswer } from './exactCheck.js';
 import { assessFamiliarity } from '../familiarity/assess.js';
 import { displayedTrace } from '../familiarity/displayedTrace.js';
 import { TextFormat } from '../search/format.js';
@@ -92,7 +92,7 @@ function judgeCandidate(request: DerivationRequest, candidate: TraceCandidate): 
 /**
  * The hint that fits a check: a replacement for the first flagged step — exactly contradicted,
  * suspicious to the verifier, or a final answer that does not satisfy the problem (see
- * firstFlagged) — continuing the steps before it, or the next step after sound but unfinished
+ * CheckResult.firstFlagged) — continuing the steps before it, or the next step after sound but unfinished
  * working; null when the working is sound and already states an answer.
  */
 export async function hintForCheck(
@@ -102,7 +102,7 @@ export async function hintForCheck(
   options: HintOptions = {},
   signal?: AbortSignal,
 ): Promise<Hint | null> {
-  const flagged = firstFlagged(check);
+  const flagged = check.firstFlagged;
   if (flagged === null && check.finished) return null;
   const keep = flagged ?? request.steps.length;
   return hintNextStep(models, { problem: request.problem, steps: request.steps.slice(0, keep) }, { verifier: check.verifier, ...options }, signal);

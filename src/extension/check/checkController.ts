@@ -4,7 +4,6 @@
 // compares the scored text with the current parse on every document version); live checking
 // re-checks watched problems after typing pauses, and a newer check of a problem aborts the older.
 import * as vscode from 'vscode';
-import { firstFlagged } from '../../core/check/index.js';
 import type { Problem } from '../../shared/notebookTypes.js';
 import type { TutorConfig } from '../configModel.js';
 import { errorMessage, isCancellation, type EngineHost } from '../engineHost.js';
@@ -96,7 +95,7 @@ export class CheckController implements vscode.Disposable {
       if (!ticket.isCurrent()) return;
       this.store.record(uri, problem, result);
       // A flagged step gets a diagnostic; otherwise the verdict would go unsaid.
-      if (explicit && firstFlagged(result) === null) void vscode.window.showInformationMessage(checkVerdictToast(problem.title, checkVerdict(result, config.checkThreshold)));
+      if (explicit && result.firstFlagged === null) void vscode.window.showInformationMessage(checkVerdictToast(problem.title, checkVerdict(result, config.checkThreshold)));
     } catch (error) {
       if (isCancellation(error)) return;
       // Live checks fail quietly (status bar and log); an explicit check says why.

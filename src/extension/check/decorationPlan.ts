@@ -7,9 +7,8 @@
 // decided it. Diagnostics: an Error over every exactly wrong line, stating the fact; on the first
 // step where the value collapses, placed on the token where it fell most, a Warning or
 // Information by the size of the drop (severity.ts), only when no exact error at or before it explains
-// the collapse (tvmWarningStands). Pure; decorations.ts and
+// the collapse (the engine's warningStands). Pure; decorations.ts and
 // checkController.ts apply it.
-import { tvmWarningStands } from '../../core/check/index.js';
 import { isContradicted, isProven } from '../../shared/exactVerdicts.js';
 import type { CheckedStep } from '../../shared/engineProtocol.js';
 import type { CheckVerdict } from '../toastText.js';
@@ -91,7 +90,7 @@ function label(step: MappedStep, outcome: ReturnType<typeof exactOutcome>): Step
 }
 
 function suspicion(check: MappedCheck): Suspicion | undefined {
-  if (!tvmWarningStands(check.result)) return undefined;
+  if (!check.result.warningStands) return undefined;
   const index = check.result.firstSuspicious;
   const step = index === null ? undefined : check.steps[index];
   if (!step) return undefined;
@@ -155,7 +154,7 @@ export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
  */
 /** What the toast of a check with nothing flagged says (toastText.checkVerdictToast). */
 export function checkVerdict(result: MappedCheck['result'], threshold: number): CheckVerdict {
-  const suppressed = result.firstSuspicious !== null && !tvmWarningStands(result);
+  const suppressed = result.firstSuspicious !== null && !result.warningStands;
   return {
     followsDespiteDrop: suppressed ? result.firstSuspicious : null,
     finalValue: result.steps.at(-1)?.value ?? result.problemValue,

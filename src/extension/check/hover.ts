@@ -2,9 +2,8 @@
 // tokens' values when it spans several), the step's value and its change from the
 // previous step, and what exact math found about the line (and about a final answer). Pure
 // markdown; the vscode side wraps it in an untrusted MarkdownString.
-import { tvmWarningStands } from '../../core/check/index.js';
 import { isContradicted, isProven } from '../../shared/exactVerdicts.js';
-import { familiarityNotice } from '../../core/familiarity/notice.js';
+import { familiarityNotice } from '../../shared/familiarityNotice.js';
 import { formatDelta, formatPercent } from '../valueScale.js';
 import type { MappedCheck, MappedStep } from './checkStore.js';
 import { REFUTED_ANSWER } from './decorationPlan.js';
@@ -45,7 +44,7 @@ function describe(check: MappedCheck, step: MappedStep, line: number, column: nu
   lines.push(`Step value **${formatPercent(checked.value)}** (${formatDelta(checked.value - checked.before)} from ${from})`);
   const exact = exactLine(check, step);
   if (exact) lines.push(exact);
-  if (check.result.firstSuspicious === index && tvmWarningStands(check.result)) lines.push(`⚠ ${check.result.reason}`);
+  if (check.result.firstSuspicious === index && check.result.warningStands) lines.push(`⚠ ${check.result.reason}`);
   const notice = familiarityNotice(check.result.familiarity);
   if (notice) lines.push(notice);
   return lines.join('\n\n');

@@ -1,7 +1,6 @@
 // What a hint continues from and where it is shown. If the current check flagged a step (exactly
-// wrong, suspicious to the TVM, or a final answer that does not satisfy the problem: firstFlagged),
+// wrong, suspicious to the TVM, or a final answer that does not satisfy the problem: the engine's firstFlagged),
 // the hint replaces that step (continuing the steps before it); otherwise it is the next step.
-import { firstFlagged } from '../../core/check/index.js';
 import type { Hint } from '../../shared/engineProtocol.js';
 import type { Problem } from '../../shared/notebookTypes.js';
 import type { MappedCheck } from '../check/checkStore.js';
@@ -19,7 +18,7 @@ export interface HintPlan {
 
 export function planHint(problem: Problem, check: MappedCheck | undefined): HintPlan {
   const steps = problem.work?.steps ?? [];
-  const suspicious = check ? firstFlagged(check.result) : null;
+  const suspicious = check?.result.firstFlagged ?? null;
   if (suspicious !== null && steps[suspicious]) {
     return { steps: steps.slice(0, suspicious).map((s) => s.text), replaces: suspicious, anchorLine: steps[suspicious].range.end };
   }

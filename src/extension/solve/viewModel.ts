@@ -3,7 +3,7 @@
 // from what the engine reported.
 import type { Problem } from '../../shared/notebookTypes.js';
 import type { Familiarity, ScoredText, SearchTrace, TraceCandidate, TraceStep } from '../../shared/engineProtocol.js';
-import { familiarityCaution, familiarityNotice } from '../../core/familiarity/notice.js';
+import { familiarityCaution, familiarityNotice } from '../../shared/familiarityNotice.js';
 import { scoringNote } from '../../shared/scoringNote.js';
 import { bucketOf, formatDelta, formatPercent } from '../valueScale.js';
 import type {

@@ -50,6 +50,8 @@ test('flags the first step whose value collapses and names the token where it fa
   assert.equal(result.firstSuspicious, 1);
   assert.equal(result.steps[1]?.tokens[result.suspiciousToken ?? -1]?.text, '7');
   assert.equal(result.reason, 'Step 2 drops the success estimate from 80% to 10% (mostly at “7”): check the arithmetic in this line.');
+  const tvmAlone = await checkDerivation(fakeEngine(policy(), arithmeticVerifier()), { problem, steps: ['Add the numbers.', '3 + 5 = 7', 'The answer is 7'] }, { exact: false });
+  assert.deepEqual([tvmAlone.firstSuspicious, tvmAlone.warningStands, tvmAlone.firstFlagged], [1, true, 1], 'no exact verdict explains the collapse');
 });
 
 test('collapse means a large relative drop, or falling below the threshold from above it', () => {
@@ -126,10 +128,12 @@ test('every line gets its exact verdict; a false line states the right value, an
   // The TVM saw nothing: the exact verdict does not depend on its values.
   assert.equal(result.firstSuspicious, null);
   assert.equal(result.verified, true, '92 is 23 × 4');
+  // The engine's decisions travel in the result, for the extension to read rather than recompute.
+  assert.deepEqual([result.warningStands, result.firstFlagged], [false, 0]);
   const wrongAnswer = await checkDerivation(fakeEngine(policy(), flat), { problem: timesProblem, steps: ['$23 \\times 4 = 91$', 'The answer is 91'] });
   assert.equal(wrongAnswer.verified, false);
   const unfinished = await checkDerivation(fakeEngine(policy(), flat), { problem: timesProblem, steps: ['$23 \\times 4 = 92$'] });
-  assert.deepEqual([unfinished.firstFalse, unfinished.verified], [null, null]);
+  assert.deepEqual([unfinished.firstFalse, unfinished.verified, unfinished.firstFlagged], [null, null, null]);
 });
 
 test('an equation that does not follow names a witness', async () => {
@@ -137,7 +141,7 @@ test('an equation that does not follow names a witness', async () => {
   assert.deepEqual(result.steps.map((s) => s.exact?.verdict), ['follows', 'does-not-follow', 'false']);
   assert.equal(result.steps[2]?.exact?.message, '6 does not satisfy the problem');
   assert.equal(result.steps[1]?.exact?.witness, 'x = 6');
-  assert.deepEqual([result.firstFalse, result.verified], [1, false]);
+  assert.deepEqual([result.firstFalse, result.verified, result.firstFlagged], [1, false, 1]);
 });
 
 test('exact: false computes no exact verdicts (the TVM alone)', async () => {

@@ -29,7 +29,7 @@ test('an exactly false step is replaced even when the TVM saw nothing, and befor
   assert.deepEqual(planHint(withWork!, check), { steps: [], replaces: 0, anchorLine: 3 });
   const both = mapCheck(withWork!, checkResultFor(checkedText(withWork!).steps, [0.7, 0.1], 1, [wrong, null]));
   assert.equal(planHint(withWork!, both).replaces, 0);
-  const refuted = mapCheck(withWork!, { ...checkResultFor(checkedText(withWork!).steps, [0.7, 0.8]), finished: true, verified: false });
+  const refuted = mapCheck(withWork!, { ...checkResultFor(checkedText(withWork!).steps, [0.7, 0.8], null, [], false), finished: true });
   assert.equal(planHint(withWork!, refuted).replaces, 1, 'a final answer that does not satisfy the problem');
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { familiarityCaution, familiarityNotice } from '../../../src/core/familiarity/notice.js';
-import { FAMILIAR, UNCALIBRATED, UNFAMILIAR } from '../../fixtures/familiarity.js';
+import { familiarityCaution, familiarityNotice } from '../../src/shared/familiarityNotice.js';
+import { FAMILIAR, UNCALIBRATED, UNFAMILIAR } from '../fixtures/familiarity.js';
 
 test('the notice: "Unfamiliar problem" first, then "Uncalibrated" (saying why), nothing for a familiar calibrated problem', () => {
   assert.equal(familiarityNotice(FAMILIAR), null);

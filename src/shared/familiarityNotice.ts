@@ -1,6 +1,6 @@
 // What the panel, the hover and the CLI say about a problem's familiarity: one sentence, or
 // nothing when the problem is familiar and its values are calibrated.
-import type { Familiarity } from '../../shared/engineProtocol.js';
+import type { Familiarity } from './engineProtocol.js';
 
 export const UNFAMILIAR_PROBLEM = 'Unfamiliar problem';
 
