@@ -1,4 +1,4 @@
-// Minimal lint: TypeScript's recommended rules plus the architectural rules that matter —
+// npm run lint (src, test, media, bench): TypeScript's recommended rules plus the architectural rules that matter —
 // only src/extension may import the VS Code API, so the engine, the CLI, the shared protocols and
 // the webview run (and are tested) outside VS Code; src/shared imports nothing outside src/shared
 // (it defines the wire types; everything else imports them from it); the webview imports nothing
