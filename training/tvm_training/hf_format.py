@@ -44,6 +44,8 @@ SURPRISE_TENSOR = "surprise_vector"
 VERIFIER_KINDS = ("tvm", "orm", "prm")
 LAYER_NORM_EPS = 1e-5  # nn.LayerNorm's default, which model.Decoder uses
 SHORT_MANIFEST = "tutor.json"  # what the engine reads beside a Hugging Face folder (src/core/bundle/huggingFaceFolder.ts)
+# The fields the Python side writes into it (write_tutor_json); "calibration" is written by bench/calibration.ts.
+TUTOR_FIELDS = ("name", "promptFormat", "promptTemplate", "systemPrompt", "stepDelimiter", "answerPattern", "training")
 
 
 def chat_template(prompt_format: str) -> str:
@@ -391,7 +393,7 @@ def save_policy(folder: Path, policy: Decoder, tok: BpeTokenizer, prompt_format:
     write_generation_config(folder, tok.eos_id, policy.cfg.max_positions)
     write_tokenizer_files(folder, tok, policy.cfg.max_positions, prompt_format)
     # The engine builds the prompt from the chat template rendered once; it writes the problem itself.
-    (folder / SHORT_MANIFEST).write_text(json.dumps({"promptFormat": prompt_format}, indent=2))
+    write_tutor_json(folder, {"promptFormat": prompt_format}, start=True)
     if onnx_export:
         export_policy_onnx(folder)
     return folder
@@ -434,15 +436,24 @@ def bundle_prompt_format(bundle: Path) -> str:
     return prompt_format
 
 
-def write_short_manifest(folder: Path, name: str, answer_pattern: str, training: dict[str, object]) -> None:
-    """tutor.json, what the engine cannot infer from the standard files (src/core/bundle/huggingFaceFolder.ts):
-    the bundle's name, how it reads a final answer (our policies write "The answer is …") and the
-    pipeline's training record, added to the prompt format save_policy wrote there. The verifiers are
-    found in tvm/, orm/ and prm/ without it."""
+def write_tutor_json(folder: Path, fields: dict[str, object], start: bool = False) -> None:
+    """The one writer of tutor.json on the Python side (the engine reads it: src/core/bundle/huggingFaceFolder.ts;
+    `npm run bench:calibration -- --write-manifest` adds "calibration"). `start` begins a new bundle's
+    file, so nothing of an earlier model's (its calibration map above all) survives a rebuild; otherwise
+    the fields join what is there."""
+    unknown = sorted(set(fields) - set(TUTOR_FIELDS))
+    if unknown:
+        raise ValueError(f"tutor.json has no field {', '.join(unknown)}; this version writes {', '.join(TUTOR_FIELDS)}")
     path = folder / SHORT_MANIFEST
-    written = json.loads(path.read_text()) if path.exists() else {}
-    path.write_text(json.dumps({**written, "name": name, "answerPattern": answer_pattern, "training": training},
-                               indent=1, ensure_ascii=False) + "\n")
+    written = {} if start or not path.exists() else json.loads(path.read_text())
+    path.write_text(json.dumps({**written, **fields}, indent=1, ensure_ascii=False) + "\n")
+
+
+def write_short_manifest(folder: Path, name: str, answer_pattern: str, training: dict[str, object]) -> None:
+    """What the engine cannot infer from the standard files: the bundle's name, how it reads a final
+    answer (our policies write "The answer is …") and the pipeline's training record, added to the
+    prompt format save_policy wrote. The verifiers are found in tvm/, orm/ and prm/ without it."""
+    write_tutor_json(folder, {"name": name, "answerPattern": answer_pattern, "training": training})
 
 
 def load_onnx_bundle(bundle: Path) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], dict[str, float]]:

@@ -5,14 +5,13 @@ and tutor.json naming the prompt, the step delimiter and the answer pattern. The
 stay in its own folder: the engine reads only the ONNX."""
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from transformers import PreTrainedModel
 
-from ..hf_format import export_policy_onnx, fp16_and_int8_variants
+from ..hf_format import export_policy_onnx, fp16_and_int8_variants, write_tutor_json
 from .value_onnx import export_value_onnx
 
 # The files of a Transformers folder that describe the model and its text (not its weights).
@@ -61,5 +60,5 @@ def write_bundle(out: Path, policy_dir: Path, value_models: dict[str, PreTrained
     if variants:
         for path in onnx_files:
             fp16_and_int8_variants(path)
-    (out / "tutor.json").write_text(json.dumps(short_manifest(text), indent=2, ensure_ascii=False) + "\n")
+    write_tutor_json(out, short_manifest(text), start=True)
     return {str(p.relative_to(out)): p.stat().st_size for p in sorted(out.rglob("*")) if p.is_file()}
