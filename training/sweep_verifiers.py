@@ -21,10 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tvm_training.common import PROFILES, log, write_json  # noqa: E402
+from tvm_training.calculator import Calculator  # noqa: E402
+from tvm_training.common import PROFILES, Profile, log, write_json  # noqa: E402
+from tvm_training.data import Splits  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
-from tvm_training.stages import open_finished, save_model  # noqa: E402
+from tvm_training.stages import calculator_for, open_finished, save_model  # noqa: E402
 from tvm_training.surprise import token_logprobs  # noqa: E402
+from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 from tvm_training.verifier_eval import evaluate_verifiers, evaluation_rows  # noqa: E402
 from tvm_training.verifiers import train_verifier  # noqa: E402
 
@@ -47,9 +50,15 @@ def main() -> None:
     args = parser.parse_args()
     base = PROFILES[args.profile]
     cache, tok, splits, policy = open_finished(base)
+    with calculator_for(base, tok) as calculator:  # as the pipeline's stages sample and score
+        sweep(args, base, cache, tok, splits, policy, calculator)
+
+
+def sweep(args: argparse.Namespace, base: Profile, cache: Path, tok: BpeTokenizer, splits: Splits, policy: Decoder,
+          calculator: Calculator | None) -> None:
     data = pickle.loads((cache / f"labels-n{base.label_paths}.pkl").read_bytes())
-    rows = evaluation_rows(policy, tok, splits.test, splits.hard, base, cache)
-    logprobs = token_logprobs(policy, [d.ids for d in data], tok)
+    rows = evaluation_rows(policy, tok, splits.test, splits.hard, base, cache, calculator)
+    logprobs = token_logprobs(policy, [d.ids for d in data], tok, calculator=calculator)
     args.out.mkdir(parents=True, exist_ok=True)
     results: list[dict[str, object]] = []
     kinds = ["tvm"] + [k for k in args.kinds.split(",") if k in ("orm", "prm")]
@@ -57,7 +66,7 @@ def main() -> None:
     for overrides in json.loads(args.variants):
         profile = dataclasses.replace(base, **overrides)
         trained = {k: train_verifier(policy, data, logprobs, k, profile, tok.eos_id) for k in kinds}
-        report = evaluate_verifiers(policy, trained, tok, rows, base.seed)
+        report = evaluate_verifiers(policy, trained, tok, rows, base.seed, calculator)
         score = selection_score(report)
         results.append({"overrides": overrides, "score": round(score, 4), "report": report})
         log(f"variant {overrides}: score {score:.4f}")
@@ -71,7 +80,7 @@ def main() -> None:
                  for k in ("tvm", "orm", "prm")}
     for kind, model in verifiers.items():
         save_model(args.out / f"{kind}.pt", model)
-    final = evaluate_verifiers(policy, verifiers, tok, rows, base.seed)
+    final = evaluate_verifiers(policy, verifiers, tok, rows, base.seed, calculator)
     write_json(args.out / "sweep.json", {"variants": results, "best": overrides, "best_report": final})
     log(f"best {overrides}; written to {args.out}")
 

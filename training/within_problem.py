@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tvm_training.common import PROFILES, log  # noqa: E402
-from tvm_training.stages import VERIFIERS, load_verifier, open_finished, verifier_file  # noqa: E402
+from tvm_training.stages import VERIFIERS, calculator_for, load_verifier, open_finished, verifier_file  # noqa: E402
 from tvm_training.verifier_eval import auc, evaluation_rows, percentile_interval, row_values  # noqa: E402
 
 Rows = list[dict[str, object]]
@@ -106,11 +106,13 @@ def main() -> None:
     profile = PROFILES[args.profile]
     cache, tok, splits, policy = open_finished(profile)
     verifiers = {kind: load_verifier(verifier_file(cache, profile, kind))[0] for kind in VERIFIERS}
-    rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, cache)
+    with calculator_for(profile, tok) as calculator:  # as the pipeline's stages sample and score
+        rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, cache, calculator)
+        values_by_split = {split: row_values(rows[f"{split}_steps"], policy, verifiers, tok, calculator) for split in ("test", "hard")}
     report: dict[str, dict[str, dict[str, dict[str, float | int | None]]]] = {}
     for split in ("test", "hard"):
         part = rows[f"{split}_steps"]
-        values = row_values(part, policy, verifiers, tok)
+        values = values_by_split[split]
         report[split] = {kind: {"final": ranking(part, v, True), "mid-path": ranking(part, v, False)}
                          for kind, v in values.items()}
         for kind, where in report[split].items():

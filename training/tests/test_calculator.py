@@ -4,8 +4,8 @@ tokens and marks the same forced positions as the engine's own PolicySession wit
 (training/tests/node/calculated_greedy.mts); sampled paths carry, at every forced
 span, the text the engine's calculatorResult gives for the line before it; the verifiers' input reads
 a correct calculated result at 0 nats as the engine's does; the process ends with its client, and a
-missing Node or build is a clear error; the smoke pipeline runs its labels and verifiers with it and
-leaves no process behind."""
+missing Node or build is a clear error; the smoke pipeline evaluates, labels, trains and evaluates its
+verifiers with it and leaves no process behind."""
 from __future__ import annotations
 
 import dataclasses
@@ -147,7 +147,9 @@ def test_the_smoke_pipeline_with_the_calculator_labels_and_trains_and_leaves_no_
 
     monkeypatch.setattr(Calculator, "__init__", recording_init)
     before = child_processes()
-    stages.run(dataclasses.replace(SMOKE, calculator=True), "verifiers", None, None)
-    assert len(started) == 2, "one calculator process for the labels, one for the verifiers' inputs"
+    stages.run(dataclasses.replace(SMOKE, calculator=True), "verifier-eval", None, None)
+    # Every stage that samples or scores does it as the engine does: the policy's evaluation, the
+    # labels, the verifiers' inputs, and the verifiers' evaluation (held-out paths, rollouts, scores).
+    assert len(started) == 4, "one calculator process per stage: policy-eval, labels, verifiers, verifier-eval"
     assert child_processes() - before == set(), "a calculator process outlived its stage"
     assert (tmp_path / "smoke" / f"tvm-n{SMOKE.label_paths}.pt").exists()

@@ -125,9 +125,9 @@ def rollouts(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answe
 
 
 def rollout_success(model: Decoder, tok: BpeTokenizer, prefixes: list[list[int]], answers: list[str], n: int,
-                    seed: int, max_new: int) -> list[float]:
+                    seed: int, max_new: int, calculator: Calculator | None = None) -> list[float]:
     """Fraction of n policy rollouts from each prefix (prompt + partial solution) that are correct."""
-    return [sum(ok for _, ok in rs) / n for rs in rollouts(model, tok, prefixes, answers, n, seed, max_new)]
+    return [sum(ok for _, ok in rs) / n for rs in rollouts(model, tok, prefixes, answers, n, seed, max_new, calculator)]
 
 
 def sampled_path_labels(model: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile,

@@ -219,8 +219,10 @@ def sample_marked_paths(model: Decoder, tok: BpeTokenizer, prompts: list[list[in
     return out
 
 
-def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: Profile, out: Path) -> dict:
-    """Greedy, pass@16 and majority@16 (T = 0.7) per family and split."""
+def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: Profile, out: Path,
+                    calculator: Calculator | None = None) -> dict:
+    """Greedy, pass@16 and majority@16 (T = 0.7) per family and split (with `calculator`, decoded as the
+    engine decodes: calculated results written by the calculator)."""
     report: dict[str, dict[str, dict[str, float]]] = {}
     for split_name, exs in (("test", splits.test), ("hard", splits.hard)):
         per_fam: dict[str, list[Example]] = defaultdict(list)
@@ -229,8 +231,8 @@ def evaluate_policy(model: Decoder, tok: BpeTokenizer, splits: Splits, profile: 
                 per_fam[e.family].append(e)
         chosen = [e for fam in per_fam.values() for e in fam]
         prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in chosen]
-        greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed, profile.max_new_tokens)
-        sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1, profile.max_new_tokens)
+        greedy = sample_paths(model, tok, prompts, 1, 0.0, profile.seed, profile.max_new_tokens, calculator=calculator)
+        sampled = sample_paths(model, tok, prompts, 16, 0.7, profile.seed + 1, profile.max_new_tokens, calculator=calculator)
         stats: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         for e, g, ss in zip(chosen, greedy, sampled):
             texts = [tok.decode(s) for s in ss]

@@ -86,7 +86,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if until == "policy":
         return
     if not (out / "policy_eval.json").exists():
-        evaluate_policy(policy, tok, splits, profile, out)
+        with calculator_for(profile, tok) as calculator:
+            evaluate_policy(policy, tok, splits, profile, out, calculator)
     if until == "policy-eval":
         return
 
@@ -133,8 +134,9 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
 
     eval_file = out / f"verifier_eval-n{profile.label_paths}-{heldout_key(profile)}.json"
     if not eval_file.exists():
-        rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out)
-        write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows, profile.seed))
+        with calculator_for(profile, tok) as calculator:
+            rows = evaluation_rows(policy, tok, splits.test, splits.hard, profile, out, calculator)
+            write_json(eval_file, evaluate_verifiers(policy, verifiers, tok, rows, profile.seed, calculator))
     if until == "verifier-eval":
         return
 

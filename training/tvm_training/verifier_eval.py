@@ -10,6 +10,7 @@ from pathlib import Path
 
 import torch
 
+from .calculator import Calculator
 from .common import Profile, curriculum_of, device, is_correct, log
 from .curriculum import Example
 from .data import prompt_of, right_padded
@@ -62,12 +63,13 @@ def values_at(model: Decoder, seqs: list[list[int]], logprobs: list[list[float]]
     return out
 
 
-def heldout_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile, split: str
-                     ) -> list[dict[str, object]]:
+def heldout_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile, split: str,
+                     calculator: Calculator | None = None) -> list[dict[str, object]]:
     """Sampled paths cut at every step end, each with its empirical rollout success."""
     nl = newline_token_ids(tok)
     prompts = [tok.encode(prompt_of(e.question, curriculum_of(profile))) for e in problems]
-    paths = sample_paths(policy, tok, prompts, profile.heldout_paths, 0.7, profile.seed + 500, profile.max_new_tokens)
+    paths = sample_paths(policy, tok, prompts, profile.heldout_paths, 0.7, profile.seed + 500, profile.max_new_tokens,
+                         calculator=calculator)
     rows: list[dict[str, object]] = []
     for pi, (ex, prompt, conts) in enumerate(zip(problems, prompts, paths)):
         for c in {tuple(c): c for c in conts}.values():
@@ -79,14 +81,14 @@ def heldout_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example]
                              "problem": pi})
     todo = [r for r in rows if r["rate"] is None]
     rates = rollout_success(policy, tok, [r["seq"] for r in todo], [r["answer"] for r in todo],  # type: ignore[misc]
-                            profile.heldout_rollouts, profile.seed + 600, profile.max_new_tokens)
+                            profile.heldout_rollouts, profile.seed + 600, profile.max_new_tokens, calculator)
     for r, rate in zip(todo, rates):
         r["rate"] = rate
     return rows
 
 
-def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile, split: str
-                   ) -> list[dict[str, object]]:
+def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], profile: Profile, split: str,
+                   calculator: Calculator | None = None) -> list[dict[str, object]]:
     """Reference prefixes with and without one injected mistake in their last step."""
     rng = random.Random(profile.seed + 700)
     rows: list[dict[str, object]] = []
@@ -101,16 +103,16 @@ def error_prefixes(policy: Decoder, tok: BpeTokenizer, problems: list[Example], 
             rows.append({"seq": prompt + tok.encode("\n".join(ex.steps[:j] + [wrong]) + "\n"), "answer": ex.answer,
                          "step": kind, "split": split, "problem": pi})
     rates = rollout_success(policy, tok, [r["seq"] for r in rows], [r["answer"] for r in rows],  # type: ignore[misc]
-                            profile.heldout_rollouts, profile.seed + 800, profile.max_new_tokens)
+                            profile.heldout_rollouts, profile.seed + 800, profile.max_new_tokens, calculator)
     for r, rate in zip(rows, rates):
         r["rate"] = rate
     return rows
 
 
-def row_values(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer
-               ) -> dict[str, list[float]]:
+def row_values(rows: list[dict[str, object]], policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
+               calculator: Calculator | None = None) -> dict[str, list[float]]:
     seqs: list[list[int]] = [r["seq"] for r in rows]  # type: ignore[misc]
-    logprobs = token_logprobs(policy, seqs, tok)
+    logprobs = token_logprobs(policy, seqs, tok, calculator=calculator)
     return {k: values_at(m, seqs, logprobs, tok.eos_id) for k, m in verifiers.items()}
 
 
@@ -191,10 +193,11 @@ def heldout_key(profile: Profile) -> str:
 
 
 def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], hard: list[Example], profile: Profile,
-                    out: Path) -> dict[str, list[dict[str, object]]]:
+                    out: Path, calculator: Calculator | None = None) -> dict[str, list[dict[str, object]]]:
     """Held-out prefixes with their rollout success: they depend on the policy and the held-out
     sizes only, so they are kept in the cache folder `out` (named after those sizes) and every
-    verifier (or variant of one) is scored on the same rows."""
+    verifier (or variant of one) is scored on the same rows. With `calculator` (the profile's
+    `calculator`) paths and rollouts are sampled as the engine samples them."""
     cache = out / f"verifier_eval_rows-{heldout_key(profile)}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
@@ -203,8 +206,8 @@ def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], har
     t, h = rng.sample(test, min(half, len(test))), rng.sample(hard, min(half, len(hard)))
     rows: dict[str, list[dict[str, object]]] = {}
     for split, probs in (("test", t), ("hard", h)):
-        rows[f"{split}_steps"] = heldout_prefixes(policy, tok, probs, profile, split)
-        rows[f"{split}_errors"] = error_prefixes(policy, tok, probs, profile, split)
+        rows[f"{split}_steps"] = heldout_prefixes(policy, tok, probs, profile, split, calculator)
+        rows[f"{split}_errors"] = error_prefixes(policy, tok, probs, profile, split, calculator)
         log(f"verifier eval rows {split}: {len(rows[f'{split}_steps'])} sampled prefixes, "
             f"{len(rows[f'{split}_errors'])} error prefixes")
     cache.write_bytes(pickle.dumps(rows))
@@ -212,13 +215,14 @@ def evaluation_rows(policy: Decoder, tok: BpeTokenizer, test: list[Example], har
 
 
 def evaluate_verifiers(policy: Decoder, verifiers: dict[str, Decoder], tok: BpeTokenizer,
-                       rows: dict[str, list[dict[str, object]]], seed: int) -> dict[str, object]:
+                       rows: dict[str, list[dict[str, object]]], seed: int, calculator: Calculator | None = None) -> dict[str, object]:
     """Per-step tables for every row set, and under "margins" the TVM's mid-path (sampled prefixes)
-    and overall (student-error prefixes) margins over the baselines with bootstrap intervals."""
+    and overall (student-error prefixes) margins over the baselines with bootstrap intervals. With
+    `calculator`, the verifiers read a correct calculated result at 0 nats, as in the engine."""
     report: dict[str, object] = {}
     margins: dict[str, object] = {}
     for key, part in rows.items():
-        vals = row_values(part, policy, verifiers, tok)
+        vals = row_values(part, policy, verifiers, tok, calculator)
         groups = step_groups(part)
         table = score_table(part, vals, groups)
         report[key] = table
