@@ -62,3 +62,12 @@ def test_the_calculator_cannot_change_under_labels_already_sampled(tmp_path):
     (tmp_path / f"labels-n{SMOKE.label_paths}.pkl").write_bytes(b"")
     changed = attempt(tmp_path, dataclasses.replace(SMOKE, calculator=True))
     assert changed is not None and "calculator False -> True" in changed
+
+
+def test_the_number_of_labelled_problems_may_change_until_labels_exist(tmp_path):
+    assert attempt(tmp_path, SMOKE) is None
+    tripled = dataclasses.replace(SMOKE, label_problems=3 * SMOKE.label_problems)
+    assert attempt(tmp_path, tripled) is None
+    (tmp_path / f"labels-n{SMOKE.label_paths}.pkl").write_bytes(b"")
+    changed = attempt(tmp_path, SMOKE)
+    assert changed is not None and f"label_problems {3 * SMOKE.label_problems} -> {SMOKE.label_problems}" in changed

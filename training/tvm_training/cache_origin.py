@@ -21,10 +21,11 @@ from .policy import tokenizer_corpus
 
 KEYED_BY_NAME = {"label_paths", "heldout_problems", "heldout_paths", "heldout_rollouts"}
 # Fields that change only the labels and what follows them (the calculator: how paths are sampled
-# and how the verifiers read calculated results): a cache that holds no labels yet (nor their
-# checkpoints) has nothing they shaped, so they may change there (the medium run's policy was
-# trained before the calculator joined its recipe); once labels exist they are part of the recipe.
-LABEL_SAMPLING = {"calculator"}
+# and how the verifiers read calculated results; how many problems are labelled): a cache that holds
+# no labels yet (nor their checkpoints) has nothing they shaped, so they may change there (the medium
+# run's policy was trained before the calculator joined its recipe, and before its label problems
+# were tripled); once labels exist they are part of the recipe.
+LABEL_SAMPLING = {"calculator", "label_problems"}
 CORPUS_SAMPLE = 2000
 STREAM_SAMPLE = 500
 FIELD_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Profile) if f.default is not dataclasses.MISSING}

@@ -76,10 +76,11 @@ FULL = Profile("full", seed=20261129, tokenizer_texts=30000, vocab_size=1024, d_
 
 # The models-v2 long run (issue 15): the size and token budget that training/results/learning-curves-v2.md
 # chose on this CPU (d 256 x 7, peak LR scaled by 160/256, ~50M tokens), on curriculum v2 with its larger
-# vocabulary; it trains across sessions from its checkpoints.
+# vocabulary; it trains across sessions from its checkpoints (pipeline.py --carry). Its verifiers learn
+# from 3x v1's labelled problems (issue 15 part 4), N_tr = 100 paths each.
 MEDIUM_V2 = dataclasses.replace(FULL, name="medium", vocab_size=2048, d_model=256, n_layer=7, n_head=8,
                                 policy_steps=28000, lr=FULL.lr * 160 / 256, curriculum="v2",
-                                problem_loss_weight=0.5, calculator=True)
+                                problem_loss_weight=0.5, calculator=True, label_problems=3 * FULL.label_problems)
 
 PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2)}
 
