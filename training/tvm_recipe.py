@@ -7,6 +7,8 @@ Transformers causal LM"): given a local policy folder and a JSONL of problems wi
   3. fine-tunes the TVM from the policy's weights (AutoModelForTokenClassification, one label),
   4. evaluates on the held-out problems: greedy, majority vote and best-of-N by each value model,
   5. exports policy and value models to ONNX and writes a folder the engine loads (with tutor.json).
+Each stage's result is kept in a work folder (--work, default OUT.work), the sampled paths after every
+chunk of problems, so a run started again with the same inputs and settings resumes where it stopped.
 
   npm run models:recipe -- --policy DIR --problems FILE.jsonl --out DIR [options]
   bash training/venv.sh python training/tvm_recipe.py --policy DIR --problems FILE.jsonl --out DIR [options]
@@ -36,6 +38,7 @@ from tvm_training.recipe.problems import Problem, ProblemFileError, read_problem
 from tvm_training.recipe.sampling import Sampler, SamplingSettings, choose_sampler  # noqa: E402
 from tvm_training.recipe.trie_labels import ProblemPaths, Rollouts, label_paths  # noqa: E402
 from tvm_training.recipe.value_training import TrainSettings, last_token_values, train_value_model  # noqa: E402
+from tvm_training.recipe.work import RecipeWork, default_work, run_key  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -68,12 +71,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--gradient-checkpointing", action="store_true")
     p.add_argument("--variants", action="store_true", help="also model_fp16.onnx and model_int8.onnx next to each model.onnx")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--work", type=Path, default=None,
+                   help="where each stage's result is kept for a resume (default: OUT.work beside the bundle)")
+    p.add_argument("--sample-chunk", type=int, default=64,
+                   help="training problems sampled between two saves of the work folder (rounded up to whole sampler calls)")
     args = p.parse_args(argv)
     unknown = {b for b in args.baselines.split(",") if b} - {"orm", "prm"}
     if unknown:
         p.error(f"--baselines takes orm and/or prm, not {', '.join(sorted(unknown))}")
-    if args.paths < 1 or args.eval_paths < 1:
-        p.error("--paths and --eval-paths must be at least 1")
+    if args.paths < 1 or args.eval_paths < 1 or args.sample_chunk < 1:
+        p.error("--paths, --eval-paths and --sample-chunk must be at least 1")
     return args
 
 
@@ -100,11 +107,24 @@ class Run:
         return is_correct(self.text.decode(tokens), problem.answer, self.pattern)
 
 
-def sample_training_paths(run: Run, train: list[Problem]) -> list[ProblemPaths]:
+def sample_training_paths(run: Run, train: list[Problem], work: RecipeWork) -> list[ProblemPaths]:
+    """N_tr paths per training problem, saved to the work folder after each chunk of problems (whole
+    sampler calls, so the paths are those of one uninterrupted call)."""
+    n = run.args.paths
     prompts = [run.text.encode_prompt(p.question) for p in train]
-    log(f"sampling {run.args.paths} paths for each of {len(train)} training problems with {run.sampler.name}")
-    paths = run.sampler.sample(prompts, run.args.paths, run.settings())
-    return [ProblemPaths(prompt, ps, [run.correct(p, problem) for p in ps]) for problem, prompt, ps in zip(train, prompts, paths)]
+    groups = work.sampled_paths()
+    if groups:
+        work.resumed.append(f"sample ({len(groups)} of {len(train)} problems)")
+    per_call = run.sampler.prompts_per_call(n)
+    chunk = -(-run.args.sample_chunk // per_call) * per_call
+    log(f"sampling {n} paths for each of {len(train) - len(groups)} training problems with {run.sampler.name}")
+    for start in range(len(groups), len(train), chunk):
+        paths = run.sampler.sample(prompts[start:start + chunk], n, run.settings(), first=start)
+        groups += [ProblemPaths(prompt, ps, [run.correct(p, problem) for p in ps])
+                   for problem, prompt, ps in zip(train[start:start + chunk], prompts[start:start + chunk], paths)]
+        work.save_sampled_paths(groups)
+        log(f"sampled {len(groups)} of {len(train)} problems")
+    return groups
 
 
 def prm_rollouts(run: Run, train: list[Problem], groups: list[ProblemPaths]) -> Rollouts:
@@ -127,14 +147,15 @@ def label_stats(groups: list[ProblemPaths], rows: list[LabelledPath]) -> dict[st
             "fractional_tvm_labels": sum(0.0 < y < 1.0 for r in rows for y in r.tvm)}
 
 
-def train_models(run: Run, rows: list[LabelledPath], kinds: list[str],
-                 timings: dict[str, float]) -> tuple[dict[str, PreTrainedModel], dict[str, dict[str, float]]]:
+def train_models(run: Run, rows: list[LabelledPath], kinds: list[str], timings: dict[str, float],
+                 work: RecipeWork) -> tuple[dict[str, PreTrainedModel], dict[str, dict[str, float]]]:
     a = run.args
     settings = TrainSettings(a.lr, a.epochs, a.batch_size, a.micro_batch, a.loss, a.seed, a.bf16 and run.dev.type == "cuda",
                              a.gradient_checkpointing)
     models, reports = {}, {}
     for kind in kinds:
-        models[kind], reports[kind] = train_value_model(a.policy, rows, kind, run.text.pad_id, settings, run.dev)
+        models[kind], reports[kind] = work.value_model(
+            kind, lambda kind=kind: train_value_model(a.policy, rows, kind, run.text.pad_id, settings, run.dev), run.dev)
         timings[f"train_{kind}"] = round(reports[kind]["seconds"], 2)
     return models, reports
 
@@ -177,19 +198,20 @@ def main(argv: list[str] | None = None) -> None:
     sampler = choose_sampler(args.sampler, args.policy, lambda: AutoModelForCausalLM.from_pretrained(args.policy, dtype=dtype).to(dev),
                              text.eos_ids, text.pad_id, args.generate_batch, args.seed, args.vllm_memory)
     run = Run(args, text, pattern, sampler, dev)
+    work = RecipeWork(args.work or default_work(args.out), run_key(args))
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    groups = sample_training_paths(run, train)
+    groups = sample_training_paths(run, train, work)
     timings["sample"], t = round(time.perf_counter() - t, 2), time.perf_counter()
     baselines = [b for b in args.baselines.split(",") if b]
-    rows = label_paths(groups, text.step_token_ids(),
-                       prm_rollouts(run, train, groups) if "prm" in baselines and args.prm_rollouts > 0 else None)
+    rows = work.labels(lambda: label_paths(groups, text.step_token_ids(),
+                                           prm_rollouts(run, train, groups) if "prm" in baselines and args.prm_rollouts > 0 else None))
     labels = label_stats(groups, rows)
     log("labels: " + json.dumps(labels))
     timings["labels"] = round(time.perf_counter() - t, 2)
-    models, training = train_models(run, rows, ["tvm", *baselines], timings)
+    models, training = train_models(run, rows, ["tvm", *baselines], timings, work)
     t = time.perf_counter()
-    evaluation = evaluate(run, held_out, models) if held_out else None
+    evaluation = work.evaluation(lambda: evaluate(run, held_out, models)) if held_out else None
     if evaluation:
         log("held-out: " + json.dumps(evaluation["correct"]))
     timings["evaluate"], t = round(time.perf_counter() - t, 2), time.perf_counter()
@@ -202,7 +224,8 @@ def main(argv: list[str] | None = None) -> None:
               "held_out_problems": len(held_out), "sampler": sampler.name, "device": dev.type,
               "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
               "generated_tokens": sampler.generated_tokens, "generate_seconds": round(sampler.seconds, 2),
-              "labels": labels, "training": training, "evaluation": evaluation, "timings_s": timings, "files": files}
+              "labels": labels, "training": training, "evaluation": evaluation, "timings_s": timings, "files": files,
+              "resumed": work.resumed, "work": str(work.folder)}
     write_json(args.out / "recipe.json", report)
     log(f"wrote {args.out} in {timings['total']:.0f} s")
 

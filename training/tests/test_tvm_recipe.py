@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,6 +26,13 @@ PROBLEMS = 8
 HELD_OUT = 2
 
 
+def recipe_args(root: Path, out: Path, *extra: str) -> list[str]:
+    return ["--policy", str(root / "policy"), "--problems", str(root / "problems.jsonl"), "--out", str(out),
+            "--held-out", str(HELD_OUT), "--paths", str(PATHS), "--eval-paths", "8", "--max-new-tokens", "96",
+            "--baselines", "orm,prm", "--prm-rollouts", "2", "--lr", "1e-3", "--batch-size", "8", "--micro-batch", "8",
+            "--epochs", "2", *extra]
+
+
 @pytest.fixture(scope="module")
 def recipe(tmp_path_factory):
     root = tmp_path_factory.mktemp("recipe")
@@ -32,10 +41,7 @@ def recipe(tmp_path_factory):
     build_policy(root / "policy", problems, steps=60)
     out = root / "bundle"
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, str(TRAINING / "tvm_recipe.py"), "--policy", str(root / "policy"),
-                          "--problems", str(root / "problems.jsonl"), "--out", str(out), "--held-out", str(HELD_OUT),
-                          "--paths", str(PATHS), "--eval-paths", "8", "--max-new-tokens", "96", "--baselines", "orm,prm",
-                          "--prm-rollouts", "2", "--lr", "1e-3", "--batch-size", "8", "--micro-batch", "8", "--epochs", "2"],
+    run = subprocess.run([sys.executable, str(TRAINING / "tvm_recipe.py"), *recipe_args(root, out)],
                          env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}, capture_output=True, text=True, timeout=2 * SMOKE_LIMIT_S,
                          check=False)
     seconds = time.perf_counter() - started
@@ -50,6 +56,7 @@ def test_the_smoke_run_finishes_inside_five_minutes_and_reports_every_stage(reci
     report = json.loads((out / "recipe.json").read_text())
     print("timings:", report["timings_s"], "labels:", report["labels"], "held-out:", report["evaluation"]["correct"])
     assert report["sampler"] == "transformers" and report["train_problems"] == PROBLEMS - HELD_OUT
+    assert report["resumed"] == [] and report["work"] == str(out.with_name("bundle.work"))
     labels = report["labels"]
     assert labels["paths"] == PATHS * (PROBLEMS - HELD_OUT)
     # The policy half knows its problems: right and wrong paths, so the trie labels are not all 0 or 1.
@@ -152,3 +159,48 @@ def test_the_engines_check_gives_the_python_tvms_values_token_for_token(recipe):
     worst = max(abs(a - b) for a, b in zip(engine, values))
     print(f"engine check vs Python TVM: {len(values)} tokens, largest difference {worst:.2e}")
     assert worst <= 1e-4
+
+
+def test_an_interrupted_run_resumes_with_the_paths_labels_and_models_of_an_uninterrupted_one(recipe, tmp_path, monkeypatch):
+    """Sampled 4 problems at a time (two sampler calls of 4 prompts x 16 paths: the first chunk holds
+    4 problems, the second 2), killed after the first save, started again: the same paths as the
+    fixture's single run, then the same labels and held-out results; a third start redoes nothing."""
+    import tvm_recipe
+    from tvm_training.recipe.work import RecipeWork
+
+    root, fixture_out, _, _ = recipe
+    out = tmp_path / "bundle"
+    real_save = RecipeWork.save_sampled_paths
+
+    def killed_after_first_save(self, groups):
+        real_save(self, groups)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(RecipeWork, "save_sampled_paths", killed_after_first_save)
+    with pytest.raises(KeyboardInterrupt):
+        tvm_recipe.main(recipe_args(root, out, "--sample-chunk", "3"))
+    monkeypatch.setattr(RecipeWork, "save_sampled_paths", real_save)
+    work = tmp_path / "bundle.work"
+    assert len(pickle.loads((work / "paths.pkl").read_bytes())) == 4, "3 problems rounded up to one call of 4"
+
+    tvm_recipe.main(recipe_args(root, out, "--sample-chunk", "3"))
+    resumed = json.loads((out / "recipe.json").read_text())
+    whole = json.loads((fixture_out / "recipe.json").read_text())
+    assert resumed["resumed"] == ["sample (4 of 6 problems)"]
+    ours, theirs = (pickle.loads((w / "paths.pkl").read_bytes()) for w in (work, fixture_out.with_name("bundle.work")))
+    assert [(g.prompt, g.paths, g.outcomes) for g in ours] == [(g.prompt, g.paths, g.outcomes) for g in theirs]
+    assert resumed["labels"] == whole["labels"]
+    assert resumed["evaluation"] == whole["evaluation"]
+
+    tvm_recipe.main(recipe_args(root, out))
+    again = json.loads((out / "recipe.json").read_text())
+    assert again["resumed"] == ["sample (6 of 6 problems)", "labels", "tvm", "orm", "prm", "evaluation"]
+    assert again["evaluation"] == whole["evaluation"]
+
+
+def test_a_work_folder_of_another_run_is_refused_naming_the_difference(recipe):
+    import tvm_recipe
+
+    root, out, _, _ = recipe
+    with pytest.raises(SystemExit, match=r"--paths 16 -> 8.*another --work folder"):
+        tvm_recipe.main(recipe_args(root, out, "--paths", "8"))

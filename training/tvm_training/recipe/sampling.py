@@ -27,7 +27,12 @@ class Sampler(Protocol):
     generated_tokens: int
     seconds: float
 
-    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings) -> list[list[list[int]]]: ...
+    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings, first: int = 0) -> list[list[list[int]]]:
+        """n paths per prompt. `first`: the index of prompts[0] in the whole list, so that a list sampled
+        in chunks (each a multiple of `prompts_per_call(n)` long) gets the paths one call would."""
+        ...
+
+    def prompts_per_call(self, n: int) -> int: ...
 
 
 def until_eos(tokens: list[int], eos_ids: set[int]) -> list[int]:
@@ -68,15 +73,18 @@ class TransformersSampler:
         self.generated_tokens += sum(map(len, rows))
         return [rows[i * n:(i + 1) * n] for i in range(len(prompts))]
 
-    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings) -> list[list[list[int]]]:
-        per_call = max(1, self.batch_rows // n)           # prompts per generate call
+    def prompts_per_call(self, n: int) -> int:
+        return max(1, self.batch_rows // n)
+
+    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings, first: int = 0) -> list[list[list[int]]]:
+        per_call = self.prompts_per_call(n)
         paths_per_call = min(n, self.batch_rows)          # when n alone exceeds the batch, split n
         result: list[list[list[int]]] = []
         for start in range(0, len(prompts), per_call):
             chunk = prompts[start:start + per_call]
             rows: list[list[list[int]]] = [[] for _ in chunk]
             for done in range(0, n, paths_per_call):
-                seed = settings.seed + 100_003 * start + done
+                seed = settings.seed + 100_003 * (first + start) + done
                 for i, paths in enumerate(self._generate(chunk, min(paths_per_call, n - done), settings, seed)):
                     rows[i] += paths
             result += rows
@@ -98,7 +106,10 @@ class VllmSampler:
         self.generated_tokens = 0
         self.seconds = 0.0
 
-    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings) -> list[list[list[int]]]:
+    def prompts_per_call(self, n: int) -> int:
+        return 1  # each request has its own generator, seeded alike: any split gives the same paths
+
+    def sample(self, prompts: list[list[int]], n: int, settings: SamplingSettings, first: int = 0) -> list[list[list[int]]]:
         from vllm import SamplingParams
 
         params = SamplingParams(n=n, temperature=settings.temperature, top_p=1.0, top_k=-1, max_tokens=settings.max_new_tokens,
