@@ -159,4 +159,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     copy_splits(out, target)
     if profile.name == "full":
         write_model_card(REPO / "models" / "README.md", training, profile, target)
-    log(f"bundle written to {target}")
+    # The calibration map is fitted by the engine on solves of val and natural (bench/calibration.ts);
+    # until then the bundle shows its raw values, marked uncalibrated.
+    log(f"bundle written to {target}; fit its calibration map with: npm run bench:calibration -- --bundle {target} "
+        "--splits val,natural --write-manifest")
