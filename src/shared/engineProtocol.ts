@@ -115,8 +115,8 @@ export interface Familiarity {
 export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
 
 /**
- * The exact check of one line (src/core/exact's ExactJudgement, which must keep this shape — a
- * compile-time check in src/core/check/exactCheck.ts): a fact about it, or 'unknown' when none is claimed.
+ * The exact check of one line (src/core/exact judges in this very type: its ExactJudgement is an
+ * alias): a fact about it, or 'unknown' when none is claimed.
  */
 export interface ExactCheck {
   verdict: ExactVerdict;

@@ -4,18 +4,11 @@
 // against the problem itself. The TVM's suspicion and the exact verdicts are combined here, once,
 // so the CLI, the hint and the extension agree on which lines are flagged.
 import { judgeSteps, verifyAnswer, type ExactJudgement } from '../exact/index.js';
-import type { ExactCheck } from '../../shared/engineProtocol.js';
 
 export { isContradicted } from '../exact/index.js';
 
-/** An exact verdict on one line (src/core/exact's ExactJudgement, carried as the wire type ExactCheck). */
+/** An exact verdict on one line (src/core/exact's ExactJudgement: the wire type ExactCheck). */
 export type ExactStep = ExactJudgement;
-
-// The wire type ExactCheck (src/shared) is declared apart from src/core/exact's ExactJudgement;
-// these fail to compile if the two shapes drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const exactShapesAgree: Same<ExactJudgement, ExactCheck> = true;
-void exactShapesAgree;
 
 /**
  * Judges every line; a failure inside the exact module (never expected: it claims nothing

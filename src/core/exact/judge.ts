@@ -11,18 +11,11 @@ import { difference, isIdentity, quadraticCoefficients, solutionSet, type Soluti
 import { problemContext, type ProblemContext } from './problem.js';
 import { equal, isZero, type Rational } from './rational.js';
 import { answerSatisfies } from './answer.js';
+import type { ExactCheck, ExactVerdict } from '../../shared/engineProtocol.js';
 
-export type ExactVerdict = 'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown';
-
-export interface ExactJudgement {
-  verdict: ExactVerdict;
-  /** 'false': the right value of the line's first side, in the line's own notation. */
-  expected?: string;
-  /** 'does-not-follow': a value that satisfies one of the two equations and not the other ("x = 5"). */
-  witness?: string;
-  /** For the student: what is wrong ('false', 'does-not-follow'), what holds, or why nothing is claimed ('unknown'). */
-  message: string;
-}
+export type { ExactVerdict };
+/** One line's verdict: the wire type itself (src/shared owns it), so what is judged is what is sent. */
+export type ExactJudgement = ExactCheck;
 
 interface EquationState {
   text: string;
