@@ -104,12 +104,24 @@ def device() -> torch.device:
     return torch.device(os.environ.get("TVM_TUTOR_DEVICE", "cpu"))
 
 
+def training_autocast() -> torch.autocast:
+    """The policy's training step in bfloat16 matmuls (weights, gradients and AdamW stay float32) when
+    TVM_TUTOR_PRECISION=bf16, else float32 (the default, as every shipped model was trained). Where
+    the numbers are, not what is learnt: it is not part of a cache's recipe, so a run may switch.
+    Measured on this CPU (AMX): 1.7-1.9x the tokens/s of float32, the same losses (results/precision-speed.md)."""
+    precision = os.environ.get("TVM_TUTOR_PRECISION", "fp32")
+    if precision not in ("fp32", "bf16"):
+        raise SystemExit(f"TVM_TUTOR_PRECISION is {precision!r}: use fp32 (the default) or bf16")
+    return torch.autocast(device().type, dtype=torch.bfloat16, enabled=precision == "bf16")
+
+
 def device_name() -> str:
     """Where training runs, in words, for the model card."""
     dev = device()
     if dev.type == "cuda":
         return f"{torch.cuda.get_device_name(dev)} GPU (PyTorch {torch.__version__})"
-    return f"{torch.get_num_threads()}-thread CPU (PyTorch {torch.__version__})"
+    precision = ", bf16 autocast" if os.environ.get("TVM_TUTOR_PRECISION") == "bf16" else ""
+    return f"{torch.get_num_threads()}-thread CPU (PyTorch {torch.__version__}{precision})"
 
 
 def seed_everything(seed: int) -> None:

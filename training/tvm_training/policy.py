@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 
 from .calculator import Calculator
-from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, write_json
+from .common import Profile, canonical, curriculum_of, device, device_name, extract_answer, is_correct, log, save_checkpoint, training_autocast, write_json
 from .curriculum import TRAIN, Example, sample_family
 from .curriculum.vocabulary import word_list_texts
 from .data import Batch, Splits, collate, encode_example, make_splits, prompt_of, read_split, training_example, write_split
@@ -152,7 +152,8 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
         batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, profile.policy_steps, profile.lr)
-        loss, problem_loss = token_losses(model, batch, dev, profile.problem_loss_weight)
+        with training_autocast():
+            loss, problem_loss = token_losses(model, batch, dev, profile.problem_loss_weight)
         opt.zero_grad(set_to_none=True)
         (loss if problem_loss is None else loss + profile.problem_loss_weight * problem_loss).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
