@@ -1,8 +1,11 @@
-"""The policy's loss: solutions only by default; the problem statement's tokens as a second term."""
+"""The policy's loss: solutions only by default; the problem statement's tokens as a second term; in
+bfloat16 autocast (TVM_TUTOR_PRECISION=bf16) the same losses within rounding."""
 from __future__ import annotations
 
+import pytest
 import torch
 
+from tvm_training.common import training_autocast
 from tvm_training.data import collate
 from tvm_training.model import Decoder, ModelConfig
 from tvm_training.policy import solution_loss, token_losses
@@ -42,3 +45,16 @@ def test_problem_loss_covers_the_prompt_tokens_after_the_first() -> None:
     assert problem is not None
     assert torch.allclose(problem, _reference(model, batch, prompt_next), atol=1e-6)
     assert torch.allclose(solution, _reference(model, batch, on_solution), atol=1e-6)
+
+
+def test_bf16_autocast_gives_the_float32_losses_within_a_hundredth_and_a_bad_precision_is_refused(monkeypatch) -> None:
+    model, batch = _model_and_batch()
+    exact, _ = token_losses(model, batch, torch.device("cpu"), problem_weight=0.0)
+    monkeypatch.setenv("TVM_TUTOR_PRECISION", "bf16")
+    with training_autocast():
+        rounded, _ = token_losses(model, batch, torch.device("cpu"), problem_weight=0.0)
+        assert model.logits(torch.ones(1, 32)).dtype == torch.bfloat16, "the matmuls run in bfloat16"
+    assert rounded.dtype == torch.float32 and abs(float(rounded) - float(exact)) < 1e-2
+    monkeypatch.setenv("TVM_TUTOR_PRECISION", "fp16")
+    with pytest.raises(SystemExit, match="use fp32 .* or bf16"):
+        training_autocast()
