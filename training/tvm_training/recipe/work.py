@@ -20,8 +20,9 @@ from ..common import log
 from ..labels import LabelledPath
 from .trie_labels import ProblemPaths
 
-# Options that do not change what any stage makes: where things go, and how the work is split up.
-NOT_KEYED = {"out", "work", "variants", "vllm_memory", "sample_chunk"}
+# Options that do not change what any stage makes, only where things go and how the work is split up
+# or fitted into memory (a run that ran out of memory may resume with a smaller --micro-batch).
+NOT_KEYED = {"out", "work", "variants", "vllm_memory", "sample_chunk", "micro_batch", "gradient_checkpointing", "device"}
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt")
 
 
