@@ -105,10 +105,11 @@ def device() -> torch.device:
 
 
 def training_autocast() -> torch.autocast:
-    """The policy's training step in bfloat16 matmuls (weights, gradients and AdamW stay float32) when
-    TVM_TUTOR_PRECISION=bf16, else float32 (the default, as every shipped model was trained). Where
-    the numbers are, not what is learnt: it is not part of a cache's recipe, so a run may switch.
-    Measured on this CPU (AMX): 1.7-1.9x the tokens/s of float32, the same losses (results/precision-speed.md)."""
+    """The training steps of the policy and the verifiers in bfloat16 matmuls (weights, gradients and
+    AdamW stay float32) when TVM_TUTOR_PRECISION=bf16, else float32 (the default, as every shipped model
+    was trained). Where the numbers are, not what is learnt: it is not part of a cache's recipe, so a
+    run may switch. Measured on this CPU (AMX): 1.7-1.9x the policy's tokens/s of float32, the same
+    losses (results/precision-speed.md)."""
     precision = os.environ.get("TVM_TUTOR_PRECISION", "fp32")
     if precision not in ("fp32", "bf16"):
         raise SystemExit(f"TVM_TUTOR_PRECISION is {precision!r}: use fp32 (the default) or bf16")

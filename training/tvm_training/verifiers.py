@@ -11,7 +11,7 @@ import time
 
 import torch
 
-from .common import Profile, device, log
+from .common import Profile, device, log, training_autocast
 from .data import right_padded
 from .labels import LabelledPath
 from .model import Decoder
@@ -69,9 +69,10 @@ def train_verifier(policy: Decoder, data: list[LabelledPath], logprobs: list[lis
         for g in opt.param_groups:
             g["lr"] = g["base_lr"] * min(1.0, (step + 1) / 100) * (1 - 0.9 * step / steps)
         pos = torch.arange(width, device=dev).unsqueeze(0).expand_as(ids)
-        hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(rows), dev), lp)
         where = weight > 0
-        logits = model.value_logits(hidden[where])
+        with training_autocast():
+            hidden, _ = model.trunk(ids, mask, pos, model.empty_past(len(rows), dev), lp)
+            logits = model.value_logits(hidden[where]).float()
         # Distinct paths stand for `weight` identical samples, as if each sample were its own row.
         bce = torch.nn.functional.binary_cross_entropy_with_logits(logits, target[where], reduction="none")
         loss = (bce * weight[where]).sum() / weight[where].sum()
