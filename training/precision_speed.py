@@ -11,7 +11,6 @@ training/results/precision-speed.json (read in precision-speed.md).
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -23,8 +22,8 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compile_speed import RESULTS, batches, make_step, timed_steps  # noqa: E402
-from tvm_training.common import PROFILES, log, seed_everything, setup_torch, write_json  # noqa: E402
+from step_timing import RESULTS, batches, block_arguments, make_step, timed_steps  # noqa: E402
+from tvm_training.common import PROFILES, log, write_json  # noqa: E402
 from tvm_training.data import Batch  # noqa: E402
 from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.policy import token_losses  # noqa: E402
@@ -33,13 +32,7 @@ PRECISIONS = {"fp32": contextlib.nullcontext, "bf16": lambda: torch.autocast("cp
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--profile", choices=sorted(PROFILES), default="medium")
-    parser.add_argument("--blocks", type=int, default=4)
-    parser.add_argument("--steps", type=int, default=15, help="steps per block")
-    args = parser.parse_args()
-    setup_torch()
-    seed_everything(0)
+    args = block_arguments(__doc__)
     weight = PROFILES[args.profile].problem_loss_weight
     data, first = batches(args.profile, args.steps)
     second = Decoder(first.cfg)
