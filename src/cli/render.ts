@@ -17,9 +17,9 @@ export function percent(value: number | null): string {
   return value === null ? '   -' : `${Math.round(value * 100)}%`.padStart(4);
 }
 
-/** "Unfamiliar problem" or "uncalibrated", as a last line (none when the problem is familiar and the values calibrated). */
-function noteLines(familiarity: Familiarity): string[] {
-  const notice = familiarityNotice(familiarity);
+/** "Unfamiliar problem" or "uncalibrated", as a last line (none when the problem is familiar and the values calibrated, or there are no values). */
+function noteLines(familiarity: Familiarity, valued = true): string[] {
+  const notice = familiarityNotice(familiarity, valued);
   return notice ? [`Note: ${notice}`] : [];
 }
 
@@ -46,7 +46,7 @@ export function renderSolve(result: SolveResult): string {
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
   }
-  return [...lines, ...noteLines(result.familiarity)].join('\n');
+  return [...lines, ...noteLines(result.familiarity, valued)].join('\n');
 }
 
 export function renderCheck(check: CheckResult, hint: Hint | null): string {

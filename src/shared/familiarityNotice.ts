@@ -1,20 +1,22 @@
 // What the panel, the hover and the CLI say about a problem's familiarity: one sentence, or
-// nothing when the problem is familiar and its values are calibrated.
+// nothing when the problem is familiar and its values are calibrated. `valued`: whether the result
+// shows percentages at all (a bundle without a value model shows none, so calibration is moot there).
 import type { Familiarity } from './engineProtocol.js';
 
 export const UNFAMILIAR_PROBLEM = 'Unfamiliar problem';
 
 /** The short badge beside an answer: "unfamiliar problem", "uncalibrated", or null. */
-export function familiarityCaution(familiarity: Familiarity): string | null {
+export function familiarityCaution(familiarity: Familiarity, valued = true): string | null {
   if (familiarity.unfamiliar === true) return 'unfamiliar problem';
-  return familiarity.calibrated ? null : 'uncalibrated';
+  return familiarity.calibrated || !valued ? null : 'uncalibrated';
 }
 
-export function familiarityNotice(familiarity: Familiarity): string | null {
+export function familiarityNotice(familiarity: Familiarity, valued = true): string | null {
   if (familiarity.unfamiliar === true) {
-    return `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on, so the answer is often wrong; the percentages are lowered to match.`;
+    const percentages = valued ? '; the percentages are lowered to match' : '';
+    return `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on, so the answer is often wrong${percentages}.`;
   }
-  if (!familiarity.calibrated) {
+  if (!familiarity.calibrated && valued) {
     return familiarity.surprise === null
       ? 'Uncalibrated: this engine cannot tell how familiar the problem is, so the percentages are the verifier’s raw estimates, often too confident on problems unlike its training.'
       : 'Uncalibrated: this model bundle has no calibration, so the percentages are the verifier’s raw estimates, often too confident on problems unlike its training.';

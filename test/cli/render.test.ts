@@ -20,6 +20,9 @@ test('without a value model the CLI says best-of-N ranked by likelihood and prin
   const lines = renderSolve(result(likelihoodTrace())).split('\n');
   assert.equal(lines[0], "best-of-N, N=2, seed 0 (0.5 s): ranked by the policy's likelihood (mean token log-probability); this bundle has no value model");
   assert.deepEqual(lines.slice(1), ['  1. $3 + 4 = 7$', '  2. The answer is 7', 'Answer: 7']);
+  // No percentages, so nothing to call uncalibrated; an unfamiliar problem is still said so.
+  assert.doesNotMatch(renderSolve(result(likelihoodTrace(), UNCALIBRATED)), /Note:|calibrat/);
+  assert.match(renderSolve(result(likelihoodTrace(), UNFAMILIAR)), /\nNote: Unfamiliar problem: .*often wrong\.$/);
 });
 
 test('solve: an unfamiliar problem is marked on the answer line and explained in a last note', () => {

@@ -15,3 +15,10 @@ test('the caution beside an answer', () => {
   assert.equal(familiarityCaution(UNFAMILIAR), 'unfamiliar problem');
   assert.equal(familiarityCaution(UNCALIBRATED), 'uncalibrated');
 });
+
+test('a result without percentages (no value model) says nothing of calibration, and still says "unfamiliar problem"', () => {
+  assert.equal(familiarityNotice(UNCALIBRATED, false), null);
+  assert.equal(familiarityCaution(UNCALIBRATED, false), null);
+  assert.equal(familiarityNotice(UNFAMILIAR, false), 'Unfamiliar problem: its wording is unlike the problems the models were trained on, so the answer is often wrong.');
+  assert.equal(familiarityCaution(UNFAMILIAR, false), 'unfamiliar problem');
+});

@@ -138,12 +138,12 @@ export function solvedView(
     ...pendingView(request, ''),
     status: 'done',
     message: trace.outcome === 'no-answer' ? 'The search ended without stating an answer.' : null,
-    notice: familiarityNotice(familiarity),
+    notice: familiarityNotice(familiarity, params.verifier !== null),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
     scoring: scoringNote(params),
     steps: steps(trace, eosToken),
-    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified), caution: familiarityCaution(familiarity) },
+    answer: trace.answer === null ? null : { text: trace.answer, value: valueView(last?.value ?? null), check: answerCheck(verified), caution: familiarityCaution(familiarity, params.verifier !== null) },
     tree: tree(trace.steps, chosenIds),
     paths: trace.paths.map((p) => ({
       index: p.index,
