@@ -120,4 +120,7 @@ test('solved view says how the solution was chosen: by the TVM, or by likelihood
   assert.deepEqual(view.steps.map((s) => s.value), [null, null]);
   assert.deepEqual(view.paths.map((p) => [p.likelihood, p.value]), [['mean log p \u22120.214', null], ['mean log p \u22121.500', null]]);
   assert.equal(view.answer?.value, null);
+  // No percentages: nothing is called uncalibrated.
+  const raw = solvedView({ ...request, settings: { ...request.settings, strategy: 'bon' } }, likelihoodTrace(), UNCALIBRATED, null);
+  assert.deepEqual([raw.notice, raw.answer?.caution], [null, null]);
 });
