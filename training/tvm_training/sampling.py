@@ -72,6 +72,7 @@ def sample_continuations(model: Decoder, prompts: list[list[int]], eos_id: int, 
             picked = torch.searchsorted(cdf, (draws * cdf[:, -1]).unsqueeze(1), right=True).squeeze(1)
             nxt = picked.clamp(max=cdf.shape[1] - 1)
         next_pos = cur_pos[:, -1] + 1
+        at_limit = (next_pos >= limit).tolist()  # once per step: no per-row read from the device
         asking: list[int] = []
         for j, i in enumerate(rows):
             if done[i]:
@@ -82,7 +83,7 @@ def sample_continuations(model: Decoder, prompts: list[list[int]], eos_id: int, 
                 row.forced.append(len(row.tokens))
             t = int(nxt[j])
             row.tokens.append(t)
-            if t == eos_id or (newline_ids is not None and t in newline_ids) or int(next_pos[j]) >= limit:
+            if t == eos_id or (newline_ids is not None and t in newline_ids) or at_limit[j]:
                 done[i] = True
             elif calculator is not None and not queues[i] and t in calculator.triggers:
                 asking.append(i)
