@@ -130,7 +130,9 @@ StepHook = Callable[[Decoder, int, int, float], bool]
 
 
 def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits, on_step: StepHook | None = None,
-                 on_checkpoint: Callable[[dict], None] | None = None) -> Decoder:
+                 on_checkpoint: Callable[[dict], None] | None = None, start_from: Path | None = None) -> Decoder:
+    """Trains the policy, resuming from the cache's checkpoint; a run with no checkpoint yet starts
+    from the weights of the finished policy `start_from` (a warm start) when given, else from random."""
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
     dev = device()
@@ -143,6 +145,13 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
         opt.load_state_dict(state["opt"])
         step, tokens_seen, seconds = int(state["step"]), int(state["tokens"]), float(state["seconds"])
         log(f"policy: resumed at step {step}")
+    elif start_from is not None:
+        state = torch.load(start_from, map_location=dev)
+        if state["config"] != cfg.to_dict():
+            raise SystemExit(f"{start_from} holds a policy of another shape ({state['config']}) than profile {profile.name} "
+                             f"trains ({cfg.to_dict()})")
+        model.load_state_dict(state["model"])
+        log(f"policy: starts from {start_from} (step {state['step']} of its run)")
     log(f"policy: {count_parameters(model) / 1e6:.2f}M parameters, {profile.policy_steps} steps")
     held_out = splits.held_out()
     model.train()

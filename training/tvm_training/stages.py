@@ -5,6 +5,7 @@ import contextlib
 import dataclasses
 import json
 import pickle
+import shutil
 from pathlib import Path
 
 import torch
@@ -13,7 +14,7 @@ from . import carry as carried
 from .cache_origin import check_origin
 from .calculator import Calculator
 from .card import write_model_card
-from .common import Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
+from .common import PROFILES, Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
 from .export import copy_splits, write_standard_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
@@ -70,19 +71,44 @@ def open_finished(profile: Profile) -> tuple[Path, BpeTokenizer, Splits, Decoder
     return cache, tok, splits, load_policy(cache, tok)
 
 
+def carried_runs(profile: Profile) -> Path:
+    """Where a profile's policy checkpoints are kept in the repository (pipeline.py --carry)."""
+    return REPO / "training" / "runs" / cache_dir(profile).name
+
+
+def warm_start(profile: Profile) -> Path | None:
+    """For a profile that continues another's policy and has no checkpoint of its own yet: that
+    policy's checkpoint, trained first where it is not finished (from its carried checkpoint when the
+    repository keeps one), with its tokenizer copied into this profile's cache."""
+    cache = cache_dir(profile)
+    if profile.warm_start is None or (cache / "policy.pt").exists():
+        return None
+    source = PROFILES[profile.warm_start]
+    source_cache = cache_dir(source)
+    if not (source_cache / "policy_train.json").exists():
+        log(f"warm start: profile {source.name}'s policy comes first")
+        run(source, "policy", None, None, carried_runs(source) if carried_runs(source).exists() else None)
+    mine, theirs = cache / "tokenizer.json", source_cache / "tokenizer.json"
+    if mine.exists() and mine.read_bytes() != theirs.read_bytes():
+        raise SystemExit(f"{cache} has another tokenizer than {source_cache}, whose policy it continues: delete {cache} to start over")
+    shutil.copyfile(theirs, mine)
+    return source_cache / "policy.pt"
+
+
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None, carry: Path | None = None) -> None:
     """Runs the stages up to `until`; with `carry`, the policy's checkpoints are also kept there (carry.py)."""
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
-    seed_everything(profile.seed)
     if carry is not None:
         carried.restore(carry, cache_dir(profile))
+    start_from = warm_start(profile)
+    seed_everything(profile.seed)
     out, tok, splits = open_cache(profile)
     if until == "tokenizer":
         return
     keep = None if carry is None else (lambda state: carried.keep(state, out, carry))
     policy = (load_policy(out, tok) if (out / "policy_train.json").exists()
-              else train_policy(profile, out, tok, splits, on_checkpoint=keep))
+              else train_policy(profile, out, tok, splits, on_checkpoint=keep, start_from=start_from))
     if until == "policy":
         return
     if not (out / "policy_eval.json").exists():

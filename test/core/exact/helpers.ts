@@ -19,9 +19,9 @@ export function splitExamples(split: 'val' | 'test' | 'hard'): Example[] {
     .map((line) => JSON.parse(line) as Example);
 }
 
-/** Curriculum v2's committed sample (training/tests/test_curriculum_v2.py keeps it equal to the generator's output). */
-export function curriculumV2Sample(): Example[] {
-  return readFileSync('test/fixtures/curriculum-v2-sample.jsonl', 'utf8')
+/** A curriculum's committed sample (training/tests/test_curriculum_<version>.py keeps it equal to the generator's output). */
+export function curriculumSample(version: 'v2' | 'v3'): Example[] {
+  return readFileSync(`test/fixtures/curriculum-${version}-sample.jsonl`, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Example);

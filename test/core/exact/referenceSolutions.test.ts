@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerSatisfies, judgeSteps, problemContext } from '../../../src/core/exact/index.js';
-import { curriculumV2Sample, splitExamples, type Example } from './helpers.js';
+import { curriculumSample, splitExamples, type Example } from './helpers.js';
 
 /** Claims (lines judged false or "does not follow", answers judged wrong) against reference solutions, and verdict counts per family. */
 function judgeReferences(examples: Iterable<Example & { source: string }>): {
@@ -50,14 +50,16 @@ test('every line of every reference solution (val, test, hard) is true, follows 
   }
 });
 
-test('curriculum v2 (its training and held-out templates): no reference line judged false, no reference answer judged wrong', (t) => {
-  const sample = curriculumV2Sample();
-  const { claims, lines, answers } = judgeReferences(sample.map((e) => ({ ...e, source: 'v2' })));
-  for (const family of Object.keys(lines).sort()) {
-    t.diagnostic(`${family}: lines ${JSON.stringify(lines[family])}, answers ${JSON.stringify(answers[family])}`);
-  }
-  assert.deepEqual(claims, []);
-  // Every v2 family is in the sample, and the judge decides lines of each (all write `$a op b = c$` steps).
-  assert.equal(Object.keys(lines).length, 23);
-  for (const family of Object.keys(lines)) assert.ok((lines[family]?.true ?? 0) > 0, family);
-});
+for (const version of ['v2', 'v3'] as const) {
+  test(`curriculum ${version} (its training and held-out phrasings): no reference line judged false, no reference answer judged wrong`, (t) => {
+    const sample = curriculumSample(version);
+    const { claims, lines, answers } = judgeReferences(sample.map((e) => ({ ...e, source: version })));
+    for (const family of Object.keys(lines).sort()) {
+      t.diagnostic(`${family}: lines ${JSON.stringify(lines[family])}, answers ${JSON.stringify(answers[family])}`);
+    }
+    assert.deepEqual(claims, []);
+    // Every family is in the sample, and the judge decides lines of each (all write `$a op b = c$` steps).
+    assert.equal(Object.keys(lines).length, 23);
+    for (const family of Object.keys(lines)) assert.ok((lines[family]?.true ?? 0) > 0, family);
+  });
+}

@@ -44,6 +44,9 @@ class Curriculum:
     families: tuple[Family, ...]
     prompt_normalised: bool   # whether the prompt canonicalises the problem statement (prompt.py)
     school_words: bool        # whether the tokenizer also learns the school word list (vocabulary.py)
+    # The drills' share of the mixture at the start of training; it decays to DRILL_FLOOR. A curriculum
+    # that continues a trained policy (v3) starts at the floor: the drills were learnt.
+    drill_start: float = DRILL_START
 
     @property
     def prompt_format(self) -> str:
@@ -71,7 +74,7 @@ class Curriculum:
     def mixture(self, progress: float) -> dict[str, float]:
         """Sampling weights per family at `progress` (0 → 1) through training: dense drills early,
         the other families (word problems most) later. Drills are listed last."""
-        drill = max(DRILL_FLOOR, DRILL_START * (1 - progress))
+        drill = max(DRILL_FLOOR, self.drill_start * (1 - progress))
         rest = 1 - drill
         drill_total = sum(f.weight for f in self.families if f.drill)
         out = {f.name: f.weight * rest for f in self.families if not f.drill}

@@ -18,6 +18,18 @@ EXPRESSION = [T("Evaluate {m}."), T("Compute {m}."), T("Calculate {m}."), T("Fin
 EQUATION = [T("Solve {m}."), T("Solve for {v}: {m}"), T("Solve for {v}: {m}."), T("Find {v} if {m}."), T("If {m}, what is {v}?"),
             T("{m}. Find {v}."), T("Solve {m} for {v}."), T("Solve the equation {m}."), T("Find {v}: {m}"),
             H("What value of {v} makes {m} true?"), H("Determine {v} when {m}."), H("{m}. What is {v}?")]
+# Curriculum v3 asks the same expressions and equations with more instruction forms (v2's held-out
+# ones stay held out: the v3 policy continues from v2's, which never saw them).
+EXPRESSION_V3 = EXPRESSION + [
+    T("Calculate: {m}"), T("Evaluate: {m}"), T("What is the value of {m}?"), T("Work out the value of {m}."),
+    T("Compute the value of {m}."), T("What do you get for {m}?"), T("Find the answer to {m}."), T("Simplify and evaluate {m}."),
+    T("Use the order of operations to find {m}."), T("What number is {m}?"), H("Can you work out {m}?"),
+    H("Calculate the result of {m}.")]
+EQUATION_V3 = EQUATION + [
+    T("Solve: {m}"), T("Solve for {v}. {m}"), T("{m}, solve for {v}."), T("Work out {v} if {m}."), T("Find the value of {v} in {m}."),
+    T("What is {v} when {m}?"), T("Find {v} when {m}."), T("Calculate {v} given {m}."), T("What is {v} if {m}?"),
+    H("Given {m}, find {v}."), H("For what value of {v} is {m}?")]
+PHRASINGS = {"v2": {"expression": EXPRESSION, "equation": EQUATION}, "v3": {"expression": EXPRESSION_V3, "equation": EQUATION_V3}}
 
 # The v1 questions that are an instruction verb and one `$…$` expression or equation.
 _V1_EXPRESSION = re.compile(r"^(?:Compute|What is|Calculate|Find|Evaluate|Simplify) \$([^$]+)\$[.?]$|^\$([^$]+) = \?\$$")
@@ -35,11 +47,12 @@ def _restated(question: str, pattern: re.Pattern[str], templates: list[Template]
     return fill(rng, templates, which, m=math(latex, rng), v=variable.group(0) if variable else "x")
 
 
-def rephrased(generate: Callable[[random.Random, Level], Example], form: str) -> Generator:
-    """A v1 generator whose questions curriculum v2 rephrases: form 'expression' or 'equation' (held-out
-    templates exist: questions of other shapes are redrawn for the held-out split), 'story' (small
-    numbers in words) or 'as_written'; those two have no held-out templates."""
-    pattern, templates = {"expression": (_V1_EXPRESSION, EXPRESSION), "equation": (_V1_EQUATION, EQUATION)}.get(form, (None, None))
+def rephrased(generate: Callable[[random.Random, Level], Example], form: str, version: str = "v2") -> Generator:
+    """A v1 generator whose questions curriculum v2 (or v3: `version`) rephrases: form 'expression' or
+    'equation' (held-out templates exist: questions of other shapes are redrawn for the held-out split),
+    'story' (small numbers in words) or 'as_written'; those two have no held-out templates."""
+    pattern = {"expression": _V1_EXPRESSION, "equation": _V1_EQUATION}.get(form)
+    templates = PHRASINGS[version].get(form)
 
     def v2(rng: random.Random, lv: Level, which: Templates) -> Example:
         while True:
