@@ -90,7 +90,12 @@ export function problemContext(problem: string): ProblemContext {
   for (const formula of formulas(problem)) {
     if (/(?<![a-z])[a-z]\s*\(/.test(formula)) return NONE; // function notation: f(x) = …
     const notation = toLatex(formula);
-    if (!notation.ok) continue;
+    if (!notation.ok) {
+      // A formula it cannot read ("(x^3)^2": too large to check) may be what is asked: then the
+      // statement has no exact reading, rather than the reading of what is left ("x = 2").
+      if (OPERATOR.test(formula)) return NONE;
+      continue;
+    }
     const sides = splitSides(notation.latex);
     if (sides.length === 2) {
       const [left, right] = sides.map(parseSide);
@@ -130,7 +135,7 @@ export function problemContext(problem: string): ProblemContext {
     const solved = c1 && c2 && solveLinearSystem(c1, c2);
     if (!solved) return NONE;
     const solution = new Map(variables.map((name, i) => [name, solved[i] as Rational]));
-    return { kind: 'system', equations: [first, second], solution, asked: askedVariable(problem, variables) };
+    return { kind: 'system', equations: [first, second], solution, asked: askedVariable(problem, [first.text, second.text], variables) };
   }
   return NONE;
 }
@@ -146,10 +151,16 @@ function numbersWithin(problem: string, formula: string): boolean {
   });
 }
 
-/** The variable a system problem asks for: the last lone variable letter mentioned ("… Find x."). */
-function askedVariable(problem: string, variables: readonly string[]): string | null {
-  // Only letters after the last equation count: those inside the equations name every variable.
-  const tail = problem.slice(problem.lastIndexOf('=') + 1).replace(/\$/g, ' ');
-  const asked = [...tail.matchAll(/(?<![A-Za-z\\0-9])([a-z])(?![A-Za-z0-9])/g)].map((m) => m[1] as string);
+/**
+ * The variable a system problem asks for: the last lone variable letter mentioned outside its
+ * equations ("… Find x.", "Find y when x = -4, given y = x - 3"); where an equation is not found
+ * as formulas() read it (a rewritten "3 times x"), the letters after the last "=" sign.
+ */
+function askedVariable(problem: string, equations: readonly string[], variables: readonly string[]): string | null {
+  const unmarked = problem.replace(/\$/g, ' ').replace(/\s+/g, ' ');
+  const rest = equations.every((e) => unmarked.includes(e))
+    ? equations.reduce((text, e) => text.replace(e, ' '), unmarked)
+    : problem.slice(problem.lastIndexOf('=') + 1).replace(/\$/g, ' ');
+  const asked = [...rest.matchAll(/(?<![A-Za-z\\0-9])([a-z])(?![A-Za-z0-9])/g)].map((m) => m[1] as string);
   return asked.filter((v) => variables.includes(v)).at(-1) ?? null;
 }

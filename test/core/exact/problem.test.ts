@@ -79,6 +79,9 @@ test('linear systems: both equations, the solution, and the asked variable', () 
     ['If $x + 2y = 29$ and $4x - 2y = -4$, find $x$.', 'x', '5', '12'],
     ['3x + 3y = 45 and 7x - 3y = 105. Find y.', 'y', '15', '0'],
     ['Solve the system $3x + y = 38$ and $6x - y = 25$. What is $y$?', 'y', '7', '17'],
+    // The asked letter comes before the equations, or the last equation ends the statement (curriculum v3).
+    ['Find $y$ when $x = -4$, given $y = x - 3$', 'y', '-4', '-7'],
+    ['Find x if 3x + 2y = 16 and x + 2y = 8.', 'x', '4', '2'],
   ] as const) {
     const context = problemContext(problem);
     assert.equal(context.kind, 'system', problem);
@@ -99,6 +102,8 @@ test('polynomials: expansions are read; derivatives and evaluations at a point a
     'What is $\\frac{d}{dx}(x^2 + x - 2)$?',
     'Find the value of $6x^2 + 7x - 6$ when $x = -3$.',
     'If $x = 5$, what is $6x^2 + 7x + 6$?',
+    // A power of a power is too large to check; the statement is not read as its other formula, "x = 2".
+    'If $x = 2$, what is $(x^3)^2$?',
   ]) {
     assert.equal(problemContext(problem).kind, 'none', problem);
   }
