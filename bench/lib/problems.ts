@@ -27,8 +27,8 @@ export interface SolvedProblem {
 }
 
 export function bundleSolutions(bundleDir: string, split: string, limit: number | undefined): SolvedProblem[] {
-  if (split === NATURAL_SPLIT) {
-    throw new Error(`the ${NATURAL_SPLIT} split has answers but no reference solutions, which this bench needs: use val, test or hard`);
+  if (HAND_WRITTEN.includes(split)) {
+    throw new Error(`the ${split} split has answers but no reference solutions, which this bench needs: use val, test or hard`);
   }
   const all = readFileSync(existingSplitFile(bundleDir, split), 'utf8')
     .split('\n')
@@ -37,18 +37,20 @@ export function bundleSolutions(bundleDir: string, split: string, limit: number 
   return evenlySpaced(all, limit);
 }
 
-/** Problems written by hand, frozen before any training it judges (bench/data/README.md); no reference solutions. */
+/** Problems written by hand, frozen before any training they judge (bench/data/README.md); no reference solutions. */
 export const NATURAL_SPLIT = 'natural';
-const NATURAL_FILE = resolve(__dirname, '..', 'data', 'natural.jsonl');
+/** The second hand-written set, written blind to curriculum v3 before the policy that continues on it trained. */
+export const NATURAL_B_SPLIT = 'natural-b';
+const HAND_WRITTEN = [NATURAL_SPLIT, NATURAL_B_SPLIT];
 
 function splitFile(bundleDir: string, split: string): string {
-  return split === NATURAL_SPLIT ? NATURAL_FILE : join(bundleDir, 'splits', `${split}.jsonl`);
+  return HAND_WRITTEN.includes(split) ? resolve(__dirname, '..', 'data', `${split}.jsonl`) : join(bundleDir, 'splits', `${split}.jsonl`);
 }
 
 /** A split the caller asked for by name: its file, or an error naming the splits there are. */
 function existingSplitFile(bundleDir: string, split: string): string {
   const file = splitFile(bundleDir, split);
-  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test, hard or ${NATURAL_SPLIT}`);
+  if (!existsSync(file)) throw new Error(`the bundle has no split "${split}" (${file}): use val, test, hard, ${HAND_WRITTEN.join(' or ')}`);
   return file;
 }
 

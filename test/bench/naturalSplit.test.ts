@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleSolutions, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
+import { bundleSolutions, NATURAL_B_SPLIT, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
 import { answersEquivalent } from '../../src/core/grading/index.js';
 import { verifyAnswer } from '../../src/core/exact/index.js';
 
@@ -56,4 +56,26 @@ test('the exact judge rejects no right answer of the natural split and confirms 
   const verdicts = problems.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
   assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
   assert.ok(verdicts.filter((v) => v.verdict === true).length >= 45);
+});
+
+// The second hand-written set (bench/data/natural-b.jsonl), written blind to curriculum v3; its answers
+// are recomputed independently in training/tests/test_naturalB_split.py.
+const naturalB = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-b.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as NaturalProblem);
+
+test('natural-b: six problems of every family, new questions, read by the benches like natural', () => {
+  for (const family of FAMILIES) assert.equal(naturalB.filter((p) => p.family === family).length, 6, family);
+  const seen = new Set(problems.map((p) => p.question));
+  assert.equal(naturalB.filter((p) => seen.has(p.question)).length, 0);
+  const split = requiredSplit('/nonexistent-bundle', NATURAL_B_SPLIT, undefined);
+  assert.equal(split.name, 'natural-b');
+  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalB[index]!.answer, item.reference));
+  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_B_SPLIT, undefined), /natural-b split has answers but no reference solutions/);
+});
+
+test('the exact judge rejects no right answer of natural-b', () => {
+  const verdicts = naturalB.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
+  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
 });
