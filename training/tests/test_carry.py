@@ -22,8 +22,10 @@ def run_in(cache_root: Path, monkeypatch: pytest.MonkeyPatch, profile=SHORT, car
 
 
 def test_a_new_machine_resumes_from_the_carried_checkpoint(tmp_path, monkeypatch, capsys):
+    first = run_in(tmp_path / "machine-1", monkeypatch, carried=tmp_path / "runs" / "finished")
+    # The carried folder as it stands while the run goes on: the last checkpoint kept, not finished.
     carried = tmp_path / "runs" / "smoke"
-    first = run_in(tmp_path / "machine-1", monkeypatch, carried=carried)
+    carry.keep(torch.load(first / "policy.pt", map_location="cpu"), first, carried)
     assert carry.carried_step(carried) == 3
     assert (carried / "tokenizer.json").read_bytes() == (first / "tokenizer.json").read_bytes()
     assert sorted(p.name for p in (carried / "splits").iterdir()) == sorted(p.name for p in (first / "splits").iterdir())
@@ -66,3 +68,18 @@ def test_nothing_carried_leaves_the_cache_alone(tmp_path):
     cache = tmp_path / "cache"
     carry.restore(tmp_path / "runs" / "none", cache)
     assert not cache.exists()
+
+
+def test_a_finished_run_is_carried_as_its_weights_and_loaded_not_trained_on_a_new_machine(tmp_path, monkeypatch, capsys):
+    carried = tmp_path / "runs" / "smoke"
+    first = run_in(tmp_path / "machine-1", monkeypatch, carried=carried)
+    kept = torch.load(carried / "policy.pt", map_location="cpu")
+    assert "opt" not in kept and kept["step"] == 3 and (carried / carry.FINISHED).exists()
+    capsys.readouterr()
+    second = run_in(tmp_path / "machine-2", monkeypatch, carried=carried)
+    out = capsys.readouterr().out
+    assert "finished policy (step 3)" in out and "policy step" not in out and "resumed" not in out
+    assert (second / carry.FINISHED).read_bytes() == (first / carry.FINISHED).read_bytes()
+    original = torch.load(first / "policy.pt", map_location="cpu")["model"]
+    for name, weight in torch.load(second / "policy.pt", map_location="cpu")["model"].items():
+        assert torch.equal(weight, original[name]), name

@@ -20,6 +20,7 @@ import torch
 from .common import log, save_checkpoint, write_json
 
 RECIPE_FILES = ("origin.json", "tokenizer.json")
+FINISHED = "policy_train.json"   # the record train_policy writes when the policy is trained
 MOMENTS = ("exp_avg", "exp_avg_sq")
 
 
@@ -30,15 +31,32 @@ def _with_moments(state: dict, dtype: torch.dtype) -> dict:
     return {**state, "opt": {**opt, "state": moments}}
 
 
-def keep(state: dict, cache: Path, carry: Path) -> None:
-    """Writes the policy checkpoint `state` and the cache's recipe, tokenizer and splits into carry."""
+def _keep_recipe(cache: Path, carry: Path, state: dict) -> None:
     carry.mkdir(parents=True, exist_ok=True)
     for name in RECIPE_FILES:
         shutil.copyfile(cache / name, carry / name)
     shutil.copytree(cache / "splits", carry / "splits", dirs_exist_ok=True)
-    save_checkpoint(carry / "policy.pt", _with_moments(state, torch.bfloat16))
     write_json(carry / "carry.json", {"step": int(state["step"]), "tokens": int(state["tokens"]),
                                       "seconds": round(float(state["seconds"]))})
+
+
+def keep(state: dict, cache: Path, carry: Path) -> None:
+    """Writes the policy checkpoint `state` and the cache's recipe, tokenizer and splits into carry."""
+    _keep_recipe(cache, carry, state)
+    save_checkpoint(carry / "policy.pt", _with_moments(state, torch.bfloat16))
+
+
+def finish(cache: Path, carry: Path) -> None:
+    """Once the policy is trained: carry keeps its weights alone (its optimizer has nothing left to do;
+    21 MB instead of 42 for the medium policy) and the training record, so that a machine without the
+    cache loads the finished policy instead of resuming it."""
+    if (carry / FINISHED).exists():
+        return
+    state = torch.load(cache / "policy.pt", map_location="cpu")
+    _keep_recipe(cache, carry, state)
+    save_checkpoint(carry / "policy.pt", {k: v for k, v in state.items() if k != "opt"})
+    shutil.copyfile(cache / FINISHED, carry / FINISHED)
+    log(f"carry: {carry} holds the finished policy (step {state['step']}), weights only")
 
 
 def carried_step(carry: Path) -> int:
@@ -61,7 +79,7 @@ def restore(carry: Path, cache: Path) -> None:
     step = carried_step(carry)
     if step == 0 or cached_step(cache) >= step:
         return
-    if (cache / "policy_train.json").exists():
+    if (cache / FINISHED).exists():
         return  # the cache's policy is finished; nothing carried can be newer
     for name in RECIPE_FILES:
         mine = cache / name
@@ -73,5 +91,10 @@ def restore(carry: Path, cache: Path) -> None:
         shutil.copyfile(carry / name, cache / name)
     shutil.copytree(carry / "splits", cache / "splits", dirs_exist_ok=True)
     state = torch.load(carry / "policy.pt", map_location="cpu")
+    if (carry / FINISHED).exists():
+        save_checkpoint(cache / "policy.pt", state)
+        shutil.copyfile(carry / FINISHED, cache / FINISHED)
+        log(f"carry: the cache starts from {carry}'s finished policy (step {step})")
+        return
     save_checkpoint(cache / "policy.pt", _with_moments(state, torch.float32))
     log(f"carry: the cache starts from {carry}'s checkpoint at step {step}")

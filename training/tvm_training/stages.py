@@ -109,6 +109,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     keep = None if carry is None else (lambda state: carried.keep(state, out, carry))
     policy = (load_policy(out, tok) if (out / "policy_train.json").exists()
               else train_policy(profile, out, tok, splits, on_checkpoint=keep, start_from=start_from))
+    if carry is not None:
+        carried.finish(out, carry)
     if until == "policy":
         return
     if not (out / "policy_eval.json").exists():
