@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from tvm_training import common, stages
+from tvm_training import common, policy, stages
 from tvm_training.common import SMOKE, cache_dir
 from tvm_training.policy import train_policy
 
@@ -60,3 +60,18 @@ def test_a_profile_without_a_warm_start_or_with_its_own_checkpoint_starts_as_bef
     assert stages.warm_start(SOURCE) is None
     (cache_dir(CONTINUATION) / "policy.pt").write_bytes(b"")
     assert stages.warm_start(CONTINUATION) is None
+
+
+def test_a_continuation_from_a_step_trains_its_source_to_that_step_only(caches, monkeypatch, capsys):
+    monkeypatch.setattr(policy, "CHECKPOINT_EVERY", 2)  # checkpoints every 2 steps instead of 1000
+    longer = dataclasses.replace(SOURCE, policy_steps=4)
+    monkeypatch.setitem(common.PROFILES, "smoke", longer)
+    start_from = stages.warm_start(dataclasses.replace(CONTINUATION, warm_start_step=2))
+    assert "trained to step 2 first" in capsys.readouterr().out
+    assert torch.load(start_from, map_location="cpu")["step"] == 2
+    assert not (cache_dir(longer) / "policy_train.json").exists(), "the source run is not finished, only stopped"
+    with pytest.raises(ValueError, match="not a multiple"):
+        train_policy(longer, *stages.open_cache(longer), stop_at=3)
+    stages.run(longer, "policy", None, None)
+    with pytest.raises(SystemExit, match="holds step 4"):
+        stages.warm_start(dataclasses.replace(CONTINUATION, name="smoke-v2", warm_start_step=2))

@@ -31,19 +31,21 @@ def _with_moments(state: dict, dtype: torch.dtype) -> dict:
     return {**state, "opt": {**opt, "state": moments}}
 
 
-def _keep_recipe(cache: Path, carry: Path, state: dict) -> None:
+def _keep(cache: Path, carry: Path, state: dict) -> None:
+    """Writes `state` (a checkpoint as carried) with the cache's recipe, tokenizer and splits into
+    carry; carry.json last, so that it never names a step whose checkpoint is not there."""
     carry.mkdir(parents=True, exist_ok=True)
     for name in RECIPE_FILES:
         shutil.copyfile(cache / name, carry / name)
     shutil.copytree(cache / "splits", carry / "splits", dirs_exist_ok=True)
+    save_checkpoint(carry / "policy.pt", state)
     write_json(carry / "carry.json", {"step": int(state["step"]), "tokens": int(state["tokens"]),
                                       "seconds": round(float(state["seconds"]))})
 
 
 def keep(state: dict, cache: Path, carry: Path) -> None:
     """Writes the policy checkpoint `state` and the cache's recipe, tokenizer and splits into carry."""
-    _keep_recipe(cache, carry, state)
-    save_checkpoint(carry / "policy.pt", _with_moments(state, torch.bfloat16))
+    _keep(cache, carry, _with_moments(state, torch.bfloat16))
 
 
 def finish(cache: Path, carry: Path) -> None:
@@ -53,8 +55,7 @@ def finish(cache: Path, carry: Path) -> None:
     if (carry / FINISHED).exists():
         return
     state = torch.load(cache / "policy.pt", map_location="cpu")
-    _keep_recipe(cache, carry, state)
-    save_checkpoint(carry / "policy.pt", {k: v for k, v in state.items() if k != "opt"})
+    _keep(cache, carry, {k: v for k, v in state.items() if k != "opt"})
     shutil.copyfile(cache / FINISHED, carry / FINISHED)
     log(f"carry: {carry} holds the finished policy (step {state['step']}), weights only")
 

@@ -71,6 +71,7 @@ def lr_at(step: int, total: int, peak: float, warmup: int = 300) -> float:
 
 
 BUCKETS = 4
+CHECKPOINT_EVERY = 1000
 
 
 def length_bucketed(tok: BpeTokenizer, profile: Profile, step: int, progress: float, held_out: set[str]
@@ -130,9 +131,12 @@ StepHook = Callable[[Decoder, int, int, float], bool]
 
 
 def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits, on_step: StepHook | None = None,
-                 on_checkpoint: Callable[[dict], None] | None = None, start_from: Path | None = None) -> Decoder:
+                 on_checkpoint: Callable[[dict], None] | None = None, start_from: Path | None = None,
+                 stop_at: int | None = None) -> Decoder:
     """Trains the policy, resuming from the cache's checkpoint; a run with no checkpoint yet starts
-    from the weights of the finished policy `start_from` (a warm start) when given, else from random."""
+    from the weights of the policy checkpoint `start_from` (a warm start) when given, else from random.
+    `stop_at`: a step (a multiple of the checkpoint interval) to stop at with a checkpoint and no
+    training record, as if interrupted there; the schedule stays the profile's."""
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
     dev = device()
@@ -156,7 +160,9 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
     held_out = splits.held_out()
     model.train()
     t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
-    while step < profile.policy_steps:
+    if stop_at is not None and stop_at % CHECKPOINT_EVERY:
+        raise ValueError(f"stop_at {stop_at} is not a multiple of {CHECKPOINT_EVERY}: no checkpoint would be saved there")
+    while step < min(stop_at or profile.policy_steps, profile.policy_steps):
         progress = (step // BUCKETS * BUCKETS) / profile.policy_steps
         batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)
         for g in opt.param_groups:
@@ -181,7 +187,7 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
             log(f"policy step {step}/{profile.policy_steps} loss {window_loss / window_n:.3f}{problem} "
                 f"{window_tokens / dt:.0f} tok/s, {tokens_seen / 1e6:.1f}M tokens")
             t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
-        if step % 1000 == 0 or step == profile.policy_steps:
+        if step % CHECKPOINT_EVERY == 0 or step == profile.policy_steps:
             state = {"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                      "tokens": tokens_seen, "seconds": seconds, "config": cfg.to_dict()}
             save_checkpoint(ckpt, state)
@@ -190,6 +196,8 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
         if on_step is not None and on_step(model, step, tokens_seen, float(loss.detach())):
             break
     model.eval()
+    if stop_at is not None and step < profile.policy_steps:
+        return model  # stopped at stop_at: not trained yet, no training record
     write_json(out / "policy_train.json", {"steps": step, "tokens": tokens_seen, "seconds": round(seconds),
                                            "trained_on": device_name(),
                                            "parameters": count_parameters(model), "config": cfg.to_dict()})

@@ -78,16 +78,27 @@ def carried_runs(profile: Profile) -> Path:
 
 def warm_start(profile: Profile) -> Path | None:
     """For a profile that continues another's policy and has no checkpoint of its own yet: that
-    policy's checkpoint, trained first where it is not finished (from its carried checkpoint when the
-    repository keeps one), with its tokenizer copied into this profile's cache."""
+    policy's checkpoint at `warm_start_step` (or finished), trained that far first where the cache
+    is behind (from its carried checkpoint when the repository keeps one), with its tokenizer copied
+    into this profile's cache."""
     cache = cache_dir(profile)
     if profile.warm_start is None or (cache / "policy.pt").exists():
         return None
     source = PROFILES[profile.warm_start]
     source_cache = cache_dir(source)
-    if not (source_cache / "policy_train.json").exists():
+    source_carry = carried_runs(source) if carried_runs(source).exists() else None
+    if source_carry is not None:
+        carried.restore(source_carry, source_cache)
+    wanted = profile.warm_start_step
+    if wanted is None and not (source_cache / "policy_train.json").exists():
         log(f"warm start: profile {source.name}'s policy comes first")
-        run(source, "policy", None, None, carried_runs(source) if carried_runs(source).exists() else None)
+        run(source, "policy", None, None, source_carry)
+    elif wanted is not None and carried.cached_step(source_cache) < wanted:
+        log(f"warm start: profile {source.name}'s policy is trained to step {wanted} first")
+        run(source, "policy", None, None, source_carry, stop_at=wanted)
+    if wanted is not None and carried.cached_step(source_cache) != wanted:
+        raise SystemExit(f"profile {profile.name} starts from profile {source.name}'s policy at step {wanted}, but {source_cache} "
+                         f"holds step {carried.cached_step(source_cache)}: give TVM_TUTOR_CACHE a new folder to rebuild it")
     mine, theirs = cache / "tokenizer.json", source_cache / "tokenizer.json"
     if mine.exists() and mine.read_bytes() != theirs.read_bytes():
         raise SystemExit(f"{cache} has another tokenizer than {source_cache}, whose policy it continues: delete {cache} to start over")
@@ -95,8 +106,10 @@ def warm_start(profile: Profile) -> Path | None:
     return source_cache / "policy.pt"
 
 
-def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None, carry: Path | None = None) -> None:
-    """Runs the stages up to `until`; with `carry`, the policy's checkpoints are also kept there (carry.py)."""
+def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None, carry: Path | None = None,
+        stop_at: int | None = None) -> None:
+    """Runs the stages up to `until`; with `carry`, the policy's checkpoints are also kept there (carry.py);
+    `stop_at`: the policy stops at that step (a warm start's source), and nothing after it runs."""
     if label_paths is not None:
         profile = dataclasses.replace(profile, label_paths=label_paths)
     if carry is not None:
@@ -108,10 +121,10 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         return
     keep = None if carry is None else (lambda state: carried.keep(state, out, carry))
     policy = (load_policy(out, tok) if (out / "policy_train.json").exists()
-              else train_policy(profile, out, tok, splits, on_checkpoint=keep, start_from=start_from))
-    if carry is not None:
+              else train_policy(profile, out, tok, splits, on_checkpoint=keep, start_from=start_from, stop_at=stop_at))
+    if carry is not None and (out / "policy_train.json").exists():
         carried.finish(out, carry)
-    if until == "policy":
+    if until == "policy" or stop_at is not None:
         return
     if not (out / "policy_eval.json").exists():
         with calculator_for(profile, tok) as calculator:
