@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dump_curriculum import samples  # noqa: E402
 from tvm_training.common import SMOKE  # noqa: E402
-from tvm_training.curriculum import HARD, TRAIN, V1, V2, restate  # noqa: E402
+from tvm_training.curriculum import HARD, TRAIN, V1, V2, Example, restate  # noqa: E402
 from tvm_training.curriculum.families import (  # noqa: E402
     ages,
     area_perimeter,
@@ -92,22 +92,28 @@ def test_one_family_list_with_mixture_weights_for_each_curriculum():
     assert set(V1.names) | set(NEW_FAMILIES) == set(V2.names)
 
 
+def one_operation_lines_checked(ex: Example) -> int:
+    """Asserts the example is whole and every `$a op b = c$` line of it true; how many such lines it has."""
+    assert ex.question.strip() and ex.steps and ex.solution().endswith(f"The answer is {ex.answer}")
+    checked = 0
+    for line in ex.steps:
+        assert line.startswith("$") and line.endswith("$"), line
+        match = ONE_OPERATION.match(line)
+        if match:
+            a, op, b, c = value(match.group(1)), match.group(2), value(match.group(3)), value(match.group(4))
+            result = a + b if op == "+" else a - b if op == "-" else a * b if op == "\\times" else a / b
+            assert result == c, f"{ex.question}: {line}"
+            checked += 1
+    return checked
+
+
 @pytest.mark.parametrize("family", V2.names)
 def test_every_step_of_a_v2_reference_solution_is_true_and_ends_with_the_answer(family):
     rng = random.Random(family)
     checked = 0
     for level in (TRAIN, HARD):
         for _ in range(150):
-            ex = V2.generate(family, rng, level)
-            assert ex.question.strip() and ex.steps and ex.solution().endswith(f"The answer is {ex.answer}")
-            for line in ex.steps:
-                assert line.startswith("$") and line.endswith("$"), line
-                match = ONE_OPERATION.match(line)
-                if match:
-                    a, op, b, c = value(match.group(1)), match.group(2), value(match.group(3)), value(match.group(4))
-                    result = a + b if op == "+" else a - b if op == "-" else a * b if op == "\\times" else a / b
-                    assert result == c, f"{ex.question}: {line}"
-                    checked += 1
+            checked += one_operation_lines_checked(V2.generate(family, rng, level))
     # Equation lines ("$3x = 22 - 7$") are the judge's to check (the engine's exact-math test reads the sample).
     assert checked > 0 or family == "linear_equation", "the family writes one-operation lines"
 
