@@ -137,6 +137,8 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
     from the weights of the policy checkpoint `start_from` (a warm start) when given, else from random.
     `stop_at`: a step (a multiple of the checkpoint interval) to stop at with a checkpoint and no
     training record, as if interrupted there; the schedule stays the profile's."""
+    if stop_at is not None and stop_at % CHECKPOINT_EVERY:
+        raise ValueError(f"stop_at {stop_at} is not a multiple of {CHECKPOINT_EVERY}: no checkpoint would be saved there")
     ckpt = out / "policy.pt"
     cfg = model_config(profile, tok)
     dev = device()
@@ -160,8 +162,6 @@ def train_policy(profile: Profile, out: Path, tok: BpeTokenizer, splits: Splits,
     held_out = splits.held_out()
     model.train()
     t0, window_tokens, window_loss, window_problem_loss, window_n = time.time(), 0, 0.0, 0.0, 0
-    if stop_at is not None and stop_at % CHECKPOINT_EVERY:
-        raise ValueError(f"stop_at {stop_at} is not a multiple of {CHECKPOINT_EVERY}: no checkpoint would be saved there")
     while step < min(stop_at or profile.policy_steps, profile.policy_steps):
         progress = (step // BUCKETS * BUCKETS) / profile.policy_steps
         batch = collate(length_bucketed(tok, profile, step, progress, held_out), cfg.max_positions, tok.eos_id).to(dev)

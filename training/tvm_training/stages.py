@@ -90,15 +90,19 @@ def warm_start(profile: Profile) -> Path | None:
     if source_carry is not None:
         carried.restore(source_carry, source_cache)
     wanted = profile.warm_start_step
-    if wanted is None and not (source_cache / "policy_train.json").exists():
-        log(f"warm start: profile {source.name}'s policy comes first")
-        run(source, "policy", None, None, source_carry)
-    elif wanted is not None and carried.cached_step(source_cache) < wanted:
-        log(f"warm start: profile {source.name}'s policy is trained to step {wanted} first")
-        run(source, "policy", None, None, source_carry, stop_at=wanted)
-    if wanted is not None and carried.cached_step(source_cache) != wanted:
-        raise SystemExit(f"profile {profile.name} starts from profile {source.name}'s policy at step {wanted}, but {source_cache} "
-                         f"holds step {carried.cached_step(source_cache)}: give TVM_TUTOR_CACHE a new folder to rebuild it")
+    if wanted is None:
+        if not (source_cache / "policy_train.json").exists():
+            log(f"warm start: profile {source.name}'s policy comes first")
+            run(source, "policy", None, None, source_carry)
+    else:
+        held = carried.cached_step(source_cache)
+        if held < wanted:
+            log(f"warm start: profile {source.name}'s policy is trained to step {wanted} first")
+            run(source, "policy", None, None, source_carry, stop_at=wanted)
+            held = wanted
+        if held != wanted:
+            raise SystemExit(f"profile {profile.name} starts from profile {source.name}'s policy at step {wanted}, but {source_cache} "
+                             f"holds step {held}: give TVM_TUTOR_CACHE a new folder to rebuild it")
     mine, theirs = cache / "tokenizer.json", source_cache / "tokenizer.json"
     if mine.exists() and mine.read_bytes() != theirs.read_bytes():
         raise SystemExit(f"{cache} has another tokenizer than {source_cache}, whose policy it continues: delete {cache} to start over")
