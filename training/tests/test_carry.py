@@ -83,3 +83,44 @@ def test_a_finished_run_is_carried_as_its_weights_and_loaded_not_trained_on_a_ne
     original = torch.load(first / "policy.pt", map_location="cpu")["model"]
     for name, weight in torch.load(second / "policy.pt", map_location="cpu")["model"].items():
         assert torch.equal(weight, original[name]), name
+
+
+def test_the_labels_of_a_finished_policy_are_carried_and_not_made_again_on_a_new_machine(tmp_path, monkeypatch, capsys):
+    carried = tmp_path / "runs" / "smoke"
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-1"))
+    stages.run(SHORT, "labels", None, None, carried)
+    first = cache_dir(SHORT)
+    labels = first / f"labels-n{SHORT.label_paths}.pkl"
+    kept = carried / f"{labels.name}.gz"
+    assert kept.exists() and kept.stat().st_size < labels.stat().st_size
+    assert all((carried / name).read_bytes() == (first / name).read_bytes() for name in carry.STAGE_RECORDS)
+
+    capsys.readouterr()
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-2"))
+
+    def made_again(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("made again on the new machine")
+    for stage in ("sampled_path_labels", "error_prefix_labels", "evaluate_policy"):
+        monkeypatch.setattr(stages, stage, made_again)
+    stages.run(SHORT, "labels", None, None, carried)
+    second = cache_dir(SHORT)
+    assert "the cache gets" in capsys.readouterr().out
+    assert (second / labels.name).read_bytes() == labels.read_bytes()
+    # Carrying again writes the same bytes (git sees no change).
+    before = kept.read_bytes()
+    kept.unlink()
+    carry.keep_stage_outputs(first, carried)
+    assert kept.read_bytes() == before
+
+
+def test_labels_are_not_given_to_a_cache_with_another_policy(tmp_path, monkeypatch):
+    carried = tmp_path / "runs" / "smoke"
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-1"))
+    stages.run(SHORT, "labels", None, None, carried)
+    other = tmp_path / "machine-2" / "smoke"
+    other.mkdir(parents=True)
+    for name in ("tokenizer.json", carry.FINISHED):
+        (other / name).write_bytes((carried / name).read_bytes())
+    (other / carry.FINISHED).write_text('{"steps": 4}')
+    carry.restore_stage_outputs(carried, other)
+    assert not any(other.glob(carry.LABELS)) and not (other / "policy_eval.json").exists()

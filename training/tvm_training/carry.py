@@ -8,9 +8,12 @@ of 63), beside the recipe, tokenizer and splits it was trained with; commit DIR 
 with the same `--carry DIR` starts from it on any machine. bfloat16 keeps the moments' range (the
 second moment goes far below float16's) to within 0.4 %, so a step right after a resume differs
 from an unbroken run's by under 1 %, and the difference fades as the moments renew (betas 0.9, 0.98).
+Once the policy is finished, the outputs of the slow stages after it (its evaluation, the labels) are
+carried as well, for the same reason.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -22,6 +25,11 @@ from .common import log, save_checkpoint, write_json
 RECIPE_FILES = ("origin.json", "tokenizer.json")
 FINISHED = "policy_train.json"   # the record train_policy writes when the policy is trained
 MOMENTS = ("exp_avg", "exp_avg_sq")
+# What the stages after a finished policy write that a CPU takes long to make again (the medium
+# policy's evaluation ~9 min, its labels ~95 min), carried too so that a new machine goes on from the
+# verifiers. The labels' pickles are kept gzip'd: their repeated token lists shrink ~35x.
+STAGE_RECORDS = ("policy_eval.json", "labels.json")
+LABELS = "labels-n*.pkl"
 
 
 def _with_moments(state: dict, dtype: torch.dtype) -> dict:
@@ -99,3 +107,44 @@ def restore(carry: Path, cache: Path) -> None:
         return
     save_checkpoint(cache / "policy.pt", _with_moments(state, torch.float32))
     log(f"carry: the cache starts from {carry}'s checkpoint at step {step}")
+
+
+def _same_finished_policy(cache: Path, carry: Path) -> bool:
+    """Whether cache and carry hold the same finished policy (its training record and tokenizer)."""
+    return all((cache / name).exists() and (carry / name).exists()
+               and (cache / name).read_bytes() == (carry / name).read_bytes() for name in (FINISHED, "tokenizer.json"))
+
+
+def keep_stage_outputs(cache: Path, carry: Path) -> None:
+    """Copies into carry what the stages after its finished policy have written in the cache and carry
+    lacks: the policy's evaluation, the labels (gzip'd) and their summary."""
+    if not _same_finished_policy(cache, carry):
+        return
+    for name in STAGE_RECORDS:
+        if (cache / name).exists() and not (carry / name).exists():
+            shutil.copyfile(cache / name, carry / name)
+    for labels in cache.glob(LABELS):
+        kept = carry / f"{labels.name}.gz"
+        if not kept.exists():
+            partial = kept.with_suffix(".gz.partial")
+            # mtime 0: the same labels give the same bytes, so git sees no change on a rerun.
+            with gzip.GzipFile(partial, "wb", compresslevel=9, mtime=0) as out:
+                out.write(labels.read_bytes())
+            partial.replace(kept)
+            log(f"carry: {kept} holds the labels ({kept.stat().st_size / 1e6:.1f} MB gzip'd)")
+
+
+def restore_stage_outputs(carry: Path, cache: Path) -> None:
+    """Gives a cache whose finished policy is carry's the stage outputs carry holds and it lacks."""
+    if not _same_finished_policy(cache, carry):
+        return
+    for name in STAGE_RECORDS:
+        if (carry / name).exists() and not (cache / name).exists():
+            shutil.copyfile(carry / name, cache / name)
+    for kept in carry.glob(f"{LABELS}.gz"):
+        labels = cache / kept.name.removesuffix(".gz")
+        if not labels.exists():
+            partial = labels.with_suffix(".pkl.partial-restore")
+            partial.write_bytes(gzip.decompress(kept.read_bytes()))
+            partial.replace(labels)
+            log(f"carry: the cache gets {carry}'s labels ({labels.name})")

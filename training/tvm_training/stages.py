@@ -118,6 +118,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         profile = dataclasses.replace(profile, label_paths=label_paths)
     if carry is not None:
         carried.restore(carry, cache_dir(profile))
+        carried.restore_stage_outputs(carry, cache_dir(profile))
     start_from = warm_start(profile)
     seed_everything(profile.seed)
     out, tok, splits = open_cache(profile)
@@ -133,6 +134,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if not (out / "policy_eval.json").exists():
         with calculator_for(profile, tok) as calculator:
             evaluate_policy(policy, tok, splits, profile, out, calculator)
+    if carry is not None:
+        carried.keep_stage_outputs(out, carry)
     if until == "policy-eval":
         return
 
@@ -159,6 +162,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
             "error_pairs": sum(d.meta.get("mistake") == "clean" for d in data) // profile.error_rollouts,
             "error_rollouts": sum(d.source == "error" for d in data),
             "supervised_tokens": sum(len(d.tvm) for d in data)})
+    if carry is not None:
+        carried.keep_stage_outputs(out, carry)
     if until == "labels":
         return
 
