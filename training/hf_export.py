@@ -4,6 +4,7 @@ in standard formats"), with tutor.json, parity.json and splits/, as the pipeline
 
   bash training/venv.sh python training/hf_export.py --bundle OLD --out DIR    # an older bundle (manifest.json layout), from its ONNX
   bash training/venv.sh python training/hf_export.py --from-cache full --out DIR          # from the pipeline's checkpoints
+  ... --verifiers tvm   with --from-cache: only these verifiers (e.g. the TVM while the ORM and PRM still train)
   bash training/venv.sh python training/hf_export.py --checkpoint CACHE_DIR --out DIR     # policy only, mid-training (below)
   ... --variants    also model_fp16.onnx and model_int8.onnx next to each model.onnx
   ... --measure     parity with our models (logits, values, greedy tokens) into DIR/hf_parity.json
@@ -32,10 +33,10 @@ from tvm_training.model import Decoder  # noqa: E402
 from tvm_training.tokenizer import BpeTokenizer  # noqa: E402
 
 
-def from_cache(profile_name: str, label_paths: int | None, curriculum: str | None
+def from_cache(profile_name: str, label_paths: int | None, curriculum: str | None, kinds: list[str]
                ) -> tuple[BpeTokenizer, Decoder, dict[str, Decoder], Path, str]:
-    """The tokenizer, policy and verifiers of a finished pipeline cache, its splits folder, and the
-    policy's prompt format."""
+    """The tokenizer, policy and verifiers `kinds` of a finished pipeline cache, its splits folder, and
+    the policy's prompt format."""
     import dataclasses
 
     from tvm_training.common import curriculum_of
@@ -48,7 +49,7 @@ def from_cache(profile_name: str, label_paths: int | None, curriculum: str | Non
         profile = dataclasses.replace(profile, curriculum=curriculum)
     cache, tok, _, policy = open_finished(profile)
     verifiers = {}
-    for kind in VERIFIER_KINDS:
+    for kind in kinds:
         path = verifier_file(cache, profile, kind)
         if not path.exists():
             raise SystemExit(f"{path} is missing: run the pipeline's verifiers stage first")
@@ -112,6 +113,8 @@ def main() -> None:
     parser.add_argument("--from-cache", choices=sorted(PROFILES), default=None,
                         help="convert the pipeline's checkpoints of this profile instead")
     parser.add_argument("--label-paths", type=int, default=None, help="with --from-cache: the verifiers' N_tr")
+    parser.add_argument("--verifiers", default=",".join(VERIFIER_KINDS),
+                        help="with --from-cache: the verifiers to export, comma-separated (default: %(default)s)")
     parser.add_argument("--curriculum", default=None, help="with --from-cache: the curriculum the cache was built on "
                         "(as pipeline.py --curriculum; default: the profile's own)")
     parser.add_argument("--checkpoint", type=Path, default=None,
@@ -133,7 +136,10 @@ def main() -> None:
         log(f"wrote {args.out} in {time.time() - started:.0f} s: " + json.dumps(training))
         return
     if args.from_cache:
-        tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum)
+        kinds = [k for k in args.verifiers.split(",") if k]
+        if any(k not in VERIFIER_KINDS for k in kinds):
+            raise SystemExit(f"--verifiers {args.verifiers}: each must be one of {', '.join(VERIFIER_KINDS)}")
+        tok, policy, verifiers, splits, prompt_format = from_cache(args.from_cache, args.label_paths, args.curriculum, kinds)
         name, training, answer_pattern = args.from_cache, {"profile": args.from_cache}, ANSWER_PREFIX + "(.+)"
     else:
         if args.bundle is None or not (args.bundle / "manifest.json").is_file():

@@ -88,6 +88,21 @@ def test_the_pipelines_checkpoints_convert_to_transformers_and_optimum_onnx(bund
         assert report[kind]["values_vs_ours"] <= 1e-5 and max(report[kind]["onnx_values_vs_ours"].values()) <= 1e-5, kind
 
 
+def test_hf_export_writes_only_the_verifiers_asked_for(bundle, tmp_path):
+    """--verifiers tvm: a bundle with the policy and the TVM alone (the ORM and PRM may still be training)."""
+    def export(out, verifiers):
+        return subprocess.run([sys.executable, str(TRAINING / "hf_export.py"), "--from-cache", "smoke", "--out", str(out),
+                               "--verifiers", verifiers], env={**os.environ, "TVM_TUTOR_CACHE": str(bundle.parent)},
+                              capture_output=True, text=True, timeout=10 * 60, check=False)
+    out = tmp_path / "tvm-only"
+    run = export(out, "tvm")
+    assert run.returncode == 0, f"hf_export failed:\n{run.stdout}\n{run.stderr}"
+    assert (out / "tvm" / "onnx" / "model.onnx").exists() and (out / "onnx" / "model.onnx").exists()
+    assert not (out / "orm").exists() and not (out / "prm").exists()
+    refused = export(tmp_path / "refused", "tvm,rm")
+    assert refused.returncode != 0 and "--verifiers tvm,rm: each must be one of tvm, orm, prm" in refused.stderr
+
+
 def engine_prompt_ids(folder, problems, tmp_path):
     request = tmp_path / "problems.json"
     request.write_text(json.dumps({"problems": problems}))
