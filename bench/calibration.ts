@@ -3,6 +3,8 @@
 // the candidate out-of-distribution features (solves.json); then choose the bounds of "unfamiliar
 // problem" on val, fit the calibration map on val + natural, and report AUROCs, reliability tables
 // and expected calibration error before and after, cross-fitted (calibration.md, calibration.json).
+// Any other split solved (`--splits val,natural,natural-b`) is blind: never fitted on, reported as
+// the shipped map shows it.
 // With --write-manifest the map fitted on all of val + natural goes into the bundle's manifest.json (tutor.json in the standard layout).
 //
 //   npm run bench:calibration -- [--bundle DIR] [--splits val,natural] [--flag-splits test,hard] [--limit N]
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     '',
     `Bundle \`${solves.bundle}\`, default Solve (beam search + TVM, K = 16, b = 4, exact math on), seed = problem index, solved ${solves.date};`,
     `produced by \`npm run bench:calibration -- --splits val,natural\` (solves.json holds every problem's raw values and features).`,
-    `Problems: ${['val', 'natural'].map((s) => `${s} ${solves.records.filter((r) => r.split === s).length}`).join(', ')}; a problem without an answer counts as wrong for its step values and is left out of the answer rows.`,
+    `Problems: ${[...new Set(solves.records.map((r) => r.split))].map((s) => `${s} ${solves.records.filter((r) => r.split === s).length}`).join(', ')}; a problem without an answer counts as wrong for its step values and is left out of the answer rows.`,
   ];
   const report = calibrationReport(solves.records, solves.familiarityOnly, header, `val + natural (${solves.records.length} problems), ${solves.date}, bench/results/calibration-ood`);
   writeFileSync(join(values.out, 'calibration.md'), report.markdown);

@@ -1,7 +1,8 @@
 // From solves.json (calibrationSolves.ts) to the report of bench/calibration.ts: which features
 // tell an unfamiliar problem, the val bounds of "unfamiliar problem", the calibration map fitted on
 // val + natural (cross-fitted over two folds for the numbers it is judged by), reliability tables
-// and expected calibration error before and after.
+// and expected calibration error before and after. Solves of any other split (natural-b) are blind:
+// never fitted on, shown through the shipped map as a user would see them.
 import type { Calibration } from '../../src/shared/engineProtocol.js';
 import { displayedValue, isUnfamiliar, logit } from '../../src/core/familiarity/calibration.js';
 import { auroc, expectedCalibrationError, fitLogistic, quantile, reliability, type FitRow, type Judged } from './calibrationFit.js';
@@ -24,6 +25,7 @@ export const VALUE_WEIGHT = 0.25;
 
 type Split = 'val' | 'natural';
 const SPLITS: readonly Split[] = ['val', 'natural'];
+const isFitted = (split: string): split is Split => (SPLITS as readonly string[]).includes(split);
 
 interface Features {
   surprise: number;
@@ -99,7 +101,8 @@ export interface CalibrationReport {
 }
 
 export function calibrationReport(records: readonly SolvedRecord[], familiarityOnly: readonly FamiliarityRecord[], header: readonly string[], fittedOn: string): CalibrationReport {
-  const of = (split: Split): SolvedRecord[] => records.filter((r) => r.split === split);
+  const of = (split: string): SolvedRecord[] => records.filter((r) => r.split === split);
+  const blind = [...new Set(records.map((r) => r.split).filter((split) => !isFitted(split)))];
   for (const split of SPLITS) if (of(split).length === 0) throw new Error(`the report needs solves of the ${split} split: run with --splits val,natural`);
   const val = of('val');
   const natural = of('natural');
@@ -140,7 +143,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     '|---|---:|---:|---:|---:|',
   );
   const flagRows: Array<[string, readonly { surprise: number; splitWords: number; right?: boolean }[]]> = [
-    ...SPLITS.map((split): [string, { surprise: number; splitWords: number; right: boolean }[]] => [split, of(split).map((r) => ({ ...featuresOf(r), right: r.right }))]),
+    ...[...SPLITS, ...blind].map((split): [string, { surprise: number; splitWords: number; right: boolean }[]] => [isFitted(split) ? split : `${split} (blind)`, of(split).map((r) => ({ ...featuresOf(r), right: r.right }))]),
     ...[...new Set(familiarityOnly.map((f) => f.split))].map((split): [string, FamiliarityRecord[]] => [`${split} (not solved)`, familiarityOnly.filter((f) => f.split === split)]),
   ];
   for (const [name, rows] of flagRows) {
@@ -182,27 +185,41 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
       lines.push(`| ${split} | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`);
     }
   }
-  const after = results.natural?.[variants[1]![0]] as Summary;
-  lines.push(
-    '',
-    `Targets on natural: step-value ECE ≤ ${TARGET_ECE}: ${after.stepEce <= TARGET_ECE ? 'met' : 'missed'} (${after.stepEce.toFixed(3)}); ` +
-      `answers shown at ≥ 90 % and wrong on ≤ 10 % of problems: ${after.confidentWrong / after.problems <= 0.1 ? 'met' : 'missed'} (${after.confidentWrong} of ${after.problems}, ${pct(after.confidentWrong / after.problems)}).`,
-  );
+  // A blind split is shown as a user sees it: through the map fitted on all of val + natural.
+  const shippedName = 'shipped map (fitted on all of val + natural)';
+  for (const split of blind) {
+    const shownAs: Array<[string, Shown[]]> = [
+      ['raw (before)', of(split).map((record) => ({ record, steps: record.stepValues }))],
+      [shippedName, of(split).map((record) => ({ record, steps: record.stepValues.map((raw) => displayedValue(raw, featuresOf(record), shipped)) }))],
+    ];
+    for (const [name, shown] of shownAs) {
+      const s = summary(shown);
+      (results[split] ??= {})[name] = s;
+      shownBy[`${split}: ${name}`] = shown;
+      lines.push(`| ${split} (blind) | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`);
+    }
+  }
+  const verdict = (split: string, s: Summary): string =>
+    `Targets on ${split}: step-value ECE ≤ ${TARGET_ECE}: ${s.stepEce <= TARGET_ECE ? 'met' : 'missed'} (${s.stepEce.toFixed(3)}); ` +
+    `answers shown at ≥ 90 % and wrong on ≤ 10 % of problems: ${s.confidentWrong / s.problems <= 0.1 ? 'met' : 'missed'} (${s.confidentWrong} of ${s.problems}, ${pct(s.confidentWrong / s.problems)}).`;
+  lines.push('', verdict('natural', results.natural?.[variants[1]![0]] as Summary));
+  for (const split of blind) lines.push('', `${verdict(`${split} (blind)`, results[split]?.[shippedName] as Summary)}`);
 
   lines.push('', '## Reliability diagrams (tables of bins)', '', 'Per bin of the value shown: how often the solution\'s answer is right. Steps: a problem\'s steps share one unit of weight ("weight" column).', '');
-  for (const split of SPLITS) {
-    for (const [name] of variants.slice(0, 2)) {
-      const shown = (shownBy[name] as Shown[]).filter((x) => x.record.split === split);
-      for (const [kind, judged] of [
-        ['answers', answerJudged(shown)],
-        ['step values', stepJudged(shown)],
-      ] as const) {
-        lines.push(`**${split}, ${kind}, ${name}**`, '', '| value shown | count | weight | right | mean value shown |', '|---|---:|---:|---:|---:|');
-        for (const bin of reliability(judged)) {
-          lines.push(`| ${Math.round(100 * bin.from)}–${Math.round(100 * bin.to)} % | ${bin.count} | ${bin.weight.toFixed(1)} | ${pct(bin.accuracy)} | ${pct(bin.meanValue)} |`);
-        }
-        lines.push('');
+  const diagrams: Array<[string, string, Shown[]]> = [
+    ...SPLITS.flatMap((split) => variants.slice(0, 2).map(([name]): [string, string, Shown[]] => [split, name, (shownBy[name] as Shown[]).filter((x) => x.record.split === split)])),
+    ...blind.flatMap((split) => ['raw (before)', shippedName].map((name): [string, string, Shown[]] => [`${split} (blind)`, name, shownBy[`${split}: ${name}`] as Shown[]])),
+  ];
+  for (const [split, name, shown] of diagrams) {
+    for (const [kind, judged] of [
+      ['answers', answerJudged(shown)],
+      ['step values', stepJudged(shown)],
+    ] as const) {
+      lines.push(`**${split}, ${kind}, ${name}**`, '', '| value shown | count | weight | right | mean value shown |', '|---|---:|---:|---:|---:|');
+      for (const bin of reliability(judged)) {
+        lines.push(`| ${Math.round(100 * bin.from)}–${Math.round(100 * bin.to)} % | ${bin.count} | ${bin.weight.toFixed(1)} | ${pct(bin.accuracy)} | ${pct(bin.meanValue)} |`);
       }
+      lines.push('');
     }
   }
   return { markdown: `${lines.join('\n')}\n`, shipped, json: { shipped, freeValueWeight: free[0], bounds, results } };
