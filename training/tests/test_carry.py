@@ -85,10 +85,10 @@ def test_a_finished_run_is_carried_as_its_weights_and_loaded_not_trained_on_a_ne
         assert torch.equal(weight, original[name]), name
 
 
-def test_the_labels_of_a_finished_policy_are_carried_and_not_made_again_on_a_new_machine(tmp_path, monkeypatch, capsys):
+def test_the_labels_and_verifiers_of_a_finished_policy_are_carried_and_not_made_again_on_a_new_machine(tmp_path, monkeypatch, capsys):
     carried = tmp_path / "runs" / "smoke"
     monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-1"))
-    stages.run(SHORT, "labels", None, None, carried)
+    stages.run(SHORT, "verifiers", None, None, carried)
     first = cache_dir(SHORT)
     labels = first / f"labels-n{SHORT.label_paths}.pkl"
     kept = carried / f"{labels.name}.gz"
@@ -100,12 +100,15 @@ def test_the_labels_of_a_finished_policy_are_carried_and_not_made_again_on_a_new
 
     def made_again(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("made again on the new machine")
-    for stage in ("sampled_path_labels", "error_prefix_labels", "evaluate_policy"):
+    for stage in ("sampled_path_labels", "error_prefix_labels", "evaluate_policy", "train_verifier"):
         monkeypatch.setattr(stages, stage, made_again)
-    stages.run(SHORT, "labels", None, None, carried)
+    stages.run(SHORT, "verifiers", None, None, carried)
     second = cache_dir(SHORT)
     assert "the cache gets" in capsys.readouterr().out
     assert (second / labels.name).read_bytes() == labels.read_bytes()
+    for kind in stages.VERIFIERS:
+        name = stages.verifier_file(first, SHORT, kind).name
+        assert (carried / name).read_bytes() == (first / name).read_bytes() == (second / name).read_bytes(), kind
     # Carrying again writes the same bytes (git sees no change).
     before = kept.read_bytes()
     kept.unlink()

@@ -26,10 +26,12 @@ RECIPE_FILES = ("origin.json", "tokenizer.json")
 FINISHED = "policy_train.json"   # the record train_policy writes when the policy is trained
 MOMENTS = ("exp_avg", "exp_avg_sq")
 # What the stages after a finished policy write that a CPU takes long to make again (the medium
-# policy's evaluation ~9 min, its labels ~95 min), carried too so that a new machine goes on from the
-# verifiers. The labels' pickles are kept gzip'd: their repeated token lists shrink ~35x.
+# policy's evaluation ~9 min, its labels ~95 min, each verifier ~30 min), carried too so that a new
+# machine goes on where the last one stopped, with the very verifiers that were measured. The labels'
+# pickles are kept gzip'd: their repeated token lists shrink ~35x; a verifier is written whole, once trained.
 STAGE_RECORDS = ("policy_eval.json", "labels.json")
 LABELS = "labels-n*.pkl"
+VERIFIER_FILES = ("tvm-n*.pt", "orm-n*.pt", "prm-n*.pt")
 
 
 def _with_moments(state: dict, dtype: torch.dtype) -> dict:
@@ -117,10 +119,11 @@ def _same_finished_policy(cache: Path, carry: Path) -> bool:
 
 def keep_stage_outputs(cache: Path, carry: Path) -> None:
     """Copies into carry what the stages after its finished policy have written in the cache and carry
-    lacks: the policy's evaluation, the labels (gzip'd) and their summary."""
+    lacks: the policy's evaluation, the labels (gzip'd) and their summary, the trained verifiers."""
     if not _same_finished_policy(cache, carry):
         return
-    for name in STAGE_RECORDS:
+    names = [*STAGE_RECORDS, *(p.name for pattern in VERIFIER_FILES for p in cache.glob(pattern))]
+    for name in names:
         if (cache / name).exists() and not (carry / name).exists():
             shutil.copyfile(cache / name, carry / name)
     for labels in cache.glob(LABELS):
@@ -138,7 +141,8 @@ def restore_stage_outputs(carry: Path, cache: Path) -> None:
     """Gives a cache whose finished policy is carry's the stage outputs carry holds and it lacks."""
     if not _same_finished_policy(cache, carry):
         return
-    for name in STAGE_RECORDS:
+    names = [*STAGE_RECORDS, *(p.name for pattern in VERIFIER_FILES for p in carry.glob(pattern))]
+    for name in names:
         if (carry / name).exists() and not (cache / name).exists():
             shutil.copyfile(carry / name, cache / name)
     for kept in carry.glob(f"{LABELS}.gz"):

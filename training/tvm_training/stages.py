@@ -32,7 +32,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def save_model(path: Path, model: Decoder) -> None:
-    torch.save({"config": model.cfg.to_dict(), "model": model.state_dict(), "trained_on": device_name()}, path)
+    """Writes a trained verifier; whole or not at all (a run killed mid-write leaves no file to load or carry)."""
+    partial = path.with_suffix(".pt.partial")
+    torch.save({"config": model.cfg.to_dict(), "model": model.state_dict(), "trained_on": device_name()}, partial)
+    partial.replace(path)
 
 
 def verifier_file(cache: Path, profile: Profile, kind: str) -> Path:
@@ -177,6 +180,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
                 with calculator_for(profile, tok) as calculator:
                     logprobs = token_logprobs(policy, [d.ids for d in data], tok, calculator=calculator)
             save_model(path, train_verifier(policy, data, logprobs, kind, profile, tok.eos_id))
+            if carry is not None:
+                carried.keep_stage_outputs(out, carry)
         verifiers[kind], trained_on = load_verifier(path)
         verifiers_trained_on.add(trained_on)
     if until == "verifiers":
