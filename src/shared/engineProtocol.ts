@@ -86,8 +86,8 @@ export interface BundleInfo {
  * src/core/familiarity). A problem is "unfamiliar" when the policy's mean surprise at its
  * statement (nats per token) or the number of its words the tokenizer splits into pieces is above
  * `unfamiliarAbove`; a value shown to the user is
- * displayed = σ(value · logit(raw) + unfamiliar · [the problem is unfamiliar] + bias),
- * where raw is the verifier's value.
+ * displayed = σ(value · logit(raw) + unfamiliar · [the problem is unfamiliar] + surprise · s + bias),
+ * where raw is the verifier's value and s the policy's mean surprise at the statement.
  */
 export interface Calibration {
   /**
@@ -95,7 +95,8 @@ export interface Calibration {
    * problems stay under, or it has more split words than any val problem.
    */
   unfamiliarAbove: { surprise: number; splitWords: number };
-  weights: { value: number; unfamiliar: number; bias: number };
+  /** `surprise` is absent from maps fitted before it was a feature: 0. */
+  weights: { value: number; unfamiliar: number; surprise?: number; bias: number };
   /** What it was fitted on, and when (for people reading the manifest). */
   fittedOn: string;
 }

@@ -25,7 +25,11 @@ export function parseCalibration(value: unknown, fail: (problem: string) => neve
     return out;
   };
   const unfamiliarAbove = numbers('unfamiliarAbove', ['surprise', 'splitWords'] as const);
-  const weights = numbers('weights', ['value', 'unfamiliar', 'bias'] as const);
+  const required = numbers('weights', ['value', 'unfamiliar', 'bias'] as const);
+  // The weight on the surprise came later: a map without it is read as weight 0.
+  const surprise = (root.weights as Json).surprise;
+  if (surprise !== undefined && (typeof surprise !== 'number' || !Number.isFinite(surprise))) fail('field "calibration.weights.surprise" must be a finite number when present');
+  const weights = surprise === undefined ? required : { ...required, surprise: surprise as number };
   // A negative weight on the raw value would turn the verifier's drops into rises on screen.
   if (weights.value < 0) fail('field "calibration.weights.value" must be ≥ 0 (displayed values must rise with the verifier\'s)');
   const fittedOn = root.fittedOn;

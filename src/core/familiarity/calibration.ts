@@ -27,7 +27,7 @@ export interface FamiliarityFeatures {
 /** The value shown for a raw verifier value on a problem with these features. */
 export function displayedValue(raw: number, features: FamiliarityFeatures, calibration: Calibration): number {
   const w = calibration.weights;
-  return sigmoid(w.value * logit(raw) + (isUnfamiliar(features, calibration) ? w.unfamiliar : 0) + w.bias);
+  return sigmoid(w.value * logit(raw) + (isUnfamiliar(features, calibration) ? w.unfamiliar : 0) + (w.surprise ?? 0) * features.surprise + w.bias);
 }
 
 export function isUnfamiliar(features: FamiliarityFeatures, calibration: Calibration): boolean {

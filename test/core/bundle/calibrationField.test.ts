@@ -31,6 +31,13 @@ test('manifest "calibration": each wrong field is named', () => {
   assert.match(problem({ ...CALIBRATION, weights: { ...CALIBRATION.weights, bias: null } }), /calibration\.weights\.bias/);
   assert.match(problem({ ...CALIBRATION, weights: { ...CALIBRATION.weights, value: -0.5 } }), /must be ≥ 0 \(displayed values must rise/);
   assert.match(problem({ ...CALIBRATION, fittedOn: 3 }), /calibration\.fittedOn" must be a string/);
+  assert.match(problem({ ...CALIBRATION, weights: { ...CALIBRATION.weights, surprise: 'some' } }), /calibration\.weights\.surprise" must be a finite number when present/);
+});
+
+test('manifest "calibration": the weight on the surprise is optional (absent in maps fitted before it) and read when present', () => {
+  const withSurprise = { ...CALIBRATION, weights: { ...CALIBRATION.weights, surprise: -0.63 } };
+  assert.deepEqual(parseManifest({ ...base, calibration: withSurprise }, 'manifest.json').calibration, withSurprise);
+  assert.equal(parseManifest({ ...base, calibration: CALIBRATION }, 'manifest.json').calibration?.weights.surprise, undefined);
 });
 
 test('a loaded bundle carries its calibration in its info', skipUnlessFixture('mqa'), async () => {

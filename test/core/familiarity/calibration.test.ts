@@ -15,6 +15,14 @@ test('displayed = σ(value · logit(raw) + unfamiliar · [unfamiliar] + bias)', 
   assert.ok(Math.abs(displayedValue(0.9, { surprise: 13, splitWords: 0 }, CALIBRATION) - sigmoid(0.25 * Math.log(9) - 5 + 1.25)) < 1e-12);
 });
 
+test('with a weight on the surprise: displayed = σ(value · logit(raw) + unfamiliar · [unfamiliar] + surprise · s + bias)', () => {
+  const map = { ...CALIBRATION, weights: { ...CALIBRATION.weights, surprise: -0.5 } };
+  assert.ok(Math.abs(displayedValue(0.9, { surprise: 2, splitWords: 0 }, map) - sigmoid(0.25 * Math.log(9) - 0.5 * 2 + 1.25)) < 1e-12);
+  assert.ok(Math.abs(displayedValue(0.9, { surprise: 13, splitWords: 0 }, map) - sigmoid(0.25 * Math.log(9) - 5 - 0.5 * 13 + 1.25)) < 1e-12);
+  // Absent (a map fitted before the weight existed): the surprise counts for nothing.
+  assert.equal(displayedValue(0.9, { surprise: 2, splitWords: 0 }, CALIBRATION), displayedValue(0.9, { surprise: 5, splitWords: 0 }, CALIBRATION));
+});
+
 test('the map rises with the raw value (a drop stays a drop) and stays finite at 0 and 1', () => {
   const features = { surprise: 9, splitWords: 0 };
   const shown = [0, 0.1, 0.5, 0.9, 1].map((raw) => displayedValue(raw, features, CALIBRATION));
