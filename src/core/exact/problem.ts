@@ -38,8 +38,12 @@ const LONE_PERCENT = /^\\frac\{\d+(?:\.\d+)?\}\{100\}$/;
 const CALCULUS = /\b(?:differentiate|derivative|integrate|integral)\b|\\frac\{d\}\{d[a-z]\}|\\int\b/i;
 /** Asks for something other than the value of the division it writes ("the remainder of 1000 divided by 7"). */
 const NOT_THE_VALUE = /\bremainders?\b/i;
-/** Numbers in words: a statement that has them says more than its digits ("three quarters of 2/3"). */
-const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|twice|double|triple|dozen)\b/i;
+/**
+ * Numbers in words: a statement that has them says more than its digits ("three quarters of 2/3",
+ * "a ninth of 1/3": every fraction word, singular or plural, since "a ninth of" is a number too).
+ */
+const NUMBER_WORD =
+  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?|twelfths?|hundredths?|thousandths?|twice|thrice|double|triple|quadruple|dozen)\b/i;
 const DIGITS = /\d+(?:\.\d+)?/g;
 /** "3 : 8 = x : 56", a proportion: each ratio reads as a fraction. */
 const PROPORTION = /(?<![\w.])(\d+(?:\.\d+)?|[a-z])\s*:\s*(\d+(?:\.\d+)?|[a-z])\s*=\s*(\d+(?:\.\d+)?|[a-z])\s*:\s*(\d+(?:\.\d+)?|[a-z])(?!\w|\.\d)/g;
