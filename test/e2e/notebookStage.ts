@@ -56,9 +56,10 @@ const EDIT_CELL_ATTEMPTS = 3;
 /**
  * Puts cell `index` in edit mode as a keyboard user would: the notebook's first cell, Down to the
  * cell, Edit Cell (Enter). Waits for the cell's text editor to show `firstLine`. Each key is sent
- * only once the list shows the focus where it should be: a key pressed while the command palette
- * is still closing is lost, and Edit Cell would then open the wrong cell (a CI run failed so).
- * A user who sees the wrong cell open tries again; so does the stage, a bounded number of times.
+ * only once the list shows the focus where it should be, since a key that arrives before the focus
+ * is lost and Edit Cell then opens another cell (the likely cause of a CI run that waited 30 s for
+ * the problem cell's editor). A user who sees the wrong cell open tries again; so does the stage,
+ * a bounded number of times, each retry noted.
  */
 async function editCell(ctx: StageContext, index: number, firstLine: string): Promise<void> {
   const { page } = ctx.wb;
