@@ -117,15 +117,20 @@ def _same_finished_policy(cache: Path, carry: Path) -> bool:
                and (cache / name).read_bytes() == (carry / name).read_bytes() for name in (FINISHED, "tokenizer.json"))
 
 
+def _copy_missing(source: Path, target: Path) -> None:
+    """Copies the stage records and trained verifiers that source has and target lacks."""
+    names = [*STAGE_RECORDS, *(p.name for pattern in VERIFIER_FILES for p in source.glob(pattern))]
+    for name in names:
+        if (source / name).exists() and not (target / name).exists():
+            shutil.copyfile(source / name, target / name)
+
+
 def keep_stage_outputs(cache: Path, carry: Path) -> None:
     """Copies into carry what the stages after its finished policy have written in the cache and carry
     lacks: the policy's evaluation, the labels (gzip'd) and their summary, the trained verifiers."""
     if not _same_finished_policy(cache, carry):
         return
-    names = [*STAGE_RECORDS, *(p.name for pattern in VERIFIER_FILES for p in cache.glob(pattern))]
-    for name in names:
-        if (cache / name).exists() and not (carry / name).exists():
-            shutil.copyfile(cache / name, carry / name)
+    _copy_missing(cache, carry)
     for labels in cache.glob(LABELS):
         kept = carry / f"{labels.name}.gz"
         if not kept.exists():
@@ -141,10 +146,7 @@ def restore_stage_outputs(carry: Path, cache: Path) -> None:
     """Gives a cache whose finished policy is carry's the stage outputs carry holds and it lacks."""
     if not _same_finished_policy(cache, carry):
         return
-    names = [*STAGE_RECORDS, *(p.name for pattern in VERIFIER_FILES for p in carry.glob(pattern))]
-    for name in names:
-        if (carry / name).exists() and not (cache / name).exists():
-            shutil.copyfile(carry / name, cache / name)
+    _copy_missing(carry, cache)
     for kept in carry.glob(f"{LABELS}.gz"):
         labels = cache / kept.name.removesuffix(".gz")
         if not labels.exists():
