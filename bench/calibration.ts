@@ -42,14 +42,16 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   const solves = values.solves ? (JSON.parse(readFileSync(values.solves, 'utf8')) as Solves) : await solveAll(bundleDir, values.splits, values['flag-splits'], values.limit);
   if (!values.solves) writeFileSync(join(values.out, 'solves.json'), `${JSON.stringify(solves)}\n`);
+  const splitNames = [...new Set(solves.records.map((r) => r.split))];
+  const fitted = solves.records.filter((r) => r.split === 'val' || r.split === 'natural').length;
   const header = [
     '# Calibration of the displayed values: an out-of-distribution signal and a calibration map',
     '',
     `Bundle \`${solves.bundle}\`, default Solve (beam search + TVM, K = 16, b = 4, exact math on), seed = problem index, solved ${solves.date};`,
-    `produced by \`npm run bench:calibration -- --splits ${[...new Set(solves.records.map((r) => r.split))].join(',')}\` (solves.json holds every problem's raw values and features).`,
-    `Problems: ${[...new Set(solves.records.map((r) => r.split))].map((s) => `${s} ${solves.records.filter((r) => r.split === s).length}`).join(', ')}; a problem without an answer counts as wrong for its step values and is left out of the answer rows.`,
+    `produced by \`npm run bench:calibration -- --splits ${splitNames.join(',')}\` (solves.json holds every problem's raw values and features).`,
+    `Problems: ${splitNames.map((s) => `${s} ${solves.records.filter((r) => r.split === s).length}`).join(', ')}; a problem without an answer counts as wrong for its step values and is left out of the answer rows.`,
   ];
-  const report = calibrationReport(solves.records, solves.familiarityOnly, header, `val + natural (${solves.records.filter((r) => r.split === 'val' || r.split === 'natural').length} problems), ${solves.date}, bench/results/calibration-ood`);
+  const report = calibrationReport(solves.records, solves.familiarityOnly, header, `val + natural (${fitted} problems), ${solves.date}, bench/results/calibration-ood`);
   writeFileSync(join(values.out, 'calibration.md'), report.markdown);
   writeFileSync(join(values.out, 'calibration.json'), `${JSON.stringify(report.json, null, 1)}\n`);
   if (values['write-manifest']) {

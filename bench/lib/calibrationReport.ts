@@ -193,6 +193,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
   }
   // A blind split is shown as a user sees it: through the map fitted on all of val + natural.
   const shippedName = 'shipped map (fitted on all of val + natural)';
+  const blindDiagrams: Array<[string, string, Shown[]]> = [];
   for (const split of blind) {
     const shownAs: Array<[string, Shown[]]> = [
       ['raw (before)', of(split).map((record) => ({ record, steps: record.stepValues }))],
@@ -201,7 +202,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     for (const [name, shown] of shownAs) {
       const s = summary(shown);
       (results[split] ??= {})[name] = s;
-      shownBy[`${split}: ${name}`] = shown;
+      blindDiagrams.push([`${split} (blind)`, name, shown]);
       lines.push(`| ${split} (blind) | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`);
     }
   }
@@ -214,7 +215,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
   lines.push('', '## Reliability diagrams (tables of bins)', '', 'Per bin of the value shown: how often the solution\'s answer is right. Steps: a problem\'s steps share one unit of weight ("weight" column).', '');
   const diagrams: Array<[string, string, Shown[]]> = [
     ...SPLITS.flatMap((split) => variants.slice(0, 2).map(([name]): [string, string, Shown[]] => [split, name, (shownBy[name] as Shown[]).filter((x) => x.record.split === split)])),
-    ...blind.flatMap((split) => ['raw (before)', shippedName].map((name): [string, string, Shown[]] => [`${split} (blind)`, name, shownBy[`${split}: ${name}`] as Shown[]])),
+    ...blindDiagrams,
   ];
   for (const [split, name, shown] of diagrams) {
     for (const [kind, judged] of [
