@@ -37,22 +37,25 @@ for (const [label, problem, message] of refused) {
   });
 }
 
-const unfamiliar: ReadonlyArray<[string, string]> = [
-  ['non-math prose', 'Tell me a story about a dragon who loves the sea.'],
-  ['another language', 'Combien font deux plus trois ?'],
-  ['emoji', '🍎🍎🍎 + 🍎🍎 = ?'],
-  ['a word problem worded unlike the curriculum', 'A train travels at 80 km/h for 2.5 hours. How far does it go?'],
+// Not math at all: nothing shown as likely. A word problem worded unlike the curriculum may well be
+// solved (the policy gets 39 % of the unfamiliar natural problems right; calibration-ood), so its
+// values may pass 50 %, but it is called unfamiliar and nothing is shown as certain (90 %).
+const unfamiliar: ReadonlyArray<[string, string, number]> = [
+  ['non-math prose', 'Tell me a story about a dragon who loves the sea.', 0.5],
+  ['another language', 'Combien font deux plus trois ?', 0.5],
+  ['emoji', '🍎🍎🍎 + 🍎🍎 = ?', 0.5],
+  ['a word problem worded unlike the curriculum', 'A train travels at 80 km/h for 2.5 hours. How far does it go?', 0.9],
 ];
-for (const [label, problem] of unfamiliar) {
-  test(`${label}: "unfamiliar problem", and no value shown as likely`, async () => {
+for (const [label, problem, below] of unfamiliar) {
+  test(`${label}: "unfamiliar problem", and no value shown at ${below * 100}% or more`, async () => {
     const result = await solve(models, { problem, ...QUICK });
     assert.equal(result.familiarity.unfamiliar, true, `surprise ${result.familiarity.surprise}, split words ${result.familiarity.splitWords}`);
     assert.ok(result.familiarity.calibrated);
-    for (const step of result.steps) assert.ok((step.value ?? 0) < 0.5, `"${step.text}" shown at ${step.value}`);
+    for (const step of result.steps) assert.ok((step.value ?? 0) < below, `"${step.text}" shown at ${step.value}`);
     assert.match(renderSolve(result), /\nNote: Unfamiliar problem: /);
     const checked = await checkDerivation(models, { problem, steps: ['2 + 3 = 5', 'The answer is 5'] });
     assert.equal(checked.familiarity.unfamiliar, true);
-    assert.ok(checked.steps.every((s) => s.value < 0.5 && s.tokens.every((t) => t.value < 0.5)));
+    assert.ok(checked.steps.every((s) => s.value < below && s.tokens.every((t) => t.value < below)));
   });
 }
 

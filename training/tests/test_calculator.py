@@ -21,7 +21,7 @@ from tvm_training import stages
 from tvm_training.calculator import Calculator, CalculatorError
 from tvm_training.common import SMOKE
 from tvm_training.curriculum import V1
-from tvm_training.data import prompt_of
+from tvm_training.data import prompt_of, prompt_text
 from tvm_training.hf_format import decoder_from_transformers
 from tvm_training.hf_parity import problems_of
 from tvm_training.policy import sample_marked_paths
@@ -35,13 +35,14 @@ GREEDY_TOKENS = 160
 
 @pytest.fixture(scope="module")
 def shipped():
-    """The shipped v1 policy (the smoke profile's policy writes no closed calculation yet) and its tokenizer."""
+    """The shipped policy (the smoke profile's policy writes no closed calculation yet) and its tokenizer."""
     tok = BpeTokenizer.load(DEFAULT / "tokenizer.json")
     return decoder_from_transformers(DEFAULT), tok
 
 
 def prompts_of(tok: BpeTokenizer, split: str, n: int, every: int) -> list[list[int]]:
-    return [tok.encode(prompt_of(q, V1)) for q in problems_of(DEFAULT / "splits" / f"{split}.jsonl", n * every)[::every]]
+    prompt_format = json.loads((DEFAULT / "tutor.json").read_text()).get("promptFormat", "v1")
+    return [tok.encode(prompt_text(q, prompt_format)) for q in problems_of(DEFAULT / "splits" / f"{split}.jsonl", n * every)[::every]]
 
 
 def test_greedy_with_the_calculator_is_the_engines_on_the_shipped_policy(shipped, tmp_path):

@@ -14,8 +14,7 @@ from node_side import node_json
 from transformers import AutoModelForCausalLM, AutoModelForTokenClassification, AutoTokenizer
 
 from tvm_training.common import SMOKE
-from tvm_training.curriculum import V1
-from tvm_training.data import prompt_of, prompt_text
+from tvm_training.data import prompt_text
 from tvm_training.export import write_bundle
 from tvm_training.hf_format import (
     bundle_prompt_format,
@@ -99,7 +98,7 @@ def bundle(request, default, smoke):
 def paths_of(b: dict, max_new: int = 48) -> list[list[int]]:
     """Each test question's prompt and our greedy continuation: left-padded batches of mixed lengths."""
     tok = b["tok"]
-    prompts = [tok.encode(prompt_of(q, V1)) for q in QUESTIONS]
+    prompts = [tok.encode(prompt_text(q, b["prompt_format"])) for q in QUESTIONS]
     return [p + c for p, c in zip(prompts, greedy_ours(b["policy"], prompts, tok.eos_id, max_new))]
 
 
@@ -183,7 +182,7 @@ def test_the_tokenizer_and_its_chat_template_give_our_prompt_and_ids(default):
     assert hf_tok.eos_token_id == tok.eos_id and hf_tok.pad_token_id == tok.eos_id and hf_tok.bos_token is None
     for q, solution in zip(QUESTIONS, ["$3x = 15$\n$x = 5$\nThe answer is 5", "$\\frac{1}{3} + 2 \\times 4 = 7$"] * 4):
         prompt = hf_tok.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
-        assert prompt == prompt_of(q, V1)
+        assert prompt == prompt_text(q, default["prompt_format"])
         text = prompt + solution
         assert hf_tok(text)["input_ids"] == tok.encode(text)
         assert hf_tok.decode(tok.encode(text)) == text
@@ -246,15 +245,17 @@ def test_each_verifier_onnx_takes_the_surprise_input_and_matches_our_values(bund
 
 def test_fp16_and_int8_variants_stay_close_to_the_fp32_onnx(smoke):
     tok = smoke["tok"]
-    prompts = [tok.encode(prompt_of(q, V1)) for q in QUESTIONS]
+    prompts = [tok.encode(prompt_text(q, smoke["prompt_format"])) for q in QUESTIONS]
     onnx_dir = smoke["out"] / "onnx"
     fp16 = variant_report(onnx_dir / "model.onnx", onnx_dir / "model_fp16.onnx", prompts, tok.eos_id, 24)
     int8 = variant_report(onnx_dir / "model.onnx", onnx_dir / "model_int8.onnx", prompts, tok.eos_id, 24)
-    # Measured on these weights: logits 0.004 (fp16) and 0.11 (int8), greedy identical 8 / 8 both;
-    # values 0.0004 and 0.009. Bounds about 5 times those (training/README.md has the shipped models').
+    # Measured on these weights: logits 0.004 (fp16) and 0.11 (int8); values 0.0004 and 0.009. Bounds
+    # about 5 times those (training/README.md has the trained models'). Greedy tokens are compared for
+    # fp16 only: random weights give nearly tied logits, which int8's error reorders (8 of 8 prompts
+    # kept their 24 greedy tokens with v1's 969-token vocabulary, 2 of 8 with v3's 1690).
     assert fp16["max_logit_error"] <= 0.02, fp16
     assert int8["max_logit_error"] <= 0.5, int8
-    assert fp16["greedy_identical"] >= 0.75 and int8["greedy_identical"] >= 0.75, (fp16, int8)
+    assert fp16["greedy_identical"] >= 0.75, fp16
     paths = paths_of(smoke, 24)
     logprobs = token_logprobs(smoke["policy"], paths, tok)
     tvm_dir = smoke["out"] / "tvm" / "onnx"

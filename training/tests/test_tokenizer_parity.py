@@ -9,16 +9,16 @@ import pytest
 from node_side import REPO, node_json
 
 from dump_curriculum import curriculum_ids
-from tvm_training.curriculum import V1, V2
+from tvm_training.curriculum import V1, V2, V3
 from tvm_training.tokenizer import BpeTokenizer
 
 PER_FAMILY = 250
 
 
 @pytest.mark.parametrize(("bundle", "curriculum", "per_family"),
-                         [("models/default", V1, PER_FAMILY), ("test/fixtures/bundle-mqa", V1, PER_FAMILY),
+                         [("models/default", V3, PER_FAMILY), ("test/fixtures/bundle-mqa", V1, PER_FAMILY),
                           # v2's texts (× and ÷, $$, words for numbers) through a bundle's tokenizer.
-                          ("test/fixtures/bundle-mqa", V2, 40)], ids=["default-v1", "mqa-v1", "mqa-v2"])
+                          ("test/fixtures/bundle-mqa", V2, 40)], ids=["default-v3", "mqa-v1", "mqa-v2"])
 def test_the_bundle_tokenizer_matches_the_training_tokenizer_and_round_trips_the_curriculum(bundle, curriculum, per_family, tmp_path):
     tok = BpeTokenizer.load(REPO / bundle / "tokenizer.json")
     texts = tmp_path / "texts.jsonl"

@@ -97,6 +97,10 @@ MEDIUM_V3 = dataclasses.replace(MEDIUM_V2, name="medium-v3", curriculum="v3", wa
 
 PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2, MEDIUM_V3)}
 
+# The profile whose bundle is models/default (`npm run models`): its bundle stage writes there, with
+# the model card and the calibration map; every other profile's bundle goes into its cache.
+SHIPPED_PROFILE = MEDIUM_V3.name
+
 
 def curriculum_of(profile: Profile) -> Curriculum:
     if profile.curriculum not in CURRICULA:

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import pickle
 import shutil
+import subprocess
 from pathlib import Path
 
 import torch
@@ -14,7 +15,7 @@ from . import carry as carried
 from .cache_origin import check_origin
 from .calculator import Calculator
 from .card import write_model_card
-from .common import PROFILES, Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
+from .common import PROFILES, SHIPPED_PROFILE, Profile, cache_dir, curriculum_of, device_name, log, seed_everything, setup_torch, write_json
 from .data import Splits
 from .export import copy_splits, write_standard_bundle
 from .labels import error_prefix_labels, label_problems, sampled_path_labels
@@ -195,7 +196,8 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if until == "verifier-eval":
         return
 
-    target = bundle_dir or (REPO / "models" / "default" if profile.name == "full" else out / "bundle")
+    shipped = profile.name == SHIPPED_PROFILE and bundle_dir is None
+    target = REPO / "models" / "default" if shipped else bundle_dir or out / "bundle"
     policy_train = json.loads((out / "policy_train.json").read_text())
     training = {
         # Policies trained before trained_on was recorded were all trained on this 2-core CPU.
@@ -212,9 +214,13 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     write_standard_bundle(target, tok, {"policy": (policy, "policy"), **{k: (m, k) for k, m in verifiers.items()}}, training,
                           curriculum_of(profile).prompt_format)
     copy_splits(out, target)
-    if profile.name == "full":
-        write_model_card(REPO / "models" / "README.md", training, profile, target)
     # The calibration map is fitted by the engine on solves of val and natural (bench/calibration.ts);
-    # until then the bundle shows its raw values, marked uncalibrated.
-    log(f"bundle written to {target}; fit its calibration map with: npm run bench:calibration -- --bundle {target} "
-        "--splits val,natural --write-manifest")
+    # until then a bundle shows its raw values, marked uncalibrated.
+    calibrate = ["npx", "tsx", "bench/calibration.ts", "--bundle", str(target), "--splits", "val,natural,natural-b",
+                 "--write-manifest"]
+    if not shipped:
+        log(f"bundle written to {target}; fit its calibration map with: {' '.join(calibrate)}")
+        return
+    write_model_card(REPO / "models" / "README.md", training, profile, target)
+    log(f"bundle written to {target}; fitting its calibration map: {' '.join(calibrate)}")
+    subprocess.run(calibrate, cwd=REPO, check=True, stdout=subprocess.DEVNULL)

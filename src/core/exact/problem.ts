@@ -54,8 +54,8 @@ const OPERATOR_EDGE = /^[+\-−*/×÷·=^(]|[+\-−*/×÷·=^)]$/;
 export function formulas(problem: string): string[] {
   const text = problem
     .replace(/\$/g, ' ')
-    // "150 + 207 = ?" asks for the value of the left side.
-    .replace(/=\s*\?/g, ' ')
+    // "150 + 207 = ?" and "$608 \div 16$ =" ask for the value of the left side.
+    .replace(/=\s*(?:\?|$)/g, ' ')
     .replace(/(\d)\s+times\s+(?=\d)/g, '$1 × ')
     .replace(/(\d)\s+plus\s+(?=\d)/g, '$1 + ')
     .replace(/(\d)\s+minus\s+(?=\d)/g, '$1 - ')

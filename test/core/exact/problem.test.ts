@@ -14,12 +14,15 @@ function arithmeticValue(problem: string): string {
   return text((context as Extract<ProblemContext, { kind: 'arithmetic' }>).value);
 }
 
-test('arithmetic phrasings: "Calculate …", "What is 21 x 4?", "$150 + 207 = ?$", "Compute $…$"', () => {
+test('arithmetic phrasings: "Calculate …", "What is 21 x 4?", "$150 + 207 = ?$", "$608 \\div 16$ =", "Compute $…$"', () => {
   assert.equal(arithmeticValue('Calculate 1198 - 60.'), '1138');
   assert.equal(arithmeticValue('What is 21 x 4?'), '84');
   assert.equal(arithmeticValue('What is $204 - 666$?'), '-462');
   assert.equal(arithmeticValue('$150 + 207 = ?$'), '357');
   assert.equal(arithmeticValue('$231 \\div 21 = ?$'), '11');
+  assert.equal(arithmeticValue('$608 \\div 16$ ='), '38');
+  assert.equal(arithmeticValue('21 x 2 ='), '42');
+  assert.equal(arithmeticValue('$8 \\times 10 =$'), '80');
   assert.equal(arithmeticValue('Compute $14 \\times 7$.'), '98');
   assert.equal(arithmeticValue('Find $1189 + 529$.'), '1718');
 });
