@@ -22,6 +22,11 @@ export interface LoadBundleOptions {
   sessionFactory?: SessionFactory;
   /** Which ONNX weights of a Hugging Face folder to load (default 'auto'; tutor.json may also say). */
   variant?: VariantRequest;
+  /**
+   * The verifiers to open (default: every one the bundle names). bench:speed opens the TVM alone,
+   * as the vsix ships it, so that its memory is the product's and not the ORM's and PRM's too.
+   */
+  verifiers?: readonly Exclude<ModelSlot, 'policy'>[];
 }
 
 export interface LoadedBundle {
@@ -77,7 +82,7 @@ export async function loadBundle(dir: string, options: LoadBundleOptions = {}): 
     const models: Partial<Record<ModelSlot, DecoderModel>> = {};
     for (const slot of MODEL_SLOTS) {
       const entry = manifest.models[slot];
-      if (!entry) continue;
+      if (!entry || (slot !== 'policy' && options.verifiers && !options.verifiers.includes(slot))) continue;
       const path = modelPath(dir, entry, remedy, namedBy);
       // The first session settles the device; the others follow it (no second CUDA attempt).
       const created = await openSession(path, device?.device ?? options.device ?? 'auto', options.sessionFactory);

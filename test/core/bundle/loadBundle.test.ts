@@ -33,6 +33,17 @@ for (const kind of ['mqa', 'mha'] as const) {
   });
 }
 
+test('verifiers: only the named verifiers are opened; by default every one the bundle names', async () => {
+  const all = await loadBundle('models/default', { device: 'cpu' });
+  const tvmOnly = await loadBundle('models/default', { device: 'cpu', verifiers: ['tvm'] });
+  try {
+    assert.deepEqual(Object.keys(all.models).sort(), ['orm', 'policy', 'prm', 'tvm']);
+    assert.deepEqual(Object.keys(tvmOnly.models).sort(), ['policy', 'tvm']);
+  } finally {
+    await Promise.all([all.release(), tvmOnly.release()]);
+  }
+});
+
 /** Loads a broken copy of the MQA fixture and returns the BundleError it fails with. */
 async function loadError(breakIt: (copy: ReturnType<typeof copyFixture>) => void): Promise<BundleError> {
   const copy = copyFixture('mqa');
