@@ -41,7 +41,11 @@ export function bundleSolutions(bundleDir: string, split: string, limit: number 
 export const NATURAL_SPLIT = 'natural';
 /** The second hand-written set, written blind to curriculum v3 before the policy that continues on it trained. */
 export const NATURAL_B_SPLIT = 'natural-b';
-const HAND_WRITTEN = [NATURAL_SPLIT, NATURAL_B_SPLIT];
+/** The third hand-written set, a blind judge frozen before any later curriculum or training run: never used to choose anything. */
+export const NATURAL_C_SPLIT = 'natural-c';
+/** Hand-written problems where search settings are chosen; never reported as a judge. */
+export const NATURAL_VAL_SPLIT = 'natural-val';
+const HAND_WRITTEN = [NATURAL_SPLIT, NATURAL_B_SPLIT, NATURAL_C_SPLIT, NATURAL_VAL_SPLIT];
 
 function splitFile(bundleDir: string, split: string): string {
   return HAND_WRITTEN.includes(split) ? resolve(__dirname, '..', 'data', `${split}.jsonl`) : join(bundleDir, 'splits', `${split}.jsonl`);

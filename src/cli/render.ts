@@ -18,8 +18,8 @@ export function percent(value: number | null): string {
 }
 
 /** "Unfamiliar problem" or "uncalibrated", as a last line (none when the problem is familiar and the values calibrated, or there are no values). */
-function noteLines(familiarity: Familiarity, valued = true): string[] {
-  const notice = familiarityNotice(familiarity, valued);
+function noteLines(familiarity: Familiarity, valued: boolean, verified: boolean | null): string[] {
+  const notice = familiarityNotice(familiarity, valued, verified);
   return notice ? [`Note: ${notice}`] : [];
 }
 
@@ -46,7 +46,7 @@ export function renderSolve(result: SolveResult): string {
   if (result.trace.votes.length > 0) {
     lines.push(`Votes: ${result.trace.votes.map((v) => `${v.answer} ×${v.members.length}`).join(', ')}`);
   }
-  return [...lines, ...noteLines(result.familiarity, valued)].join('\n');
+  return [...lines, ...noteLines(result.familiarity, valued, result.verified)].join('\n');
 }
 
 export function renderCheck(check: CheckResult, hint: Hint | null): string {
@@ -62,7 +62,7 @@ export function renderCheck(check: CheckResult, hint: Hint | null): string {
   });
   lines.push(check.reason);
   if (hint) lines.push(hintLine(hint, check.steps.length));
-  return [...lines, ...noteLines(check.familiarity)].join('\n');
+  return [...lines, ...noteLines(check.familiarity, true, check.verified)].join('\n');
 }
 
 function hintLine(hint: Hint, steps: number): string {

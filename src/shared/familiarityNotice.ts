@@ -11,10 +11,19 @@ export function familiarityCaution(familiarity: Familiarity, valued = true): str
   return familiarity.calibrated || !valued ? null : 'uncalibrated';
 }
 
-export function familiarityNotice(familiarity: Familiarity, valued = true): string | null {
+/**
+ * `verified`: whether exact math verified the final answer against the problem. The notice then
+ * says so rather than that the answer is often wrong: every verified answer of the benchmarks was
+ * right (102 of 102 on val, natural and natural-b; bench/results/README.md), while the
+ * percentages, which do not read the verdict, stay lowered.
+ */
+export function familiarityNotice(familiarity: Familiarity, valued = true, verified: boolean | null = null): string | null {
   if (familiarity.unfamiliar === true) {
     const percentages = valued ? '; the percentages are lowered to match' : '';
-    return `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on, so the answer is often wrong${percentages}.`;
+    const wording = `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on`;
+    return verified === true
+      ? `${wording}, so answers to it are often wrong${percentages}. This final answer was verified exactly against the problem.`
+      : `${wording}, so the answer is often wrong${percentages}.`;
   }
   if (!familiarity.calibrated && valued) {
     return familiarity.surprise === null

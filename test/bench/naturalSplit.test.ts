@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleSolutions, NATURAL_B_SPLIT, NATURAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
+import { bundleSolutions, NATURAL_B_SPLIT, NATURAL_C_SPLIT, NATURAL_SPLIT, NATURAL_VAL_SPLIT, requiredSplit } from '../../bench/lib/problems.js';
 import { answersEquivalent } from '../../src/core/grading/index.js';
 import { verifyAnswer } from '../../src/core/exact/index.js';
 
@@ -77,5 +77,51 @@ test('natural-b: six problems of every family, new questions, read by the benche
 
 test('the exact judge rejects no right answer of natural-b', () => {
   const verdicts = naturalB.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
+  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
+});
+
+// The third hand-written set (bench/data/natural-c.jsonl), a blind judge never used to choose anything, and the
+// hand-written validation set (bench/data/natural-val.jsonl), where search settings are chosen; their answers are
+// recomputed independently in training/tests/test_natural_c_split.py and test_natural_val_split.py.
+const naturalC = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-c.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as NaturalProblem);
+const naturalVal = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-val.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as NaturalProblem);
+
+test('natural-c: six problems of every family, new questions, read by the benches like natural', () => {
+  for (const family of FAMILIES) assert.equal(naturalC.filter((p) => p.family === family).length, 6, family);
+  const seen = new Set([...problems, ...naturalB, ...naturalVal].map((p) => p.question));
+  assert.equal(naturalC.filter((p) => seen.has(p.question)).length, 0);
+  assert.equal(new Set(naturalC.map((p) => p.question)).size, naturalC.length);
+  const split = requiredSplit('/nonexistent-bundle', NATURAL_C_SPLIT, undefined);
+  assert.equal(split.name, 'natural-c');
+  assert.equal(split.items.length, naturalC.length);
+  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalC[index]!.answer, item.reference));
+  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_C_SPLIT, undefined), /natural-c split has answers but no reference solutions/);
+});
+
+test('the exact judge rejects no right answer of natural-c', () => {
+  const verdicts = naturalC.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
+  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
+});
+
+test('natural-val: three problems of every family, new questions, read by the benches like natural', () => {
+  for (const family of FAMILIES) assert.equal(naturalVal.filter((p) => p.family === family).length, 3, family);
+  const seen = new Set([...problems, ...naturalB, ...naturalC].map((p) => p.question));
+  assert.equal(naturalVal.filter((p) => seen.has(p.question)).length, 0);
+  assert.equal(new Set(naturalVal.map((p) => p.question)).size, naturalVal.length);
+  const split = requiredSplit('/nonexistent-bundle', NATURAL_VAL_SPLIT, undefined);
+  assert.equal(split.name, 'natural-val');
+  assert.equal(split.items.length, naturalVal.length);
+  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalVal[index]!.answer, item.reference));
+  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_VAL_SPLIT, undefined), /natural-val split has answers but no reference solutions/);
+});
+
+test('the exact judge rejects no right answer of natural-val', () => {
+  const verdicts = naturalVal.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
   assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
 });

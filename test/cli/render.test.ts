@@ -31,6 +31,14 @@ test('solve: an unfamiliar problem is marked on the answer line and explained in
   assert.match(text, /\nNote: Unfamiliar problem: .*lowered to match\.$/);
 });
 
+test('solve and check: a verified final answer on an unfamiliar problem is said to be verified in the note', () => {
+  const solved = renderSolve({ ...result(sampleTrace(), UNFAMILIAR), verified: true });
+  assert.match(solved, /\nAnswer: 11 \(verified\) — unfamiliar problem\n/);
+  assert.match(solved, /\nNote: Unfamiliar problem: .* This final answer was verified exactly against the problem\.$/);
+  const check = { ...checkResultFor(['2 + 2 = 4', 'The answer is 4'], [0.9, 0.9], null), familiarity: UNFAMILIAR, verified: true };
+  assert.match(renderCheck(check, null), /\nNote: Unfamiliar problem: .* This final answer was verified exactly against the problem\.$/);
+});
+
 test('solve: uncalibrated values are said so; a familiar calibrated problem gets no note', () => {
   assert.match(renderSolve(result(sampleTrace(), UNCALIBRATED)), /\nAnswer: 11\nNote: Uncalibrated: /);
   assert.doesNotMatch(renderSolve(result(sampleTrace())), /Note:|unfamiliar/);

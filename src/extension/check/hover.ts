@@ -45,7 +45,7 @@ function describe(check: MappedCheck, step: MappedStep, line: number, column: nu
   const exact = exactLine(check, step);
   if (exact) lines.push(exact);
   if (check.result.firstSuspicious === index && check.result.warningStands) lines.push(`⚠ ${check.result.reason}`);
-  const notice = familiarityNotice(check.result.familiarity);
+  const notice = familiarityNotice(check.result.familiarity, true, check.result.verified);
   if (notice) lines.push(notice);
   return lines.join('\n\n');
 }

@@ -138,7 +138,7 @@ export function solvedView(
     ...pendingView(request, ''),
     status: 'done',
     message: trace.outcome === 'no-answer' ? 'The search ended without stating an answer.' : null,
-    notice: familiarityNotice(familiarity, params.verifier !== null),
+    notice: familiarityNotice(familiarity, params.verifier !== null, verified),
     // The engine's parameters are the ones that were actually used (after its defaults).
     settings: { ...request.settings, strategy: params.strategy, verifier: params.verifier, k: params.k, b: params.b, temperature: params.temperature, maxSteps: params.maxSteps },
     scoring: scoringNote(params),

@@ -82,6 +82,8 @@ test('an unfamiliar problem or uncalibrated values become a notice and a caution
   const unfamiliar = solvedView(request, sampleTrace(), UNFAMILIAR, null);
   assert.match(unfamiliar.notice ?? '', /^Unfamiliar problem: /);
   assert.equal(unfamiliar.answer?.caution, 'unfamiliar problem');
+  const verified = solvedView(request, sampleTrace(), UNFAMILIAR, true);
+  assert.match(verified.notice ?? '', /^Unfamiliar problem: .* This final answer was verified exactly against the problem\.$/);
   const uncalibrated = solvedView(request, sampleTrace(), UNCALIBRATED, null);
   assert.match(uncalibrated.notice ?? '', /^Uncalibrated: .*raw estimates/);
   assert.equal(uncalibrated.answer?.caution, 'uncalibrated');
