@@ -190,6 +190,8 @@ async function evaluateProblem(models: EngineModels, question: string, reference
     scored[v] = judged(pool.map((p, i) => toTracePath(format, p, values?.[i] ?? null, i)));
   }
   for (const n of budgets) {
+    // The ceiling of any choice among these paths: one of them states the right answer.
+    correct[`pass@${n}`] = plainPaths.slice(0, n).some((path) => answersEquivalent(path.answer, reference));
     record(`vote@${n}`, selectUncontradicted(plainPaths.slice(0, n), (paths) => vote(paths, false)).answer);
     for (const v of verifiers) record(`bon-${v}@${n}`, selectUncontradicted((scored[v] ?? []).slice(0, n), selectBestOfN).answer);
     if (scored.tvm) record(`wvote-tvm@${n}`, selectUncontradicted(scored.tvm.slice(0, n), (paths) => vote(paths, true)).answer);

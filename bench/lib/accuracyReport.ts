@@ -37,6 +37,7 @@ export function strategyRows(verifiers: readonly VerifierName[]): Array<{ key: s
     ...verifiers.map((v) => ({ key: `bon-${v}`, label: `best-of-N, ${upper(v)}` })),
     ...(verifiers.includes('tvm') ? [{ key: 'wvote-tvm', label: 'weighted vote, TVM' }] : []),
     ...verifiers.map((v) => ({ key: `beam-${v}`, label: `beam search, ${upper(v)}` })),
+    { key: 'pass', label: 'pass@N: any of the N paths right (the ceiling of choosing among them)' },
   ];
 }
 
@@ -75,7 +76,8 @@ export function renderAccuracy(
         const mine = outcomes(set, row.key, budget);
         const accuracy = pct(accuracyOf(mine));
         if (row.key === REFERENCE) return `**${accuracy}**`;
-        if (!verifiers.includes('tvm')) return accuracy; // no reference to test against
+        // No reference to test against; pass@N is a ceiling, not a strategy to compare with.
+        if (!verifiers.includes('tvm') || row.key === 'pass') return accuracy;
         const { onlyA, onlyB } = discordant(outcomes(set, REFERENCE, budget), mine);
         return `${accuracy} (${formatP(mcnemarExact(onlyA, onlyB))})`;
       });

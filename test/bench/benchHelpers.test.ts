@@ -44,7 +44,7 @@ test('the accuracy report has a row per strategy, McNemar p-values and a chart p
   const outcome = (beam: boolean, vote: boolean) => ({
     question: 'q',
     reference: '1',
-    correct: { 'beam-tvm@4': beam, 'vote@4': vote, 'greedy@4': false, 'bon-tvm@4': vote, 'wvote-tvm@4': vote },
+    correct: { 'beam-tvm@4': beam, 'vote@4': vote, 'greedy@4': false, 'bon-tvm@4': vote, 'wvote-tvm@4': vote, 'pass@4': true },
     seconds: { 'beam-tvm@4': 1, greedy: 0.1, pool: 0.5, 'score-tvm': 0.2 },
   });
   const { markdown, charts } = renderAccuracy(
@@ -55,6 +55,7 @@ test('the accuracy report has a row per strategy, McNemar p-values and a chart p
   );
   assert.match(markdown, /\| beam search, TVM \| \*\*100\.0%\*\* \|/);
   assert.match(markdown, /\| majority vote \| 33\.3% \(p=0\.500\) \|/);
+  assert.match(markdown, /\| pass@N: any of the N paths right \(the ceiling of choosing among them\) \| 100\.0% \|/, 'a ceiling, not compared');
   assert.match(charts.test ?? '', /^<svg/);
   assert.match(lineChart('t', 'x', ['1'], [{ name: 'a', values: [0.5] }]), /<polyline/);
 });
