@@ -6,8 +6,7 @@
 //   npm run bench:remote -- [--concurrency 16] [--problems 16] [--parallel 4]
 // The report also goes to bench/results/remote-load.md; the run fails if a solve failed or the
 // ratio is over the target.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadBundle } from '../src/core/bundle/loadBundle.js';
@@ -60,7 +59,7 @@ function row(name: string, run: Run): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '16' }, problems: { type: 'string', default: '16' }, parallel: { type: 'string', default: '4' } } });
-  const files = llamaServerFiles(createHash('sha256').update(readFileSync(`${BUNDLE}/model.safetensors`)).digest('hex').slice(0, 16));
+  const files = llamaServerFiles(BUNDLE);
   if (typeof files === 'string') throw new Error(files);
   const concurrency = Number(values.concurrency);
   const problems = requiredSplit(BUNDLE, 'test', Number(values.problems)).items.map((item) => item.question);

@@ -3,7 +3,8 @@
 // TVM_TUTOR_LLAMA_SERVER and TVM_TUTOR_POLICY_GGUF); without them the tests are skipped with the
 // reason, except under CI=true, where a missing server fails the suite.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './scriptedServer.js';
@@ -15,8 +16,23 @@ export interface LlamaServerFiles {
   gguf: string;
 }
 
+/**
+ * Where training/remote/prepare.sh keeps a bundle's GGUF: named by the policy's weights and its
+ * tokenizer files (the GGUF holds the vocabulary and the chat template too), hashed as that script
+ * hashes them, in the same order.
+ */
+export function policyGgufKey(bundleDir: string): string {
+  const weights = existsSync(join(bundleDir, 'model.safetensors')) ? 'model.safetensors' : 'policy.onnx';
+  const hash = createHash('sha256');
+  for (const name of [weights, 'tokenizer.json', 'tokenizer_config.json']) {
+    if (existsSync(join(bundleDir, name))) hash.update(readFileSync(join(bundleDir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** The binary and GGUF from the environment, else the latest in the cache; a reason when absent. */
-export function llamaServerFiles(ggufHash: string): LlamaServerFiles | string {
+export function llamaServerFiles(bundleDir: string): LlamaServerFiles | string {
+  const ggufHash = policyGgufKey(bundleDir);
   const cache = join(process.env.TVM_TUTOR_CACHE ?? join(homedir(), '.cache', 'tvm-tutor'), 'llama');
   const binary = process.env.TVM_TUTOR_LLAMA_SERVER ?? join(cache, '0.3.36', 'build', 'bin', 'llama-server');
   const gguf = process.env.TVM_TUTOR_POLICY_GGUF ?? join(cache, 'gguf', ggufHash, 'policy.gguf');

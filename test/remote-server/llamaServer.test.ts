@@ -5,8 +5,6 @@
 // (measured: 3.8e-3 on a -5.93 nats token) and the TVM's values (which read them) by up to 1e-3.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadBundle, type LoadedBundle } from '../../src/core/bundle/loadBundle.js';
 import { checkDerivation } from '../../src/core/check/index.js';
 import { errorCode } from '../../src/core/host/errorCodes.js';
@@ -18,6 +16,7 @@ import { RemoteServerError } from '../../src/core/remote/remoteServerError.js';
 import { bundleTokenLogprobs, createEngineModels, stepEndTokens } from '../../src/core/runtime/engineModels.js';
 import { RemoteTokenScorer } from '../../src/core/remote/remoteTokenScorer.js';
 import { solve } from '../../src/core/solve.js';
+import { TextFormat } from '../../src/core/search/format.js';
 import { SERVED_MODEL, llamaServerFiles, skipUnlessLlamaServer, startLlamaServer, type RunningLlamaServer } from '../helpers/llamaServer.js';
 
 const BUNDLE = 'models/default';
@@ -25,7 +24,7 @@ const LOGPROB_TOLERANCE = 1e-2;
 const VALUE_TOLERANCE = 1e-3;
 const PROBLEMS = ['What is $23 \\times 4$?', 'Solve $3x + 7 = 22$.', 'Compute $\\frac{1}{3} + \\frac{1}{4}$.'];
 
-const files = llamaServerFiles(createHash('sha256').update(readFileSync(`${BUNDLE}/model.safetensors`)).digest('hex').slice(0, 16));
+const files = llamaServerFiles(BUNDLE);
 
 describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlamaServer(files), () => {
   let server: RunningLlamaServer;
@@ -102,6 +101,21 @@ describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlam
     const [theirs] = await remoteScorer.score([sequence]);
     const [mine] = await bundleTokenLogprobs(bundle).score([sequence]);
     mine?.forEach((value, k) => assert.ok(Math.abs((theirs?.[k] as number) - value) <= LOGPROB_TOLERANCE, `token ${k}: ${theirs?.[k]} vs ${value}`));
+  });
+
+  test('the GGUF\'s chat template, applied by the server, writes the prompt the engine writes', async () => {
+    // A client that sends text rather than token ids gets the policy's own prompt (curriculum v2's
+    // canonical statement): final punctuation, spacing and \\( \\) delimiters written one way.
+    const format = new TextFormat(bundle.info, bundle.tokenizer);
+    for (const problem of [...PROBLEMS, '  Solve 5x = 35 ?  ', 'Compute \\(3 + 4\\).', 'Tom\u2019s 12 apples \u2212 5 .', 'a , b ; c !', '...']) {
+      const response = await fetch(`${server.url}/apply-template`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: problem }] }),
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(((await response.json()) as { prompt: string }).prompt, format.prompt(problem), problem);
+    }
   });
 
   test('an unknown model name: a clear message naming the served one', async () => {

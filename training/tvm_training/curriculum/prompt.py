@@ -44,10 +44,13 @@ def canonical_problem_jinja(source: str) -> str:
     does (`_SPACE_BEFORE_PERIOD`), then final marks and spaces are cut one by one from the end. Before
     that, characters are replaced as canonical_problem replaces them (the control characters are written
     into the template as they are), and U+0085 by a space: Python's split() takes it for whitespace,
-    @huggingface/jinja's (JavaScript's) does not.
+    @huggingface/jinja's (JavaScript's) does not. Characters are taken by slices (`word[:1]`), not
+    indexes: llama.cpp's Jinja gives undefined for some string indexes. Except NUL: llama.cpp reads a GGUF's chat template as a
+    C string, which ends at a NUL, and its Jinja knows no escape that writes one (\\u or \\x), so the
+    template leaves a NUL as it is (the engine refuses control characters before any prompt is built).
     """
     pairs = [(chr(code), text) for code, text in _SAME_AS.items()]
-    pairs += [(chr(code), " ") for code in range(0x80) if _CONTROL.fullmatch(chr(code))]
+    pairs += [(chr(code), " ") for code in range(1, 0x80) if _CONTROL.fullmatch(chr(code))]
     pairs += [("\x85", " "), ("\\(", "$"), ("\\)", "$"), ("\\[", "$$"), ("\\]", "$$")]
     table = "[" + ", ".join(f"[{_jinja_string(a)}, {_jinja_string(b)}]" for a, b in pairs) + "]"
     return (
@@ -55,7 +58,7 @@ def canonical_problem_jinja(source: str) -> str:
         "{%- for pair in " + table + " -%}{%- set canonical.text = canonical.text.replace(pair[0], pair[1]) -%}{%- endfor -%}"
         "{%- for word in canonical.text.split() -%}"
         "{%- if canonical.marked == '' -%}{%- set canonical.marked = word -%}"
-        "{%- elif word[0] in ',;!?' -%}{%- set canonical.marked = canonical.marked + word -%}"
+        "{%- elif word[:1] in ',;!?' -%}{%- set canonical.marked = canonical.marked + word -%}"
         "{%- else -%}{%- set canonical.marked = canonical.marked + ' ' + word -%}{%- endif -%}"
         "{%- endfor -%}"
         "{%- set canonical.text = '' -%}"
@@ -66,7 +69,7 @@ def canonical_problem_jinja(source: str) -> str:
         "{%- endfor -%}"
         "{%- set canonical.end = canonical.text | length -%}"
         "{%- for i in range(canonical.text | length) -%}"
-        "{%- if canonical.end == (canonical.text | length) - i and canonical.text[canonical.end - 1] in ' .?!;,:' -%}"
+        "{%- if canonical.end == (canonical.text | length) - i and canonical.text[canonical.end - 1:canonical.end] in ' .?!;,:' -%}"
         "{%- set canonical.end = canonical.end - 1 -%}{%- endif -%}"
         "{%- endfor -%}"
         "{%- set canonical.text = canonical.text[:canonical.end] -%}"
