@@ -22,10 +22,15 @@ const FAMILIES = [
   'change', 'remainder', 'function-eval', 'derivative', 'exponents', 'fractions', 'linear-equation', 'system',
   'order-of-operations', 'word-problem',
 ];
-const problems = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as NaturalProblem);
+/** A hand-written split of bench/data, one problem a line. */
+function readSplit(name: string): NaturalProblem[] {
+  return readFileSync(join(__dirname, '..', '..', 'bench', 'data', `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as NaturalProblem);
+}
+
+const problems = readSplit(NATURAL_SPLIT);
 
 test('the natural split has at least 150 problems over every family, in three source styles', () => {
   assert.ok(problems.length >= 150, `${problems.length} problems`);
@@ -58,70 +63,32 @@ test('the exact judge rejects no right answer of the natural split and confirms 
   assert.ok(verdicts.filter((v) => v.verdict === true).length >= 45);
 });
 
-// The second hand-written set (bench/data/natural-b.jsonl), written blind to curriculum v3; its answers
-// are recomputed independently in training/tests/test_naturalB_split.py.
-const naturalB = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-b.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as NaturalProblem);
+// The later hand-written sets, each with the same count per family and no question of another:
+// natural-b, written blind to curriculum v3; natural-c, a blind judge never used to choose anything;
+// natural-val, where search settings are chosen. Their answers are recomputed independently in
+// training/tests/test_hand_written_splits.py.
+const LATER_SPLITS = [
+  { name: NATURAL_B_SPLIT, perFamily: 6 },
+  { name: NATURAL_C_SPLIT, perFamily: 6 },
+  { name: NATURAL_VAL_SPLIT, perFamily: 3 },
+].map((split) => ({ ...split, problems: readSplit(split.name) }));
 
-test('natural-b: six problems of every family, new questions, read by the benches like natural', () => {
-  for (const family of FAMILIES) assert.equal(naturalB.filter((p) => p.family === family).length, 6, family);
-  const seen = new Set(problems.map((p) => p.question));
-  assert.equal(naturalB.filter((p) => seen.has(p.question)).length, 0);
-  const split = requiredSplit('/nonexistent-bundle', NATURAL_B_SPLIT, undefined);
-  assert.equal(split.name, 'natural-b');
-  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalB[index]!.answer, item.reference));
-  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_B_SPLIT, undefined), /natural-b split has answers but no reference solutions/);
-});
+for (const { name, perFamily, problems: mine } of LATER_SPLITS) {
+  test(`${name}: ${perFamily} problems of every family, new questions, read by the benches like natural`, () => {
+    for (const family of FAMILIES) assert.equal(mine.filter((p) => p.family === family).length, perFamily, family);
+    const others = [problems, ...LATER_SPLITS.filter((split) => split.name !== name).map((split) => split.problems)].flat();
+    const seen = new Set(others.map((p) => p.question));
+    assert.equal(mine.filter((p) => seen.has(p.question)).length, 0);
+    assert.equal(new Set(mine.map((p) => p.question)).size, mine.length);
+    const split = requiredSplit('/nonexistent-bundle', name, undefined);
+    assert.equal(split.name, name);
+    assert.equal(split.items.length, mine.length);
+    for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(mine[index]!.answer, item.reference));
+    assert.throws(() => bundleSolutions('/nonexistent-bundle', name, undefined), new RegExp(`${name} split has answers but no reference solutions`));
+  });
 
-test('the exact judge rejects no right answer of natural-b', () => {
-  const verdicts = naturalB.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
-  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
-});
-
-// The third hand-written set (bench/data/natural-c.jsonl), a blind judge never used to choose anything, and the
-// hand-written validation set (bench/data/natural-val.jsonl), where search settings are chosen; their answers are
-// recomputed independently in training/tests/test_natural_c_split.py and test_natural_val_split.py.
-const naturalC = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-c.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as NaturalProblem);
-const naturalVal = readFileSync(join(__dirname, '..', '..', 'bench', 'data', 'natural-val.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as NaturalProblem);
-
-test('natural-c: six problems of every family, new questions, read by the benches like natural', () => {
-  for (const family of FAMILIES) assert.equal(naturalC.filter((p) => p.family === family).length, 6, family);
-  const seen = new Set([...problems, ...naturalB, ...naturalVal].map((p) => p.question));
-  assert.equal(naturalC.filter((p) => seen.has(p.question)).length, 0);
-  assert.equal(new Set(naturalC.map((p) => p.question)).size, naturalC.length);
-  const split = requiredSplit('/nonexistent-bundle', NATURAL_C_SPLIT, undefined);
-  assert.equal(split.name, 'natural-c');
-  assert.equal(split.items.length, naturalC.length);
-  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalC[index]!.answer, item.reference));
-  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_C_SPLIT, undefined), /natural-c split has answers but no reference solutions/);
-});
-
-test('the exact judge rejects no right answer of natural-c', () => {
-  const verdicts = naturalC.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
-  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
-});
-
-test('natural-val: three problems of every family, new questions, read by the benches like natural', () => {
-  for (const family of FAMILIES) assert.equal(naturalVal.filter((p) => p.family === family).length, 3, family);
-  const seen = new Set([...problems, ...naturalB, ...naturalC].map((p) => p.question));
-  assert.equal(naturalVal.filter((p) => seen.has(p.question)).length, 0);
-  assert.equal(new Set(naturalVal.map((p) => p.question)).size, naturalVal.length);
-  const split = requiredSplit('/nonexistent-bundle', NATURAL_VAL_SPLIT, undefined);
-  assert.equal(split.name, 'natural-val');
-  assert.equal(split.items.length, naturalVal.length);
-  for (const [index, item] of split.items.entries()) assert.ok(answersEquivalent(naturalVal[index]!.answer, item.reference));
-  assert.throws(() => bundleSolutions('/nonexistent-bundle', NATURAL_VAL_SPLIT, undefined), /natural-val split has answers but no reference solutions/);
-});
-
-test('the exact judge rejects no right answer of natural-val', () => {
-  const verdicts = naturalVal.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
-  assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
-});
+  test(`the exact judge rejects no right answer of ${name}`, () => {
+    const verdicts = mine.map((p) => ({ id: p.id, verdict: verifyAnswer(p.question, p.answer) }));
+    assert.deepEqual(verdicts.filter((v) => v.verdict === false).map((v) => v.id), []);
+  });
+}
