@@ -13,9 +13,11 @@ import sys
 import pytest
 from node_side import TRAINING, node_json
 
+from tvm_training.common import PROFILES, SHIPPED_PROFILE
 from tvm_training.curriculum import V2
 from tvm_training.data import prompt_of
 from tvm_training.hf_parity import problems_of
+from tvm_training.stages import REPO, bundle_target
 from tvm_training.tokenizer import BpeTokenizer
 
 
@@ -149,3 +151,11 @@ def test_hf_export_of_a_v2_cache_gives_a_chat_template_and_a_folder_that_build_t
     engine = engine_prompt_ids(out, problems, tmp_path)
     assert engine["promptFormat"] == "v2"
     assert engine["ids"] == [hf_tok(text)["input_ids"] for text in chat]
+
+
+def test_only_the_shipped_profile_writes_models_default_and_only_without_a_bundle_dir(tmp_path):
+    shipped = PROFILES[SHIPPED_PROFILE]
+    assert bundle_target(shipped, None, tmp_path) == (REPO / "models" / "default", True)
+    assert bundle_target(shipped, tmp_path / "elsewhere", tmp_path) == (tmp_path / "elsewhere", False)
+    for name in set(PROFILES) - {SHIPPED_PROFILE}:
+        assert bundle_target(PROFILES[name], None, tmp_path) == (tmp_path / "bundle", False), name

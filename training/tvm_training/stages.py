@@ -114,6 +114,16 @@ def warm_start(profile: Profile) -> Path | None:
     return source_cache / "policy.pt"
 
 
+def bundle_target(profile: Profile, bundle_dir: Path | None, cache: Path) -> tuple[Path, bool]:
+    """Where the bundle stage writes, and whether that is the shipped bundle (models/default, with the
+    model card and the calibration map): the shipped profile's bundle unless --bundle-dir says otherwise."""
+    if bundle_dir is not None:
+        return bundle_dir, False
+    if profile.name == SHIPPED_PROFILE:
+        return REPO / "models" / "default", True
+    return cache / "bundle", False
+
+
 def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int | None, carry: Path | None = None,
         stop_at: int | None = None) -> None:
     """Runs the stages up to `until`; with `carry`, the policy's checkpoints are also kept there (carry.py);
@@ -196,8 +206,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     if until == "verifier-eval":
         return
 
-    shipped = profile.name == SHIPPED_PROFILE and bundle_dir is None
-    target = REPO / "models" / "default" if shipped else bundle_dir or out / "bundle"
+    target, shipped = bundle_target(profile, bundle_dir, out)
     policy_train = json.loads((out / "policy_train.json").read_text())
     training = {
         # Policies trained before trained_on was recorded were all trained on this 2-core CPU.
