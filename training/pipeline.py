@@ -28,7 +28,7 @@ def main() -> None:
                         help=f"where to write the bundle (default: models/default for {SHIPPED_PROFILE}, else <cache>/bundle)")
     parser.add_argument("--label-paths", type=int, default=None, help="N_tr: sampled paths per training problem")
     parser.add_argument("--curriculum", choices=sorted(CURRICULA), default=None,
-                        help="override the profile's curriculum (smoke and full: v1, the bundled models'; medium: v2, more "
+                        help="override the profile's curriculum (smoke and full: v1; medium: v2, more "
                              "families and phrasings, held-out templates); a v2 cache is <profile>-v2")
     parser.add_argument("--carry", type=Path, default=None,
                         help="also keep each policy checkpoint in this folder (commit it) and start from it on a machine "

@@ -99,6 +99,10 @@ function summary(shown: readonly Shown[]): Summary {
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/** One row of the before-and-after table. */
+const summaryRow = (split: string, name: string, s: Summary): string =>
+  `| ${split} | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`;
+
 export interface CalibrationReport {
   markdown: string;
   /** The map fitted on all of val + natural: what ships in the manifest. */
@@ -188,7 +192,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     for (const split of SPLITS) {
       const s = summary(shown.filter((x) => x.record.split === split));
       (results[split] ??= {})[name] = s;
-      lines.push(`| ${split} | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`);
+      lines.push(summaryRow(split, name, s));
     }
   }
   // A blind split is shown as a user sees it: through the map fitted on all of val + natural.
@@ -196,14 +200,14 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
   const blindDiagrams: Array<[string, string, Shown[]]> = [];
   for (const split of blind) {
     const shownAs: Array<[string, Shown[]]> = [
-      ['raw (before)', of(split).map((record) => ({ record, steps: record.stepValues }))],
+      ['raw (before)', crossFitted(of(split), bounds, 'raw')],
       [shippedName, of(split).map((record) => ({ record, steps: record.stepValues.map((raw) => displayedValue(raw, featuresOf(record), shipped)) }))],
     ];
     for (const [name, shown] of shownAs) {
       const s = summary(shown);
       (results[split] ??= {})[name] = s;
       blindDiagrams.push([`${split} (blind)`, name, shown]);
-      lines.push(`| ${split} (blind) | ${name} | ${s.stepEce.toFixed(3)} | ${s.answerEce.toFixed(3)} | ${s.answers} | ${s.confident} | ${s.confidentWrong} | ${pct(s.confidentWrong / s.problems)} |`);
+      lines.push(summaryRow(`${split} (blind)`, name, s));
     }
   }
   const verdict = (split: string, s: Summary): string =>

@@ -113,8 +113,9 @@ describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlam
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ messages: [{ role: 'user', content: problem }] }),
       });
-      assert.equal(response.status, 200, await response.clone().text());
-      assert.equal(((await response.json()) as { prompt: string }).prompt, format.prompt(problem), problem);
+      const body = await response.text();
+      assert.equal(response.status, 200, body);
+      assert.equal((JSON.parse(body) as { prompt: string }).prompt, format.prompt(problem), problem);
     }
   });
 

@@ -225,7 +225,7 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
     copy_splits(out, target)
     # The calibration map is fitted by the engine on solves of val and natural (bench/calibration.ts);
     # until then a bundle shows its raw values, marked uncalibrated.
-    calibrate = ["npx", "tsx", "bench/calibration.ts", "--bundle", str(target), "--splits", "val,natural,natural-b",
+    calibrate = ["npm", "run", "--silent", "bench:calibration", "--", "--bundle", str(target), "--splits", "val,natural,natural-b",
                  "--write-manifest"]
     if not shipped:
         log(f"bundle written to {target}; fit its calibration map with: {' '.join(calibrate)}")
