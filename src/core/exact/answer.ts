@@ -1,11 +1,13 @@
 // Whether a final answer satisfies the problem itself: the value of an expression, a solution of
-// an equation, the asked variable of a system, or the same polynomial as the one to simplify.
+// an equation, the asked variable of a system, the same polynomial as the one to simplify, or a
+// division's remainder.
 // null when the problem has no exact reading or the answer is not a number or formula.
 import { parseSide, valueOf } from './expression.js';
 import { toLatex } from './notation.js';
 import { difference, isIdentity } from './polynomial.js';
 import { problemContext, type ProblemContext } from './problem.js';
 import { equal } from './rational.js';
+import { remainderAnswerSatisfies } from './remainder.js';
 
 export function verifyAnswer(problem: string, answer: string): boolean | null {
   return answerSatisfies(problemContext(problem), answer);
@@ -14,6 +16,7 @@ export function verifyAnswer(problem: string, answer: string): boolean | null {
 /** verifyAnswer for a problem already read (a derivation's walker reads it once). */
 export function answerSatisfies(context: ProblemContext, answer: string): boolean | null {
   if (context.kind === 'none') return null;
+  if (context.kind === 'remainder') return remainderAnswerSatisfies(context.question, answer);
   // "x = 5" answers with the value.
   const notation = toLatex(answer.replace(/^\s*\$?\s*[a-z]\s*=/, ''));
   if (!notation.ok) return null;

@@ -1,12 +1,13 @@
 // What a problem statement asks, when that can be read exactly: an arithmetic expression to
-// evaluate, an expression in a variable to expand or simplify, one equation in one variable, or
-// a linear system in two. Math is found inside `$…$` and in plain text alike ("Solve 2y + 79 = 97
-// for y."); a statement that mixes kinds or reads as none of them has no exact context, and then
-// nothing is claimed about it.
+// evaluate, an expression in a variable to expand or simplify, one equation in one variable, a
+// linear system in two, or a division's remainder (remainder.ts). Math is found inside `$…$` and
+// in plain text alike ("Solve 2y + 79 = 97 for y."); a statement that mixes kinds or reads as
+// none of them has no exact context, and then nothing is claimed about it.
 import { parseSide, valueOf, type Side } from './expression.js';
 import { HUGE_NUMBER, toLatex, splitSides } from './notation.js';
 import { difference, linearCoefficients, quadraticCoefficients, solutionSet, solveLinearSystem, type Difference, type SolutionSet } from './polynomial.js';
 import type { Rational } from './rational.js';
+import { remainderQuestion, type RemainderQuestion } from './remainder.js';
 
 export interface EquationLine {
   /** As written (for messages). */
@@ -19,6 +20,7 @@ export type ProblemContext =
   | { kind: 'polynomial'; text: string; side: Side }
   | { kind: 'equation'; equation: EquationLine; variable: string; solutions: SolutionSet }
   | { kind: 'system'; equations: [EquationLine, EquationLine]; solution: ReadonlyMap<string, Rational>; asked: string | null }
+  | { kind: 'remainder'; question: RemainderQuestion }
   | { kind: 'none' };
 
 const NONE: ProblemContext = { kind: 'none' };
@@ -88,7 +90,11 @@ export function formulas(problem: string): string[] {
 /** The exact reading of a problem statement (see the module comment). */
 export function problemContext(problem: string): ProblemContext {
   // A number too large to check also makes the statement's rewriting patterns slow.
-  if (CALCULUS.test(problem) || NOT_THE_VALUE.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
+  if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
+  if (NOT_THE_VALUE.test(problem)) {
+    const question = remainderQuestion(problem, NUMBER_WORD);
+    return question ? { kind: 'remainder', question } : NONE;
+  }
   const equations: EquationLine[] = [];
   const expressions: Array<{ text: string; side: Side }> = [];
   for (const formula of formulas(problem)) {

@@ -130,8 +130,9 @@ test('statements whose formula is not the whole question (found on the natural s
   assert.equal(problemContext('Solve a + 3 = 5.').kind, 'equation');
   // A proportion reads as two fractions.
   assert.equal(verifyAnswer('Solve the proportion 3 : 8 = x : 56.', '21'), true);
-  // A remainder is not the quotient's value; numbers outside the formula, in digits or words, mean the formula is not the question.
-  for (const problem of ['What is the remainder when 1000 is divided by 7?', 'Find the remainder of 1000 divided by 7.', 'What is three quarters of 2/3?', 'How much is a ninth of the fraction $\\frac{1}{3}$?', 'What is two sevenths of 14/5?', 'Find the sum of 0.5 and 3/8.']) {
+  // A remainder is not the quotient's value (remainder.test.ts reads it); numbers outside the formula, in digits or words, mean the formula is not the question.
+  assert.equal(problemContext('What is the remainder when 1000 is divided by 7?').kind, 'remainder');
+  for (const problem of ['What is three quarters of 2/3?', 'How much is a ninth of the fraction $\\frac{1}{3}$?', 'What is two sevenths of 14/5?', 'Find the sum of 0.5 and 3/8.']) {
     assert.equal(problemContext(problem).kind, 'none', problem);
   }
   assert.equal(verifyAnswer('What is 3/8 + 0.5?', '7/8'), true);

@@ -1,0 +1,49 @@
+// A division-with-remainder question, read exactly: "What is the remainder when 365 is divided by
+// 7?", "Find the quotient and remainder when 250 is divided by 12.", "47 ÷ 5 = ? (with remainder)".
+// The curriculum's remainder problems stop at quotients of 22, and the policy answers larger ones
+// with a confident wrong remainder (365 ÷ 7 → 330 at 97 %): checking the answer is cheap and
+// certain. Only a statement with exactly two whole numbers in digits, one written division between
+// them and the word "remainder" is read; anything else ("what is left when …", numbers in words)
+// has no reading here.
+
+export interface RemainderQuestion {
+  readonly dividend: bigint;
+  readonly divisor: bigint;
+  /** What a right answer states: the remainder alone, or "q remainder r". */
+  readonly asks: 'remainder' | 'quotient-and-remainder';
+}
+
+/** The written division, dividend first: "365 is divided by 7", "365 ÷ 7", "divide 365 by 7". */
+const DIVISIONS = [/(\d+) (?:is )?divided by (\d+)/i, /(\d+) ?(?:÷|\\div|\/) ?(\d+)/, /\bdivide (\d+) by (\d+)/i] as const;
+const REMAINDER = /\bremainder\b/i;
+/** The quotient is asked too ("quotient and remainder", "with remainder", "as a quotient and a remainder"). */
+const BOTH_ASKED = /\bquotient\b|\bwith (?:a )?remainder\b/i;
+/** "20 remainder 10", "20 r 10", "20 R10", "20, remainder 10", "20 rem 10". */
+const QUOTIENT_AND_REMAINDER = /^(\d+)\s*,?\s*(?:with\s+)?(?:a\s+)?(?:remainder|rem\.?|r)\s*(\d+)$/i;
+
+export function remainderQuestion(problem: string, numberWords: RegExp): RemainderQuestion | null {
+  if (!REMAINDER.test(problem) || numberWords.test(problem)) return null;
+  const text = problem.replace(/\$/g, ' ').replace(/\s+/g, ' ');
+  const numbers = text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  if (numbers.length !== 2 || numbers.some((n) => !/^\d+$/.test(n))) return null;
+  const found = DIVISIONS.map((pattern) => pattern.exec(text)).filter((m) => m !== null);
+  if (found.length === 0) return null;
+  const [, dividend, divisor] = found[0] as RegExpExecArray;
+  if (BigInt(divisor as string) === 0n) return null;
+  return { dividend: BigInt(dividend as string), divisor: BigInt(divisor as string), asks: BOTH_ASKED.test(problem) ? 'quotient-and-remainder' : 'remainder' };
+}
+
+/**
+ * Whether `answer` is right: "q remainder r" is checked whole whatever was asked; a lone whole number
+ * is the remainder where only the remainder was asked, and says nothing (null) where the quotient
+ * was asked too. Anything else: null.
+ */
+export function remainderAnswerSatisfies(question: RemainderQuestion, answer: string): boolean | null {
+  const quotient = question.dividend / question.divisor;
+  const remainder = question.dividend % question.divisor;
+  const text = answer.replace(/\$/g, '').trim();
+  const both = QUOTIENT_AND_REMAINDER.exec(text);
+  if (both) return BigInt(both[1] as string) === quotient && BigInt(both[2] as string) === remainder;
+  if (question.asks === 'remainder' && /^\d+$/.test(text)) return BigInt(text) === remainder;
+  return null;
+}
