@@ -59,7 +59,7 @@ function row(name: string, run: Run): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '16' }, problems: { type: 'string', default: '16' }, parallel: { type: 'string', default: '4' } } });
-  const files = llamaServerFiles(BUNDLE);
+  const files = llamaServerFiles();
   if (typeof files === 'string') throw new Error(files);
   const concurrency = Number(values.concurrency);
   const problems = requiredSplit(BUNDLE, 'test', Number(values.problems)).items.map((item) => item.question);

@@ -1,12 +1,10 @@
 // Starts llama.cpp's llama-server on a free loopback port with the policy's GGUF, for the remote
-// engine's real-server tests. The binary and GGUF come from training/remote/prepare.sh (or
-// TVM_TUTOR_LLAMA_SERVER and TVM_TUTOR_POLICY_GGUF); without them the tests are skipped with the
-// reason, except under CI=true, where a missing server fails the suite.
+// engine's real-server tests. The binary and GGUF come from training/remote/prepare.sh, through
+// TVM_TUTOR_LLAMA_SERVER and TVM_TUTOR_POLICY_GGUF (training/remote/with-llama-server.sh sets them);
+// without them the tests are skipped with the reason, except under CI=true, where a missing server
+// fails the suite.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { closedPort } from './scriptedServer.js';
 
 export const SERVED_MODEL = 'tvm-policy';
@@ -17,25 +15,13 @@ export interface LlamaServerFiles {
 }
 
 /**
- * Where training/remote/prepare.sh keeps a bundle's GGUF: named by the policy's weights and its
- * tokenizer files (the GGUF holds the vocabulary and the chat template too), hashed as that script
- * hashes them, in the same order.
+ * The binary and GGUF that training/remote/prepare.sh built, as training/remote/with-llama-server.sh
+ * passes them (npm run test:remote, npm run bench:remote); the reason when they are not there.
  */
-export function policyGgufKey(bundleDir: string): string {
-  const weights = existsSync(join(bundleDir, 'model.safetensors')) ? 'model.safetensors' : 'policy.onnx';
-  const hash = createHash('sha256');
-  for (const name of [weights, 'tokenizer.json', 'tokenizer_config.json']) {
-    if (existsSync(join(bundleDir, name))) hash.update(readFileSync(join(bundleDir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** The binary and GGUF from the environment, else the latest in the cache; a reason when absent. */
-export function llamaServerFiles(bundleDir: string): LlamaServerFiles | string {
-  const ggufHash = policyGgufKey(bundleDir);
-  const cache = join(process.env.TVM_TUTOR_CACHE ?? join(homedir(), '.cache', 'tvm-tutor'), 'llama');
-  const binary = process.env.TVM_TUTOR_LLAMA_SERVER ?? join(cache, '0.3.36', 'build', 'bin', 'llama-server');
-  const gguf = process.env.TVM_TUTOR_POLICY_GGUF ?? join(cache, 'gguf', ggufHash, 'policy.gguf');
+export function llamaServerFiles(): LlamaServerFiles | string {
+  const binary = process.env.TVM_TUTOR_LLAMA_SERVER;
+  const gguf = process.env.TVM_TUTOR_POLICY_GGUF;
+  if (!binary || !gguf) return 'TVM_TUTOR_LLAMA_SERVER and TVM_TUTOR_POLICY_GGUF are not set: run npm run test:remote, which builds llama-server and the GGUF and sets them';
   if (!existsSync(binary)) return `llama-server is not built (${binary}): run bash training/remote/prepare.sh`;
   if (!existsSync(gguf)) return `the policy's GGUF is missing (${gguf}): run bash training/remote/prepare.sh`;
   return { binary, gguf };

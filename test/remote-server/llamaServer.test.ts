@@ -24,7 +24,7 @@ const LOGPROB_TOLERANCE = 1e-2;
 const VALUE_TOLERANCE = 1e-3;
 const PROBLEMS = ['What is $23 \\times 4$?', 'Solve $3x + 7 = 22$.', 'Compute $\\frac{1}{3} + \\frac{1}{4}$.'];
 
-const files = llamaServerFiles(BUNDLE);
+const files = llamaServerFiles();
 
 describe('remote engine on llama.cpp\'s llama-server (loopback)', skipUnlessLlamaServer(files), () => {
   let server: RunningLlamaServer;
