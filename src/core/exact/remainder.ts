@@ -34,9 +34,9 @@ export function remainderQuestion(problem: string, numberWords: RegExp): Remaind
 }
 
 /**
- * Whether `answer` is right: "q remainder r" is checked whole whatever was asked; a lone whole number
- * is the remainder where only the remainder was asked, and says nothing (null) where the quotient
- * was asked too. Anything else: null.
+ * Whether `answer` is right: "q remainder r" is checked whole whatever was asked; a lone integer is
+ * the remainder where only the remainder was asked, and where the quotient was asked too it is
+ * wrong if negative and says nothing (null) otherwise. Anything else: null.
  */
 export function remainderAnswerSatisfies(question: RemainderQuestion, answer: string): boolean | null {
   const quotient = question.dividend / question.divisor;
@@ -44,6 +44,8 @@ export function remainderAnswerSatisfies(question: RemainderQuestion, answer: st
   const text = answer.replace(/\$/g, '').trim();
   const both = QUOTIENT_AND_REMAINDER.exec(text);
   if (both) return BigInt(both[1] as string) === quotient && BigInt(both[2] as string) === remainder;
-  if (question.asks === 'remainder' && /^\d+$/.test(text)) return BigInt(text) === remainder;
-  return null;
+  if (!/^-?\d+$/.test(text)) return null;
+  if (question.asks === 'remainder') return BigInt(text) === remainder;
+  // Neither the quotient nor the remainder of two whole numbers is negative.
+  return BigInt(text) < 0n ? false : null;
 }

@@ -12,6 +12,7 @@ test('the remainder alone: the right remainder is verified, a wrong one refuted 
   assert.equal(verifyAnswer('Find the remainder of $1000 \\div 7$.', '6'), true);
   assert.equal(verifyAnswer('Find the remainder of 1000 divided by 7.', '5'), false);
   assert.equal(verifyAnswer('what is the remainder of 47/5', '2'), true);
+  assert.equal(verifyAnswer('Divide 253 by 7 and give the remainder.', '-20'), false);
 });
 
 test('quotient and remainder: "q remainder r" and its short forms are checked whole; a lone number says nothing', () => {
@@ -28,8 +29,11 @@ test('quotient and remainder: "q remainder r" and its short forms are checked wh
     assert.equal(verifyAnswer(problem, '21 remainder 2'), false, problem);
     assert.equal(verifyAnswer(problem, '20 remainder 11'), false, problem);
     assert.equal(verifyAnswer(problem, '10'), null, problem);
+    assert.equal(verifyAnswer(problem, '-2'), false, problem);
     assert.equal(verifyAnswer(problem, '20.83'), null, problem);
   }
+  // The quotient alone (natural's "ignoring the remainder"): a lone number is not judged.
+  assert.equal(verifyAnswer('Find the quotient when 389 is divided by 12, ignoring the remainder.', '32'), null);
 });
 
 test('no reading where the division or its numbers are not plain: other numbers, words, decimals, no division, zero divisor', () => {
