@@ -229,7 +229,14 @@ def decoder_from_onnx(path: Path, head_dim: int) -> Decoder:
     return model.eval()
 
 
-def check_against_parity_case(model: Decoder, role: str, case: dict, tolerance: float = 1e-5) -> float:
+# The parity case was recorded on the CPU that trained the models; another CPU's float32 kernels sum in
+# another order: the shipped policy rebuilt on an AMD EPYC differs from the case recorded on an Intel
+# Xeon by 1.24e-5 in its logits (under 1e-5 there). The bound is the engine's own (onnxruntime-node
+# against PyTorch, test_smoke_build.py): far below what one wrong weight moves.
+PARITY_TOLERANCE = 1e-4
+
+
+def check_against_parity_case(model: Decoder, role: str, case: dict, tolerance: float = PARITY_TOLERANCE) -> float:
     """Runs a rebuilt model on a bundle's parity.json case (inputs and the PyTorch outputs recorded at
     export); returns the largest difference, raising when it is over `tolerance`."""
     from .export import OnnxDecoder, io_names
