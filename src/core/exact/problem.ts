@@ -92,7 +92,7 @@ export function problemContext(problem: string): ProblemContext {
   // A number too large to check also makes the statement's rewriting patterns slow.
   if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
   if (NOT_THE_VALUE.test(problem)) {
-    const question = remainderQuestion(problem, NUMBER_WORD);
+    const question = NUMBER_WORD.test(problem) ? null : remainderQuestion(problem);
     return question ? { kind: 'remainder', question } : NONE;
   }
   const equations: EquationLine[] = [];
