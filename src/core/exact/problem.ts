@@ -1,13 +1,15 @@
 // What a problem statement asks, when that can be read exactly: an arithmetic expression to
-// evaluate, an expression in a variable to expand or simplify, one equation in one variable, a
-// linear system in two, or a division's remainder (remainder.ts). Math is found inside `$…$` and
-// in plain text alike ("Solve 2y + 79 = 97 for y."); a statement that mixes kinds or reads as
-// none of them has no exact context, and then nothing is claimed about it.
+// evaluate (the mean of a list too, meanOfList.ts), an expression in a variable to expand or
+// simplify, one equation in one variable, a linear system in two, or a division's remainder
+// (remainder.ts). Math is found inside `$…$` and in plain text alike ("Solve 2y + 79 = 97 for
+// y."); a statement that mixes kinds or reads as none of them has no exact context, and then
+// nothing is claimed about it.
 import { parseSide, valueOf, type Side } from './expression.js';
 import { HUGE_NUMBER, toLatex, splitSides } from './notation.js';
 import { difference, linearCoefficients, quadraticCoefficients, solutionSet, solveLinearSystem, type Difference, type SolutionSet } from './polynomial.js';
 import type { Rational } from './rational.js';
 import { remainderQuestion, type RemainderQuestion } from './remainder.js';
+import { meanOfList } from './meanOfList.js';
 
 export interface EquationLine {
   /** As written (for messages). */
@@ -91,6 +93,8 @@ export function formulas(problem: string): string[] {
 export function problemContext(problem: string): ProblemContext {
   // A number too large to check also makes the statement's rewriting patterns slow.
   if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
+  const mean = NUMBER_WORD.test(problem) ? null : meanOfList(problem);
+  if (mean) return { kind: 'arithmetic', ...mean };
   if (NOT_THE_VALUE.test(problem)) {
     const question = NUMBER_WORD.test(problem) ? null : remainderQuestion(problem);
     return question ? { kind: 'remainder', question } : NONE;
