@@ -2,8 +2,9 @@
 # Readies the remote engine's real-server tests (npm run test:remote): builds llama.cpp's
 # llama-server once (training/remote/llama-server.sh) and converts models/default's policy to GGUF
 # (training/remote/policy_gguf.py) whenever its weights (model.safetensors; an older bundle's
-# policy.onnx) or tokenizer files change. Prints two lines: the server
-# binary and the GGUF (with-llama-server.sh hands them to a command). Both are cached in $TVM_TUTOR_CACHE/llama (default ~/.cache/tvm-tutor).
+# policy.onnx) or tokenizer files change. Prints two lines: the server binary and the GGUF
+# (with-llama-server.sh hands them to a command). Both are cached in $TVM_TUTOR_CACHE/llama
+# (default ~/.cache/tvm-tutor).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bundle="${1:-$here/../../models/default}"
