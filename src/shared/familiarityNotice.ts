@@ -14,7 +14,7 @@ export function familiarityCaution(familiarity: Familiarity, valued = true): str
 /**
  * `verified`: whether exact math verified the final answer against the problem. The notice then
  * says so rather than that the answer is often wrong: every verified answer of the benchmarks was
- * right (102 of 102 on val, natural and natural-b; bench/results/README.md), while the
+ * right (val, natural and natural-b; the count is in bench/results/README.md), while the
  * percentages, which do not read the verdict, stay lowered.
  */
 export function familiarityNotice(familiarity: Familiarity, valued = true, verified: boolean | null = null): string | null {

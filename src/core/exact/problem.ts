@@ -93,10 +93,12 @@ export function formulas(problem: string): string[] {
 export function problemContext(problem: string): ProblemContext {
   // A number too large to check also makes the statement's rewriting patterns slow.
   if (CALCULUS.test(problem) || HUGE_NUMBER.test(problem)) return NONE;
-  const mean = NUMBER_WORD.test(problem) ? null : meanOfList(problem);
+  // Numbers in words say more than the digits a reading would use.
+  const inWords = NUMBER_WORD.test(problem);
+  const mean = inWords ? null : meanOfList(problem);
   if (mean) return { kind: 'arithmetic', ...mean };
   if (NOT_THE_VALUE.test(problem)) {
-    const question = NUMBER_WORD.test(problem) ? null : remainderQuestion(problem);
+    const question = inWords ? null : remainderQuestion(problem);
     return question ? { kind: 'remainder', question } : NONE;
   }
   const equations: EquationLine[] = [];
@@ -125,7 +127,7 @@ export function problemContext(problem: string): ProblemContext {
   if (equations.length === 0 && expressions.length === 1) {
     const [{ text, side }] = expressions as [{ text: string; side: Side }];
     // The expression is the question only if it holds every number the statement gives.
-    if (NUMBER_WORD.test(problem) || !numbersWithin(problem, text)) return NONE;
+    if (inWords || !numbersWithin(problem, text)) return NONE;
     if (side.variables.length === 0) {
       const value = valueOf(side);
       return value ? { kind: 'arithmetic', text, value } : NONE;

@@ -26,11 +26,13 @@ export function remainderQuestion(problem: string): RemainderQuestion | null {
   const text = problem.replace(/\$/g, ' ').replace(/\s+/g, ' ');
   const numbers = text.match(/\d+(?:[.,]\d+)*/g) ?? [];
   if (numbers.length !== 2 || numbers.some((n) => !/^\d+$/.test(n))) return null;
-  const found = DIVISIONS.map((pattern) => pattern.exec(text)).filter((m) => m !== null);
-  if (found.length === 0) return null;
-  const [, dividend, divisor] = found[0] as RegExpExecArray;
-  if (BigInt(divisor as string) === 0n) return null;
-  return { dividend: BigInt(dividend as string), divisor: BigInt(divisor as string), asks: BOTH_ASKED.test(problem) ? 'quotient-and-remainder' : 'remainder' };
+  for (const pattern of DIVISIONS) {
+    const division = pattern.exec(text);
+    if (!division) continue;
+    const [dividend, divisor] = [BigInt(division[1] as string), BigInt(division[2] as string)];
+    return divisor === 0n ? null : { dividend, divisor, asks: BOTH_ASKED.test(problem) ? 'quotient-and-remainder' : 'remainder' };
+  }
+  return null;
 }
 
 /**

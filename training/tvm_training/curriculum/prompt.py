@@ -45,9 +45,10 @@ def canonical_problem_jinja(source: str) -> str:
     that, characters are replaced as canonical_problem replaces them (the control characters are written
     into the template as they are), and U+0085 by a space: Python's split() takes it for whitespace,
     @huggingface/jinja's (JavaScript's) does not. Characters are taken by slices (`word[:1]`), not
-    indexes: llama.cpp's Jinja gives undefined for some string indexes. Except NUL: llama.cpp reads a GGUF's chat template as a
-    C string, which ends at a NUL, and its Jinja knows no escape that writes one (\\u or \\x), so the
-    template leaves a NUL as it is (the engine refuses control characters before any prompt is built).
+    indexes: llama.cpp's Jinja gives undefined for some string indexes. Except NUL: llama.cpp reads a
+    GGUF's chat template as a C string, which ends at a NUL, and its Jinja knows no escape that writes
+    one (\\u or \\x), so the template leaves a NUL as it is (the engine refuses control characters
+    before any prompt is built).
     """
     pairs = [(chr(code), text) for code, text in _SAME_AS.items()]
     pairs += [(chr(code), " ") for code in range(1, 0x80) if _CONTROL.fullmatch(chr(code))]
