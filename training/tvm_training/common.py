@@ -102,7 +102,12 @@ MEDIUM_V3 = dataclasses.replace(MEDIUM_V2, name="medium-v3", curriculum="v3", wa
 MEDIUM_LONG_V3 = dataclasses.replace(MEDIUM_V3, name="medium-long-v3", warm_start="medium-v3", warm_start_step=None,
                                      policy_steps=4000, lr=MEDIUM_V3.lr / 2)
 
-PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2, MEDIUM_V3, MEDIUM_LONG_V3)}
+# The same 4000 steps from the shipped v3 policy at the same learning rate as medium-long-v3, on curriculum
+# v4 (v3 with new kinds of problem mixed into its families): the two runs differ by the curriculum alone
+# (training/results/v4-checkpoints.md).
+MEDIUM_V4 = dataclasses.replace(MEDIUM_LONG_V3, name="medium-v4", curriculum="v4")
+
+PROFILES = {p.name: p for p in (SMOKE, FULL, MEDIUM_V2, MEDIUM_V3, MEDIUM_LONG_V3, MEDIUM_V4)}
 
 # The profile whose bundle is models/default (`npm run models`): its bundle stage writes there, with
 # the model card and the calibration map; every other profile's bundle goes into its cache.

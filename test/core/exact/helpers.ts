@@ -20,7 +20,7 @@ export function splitExamples(split: 'val' | 'test' | 'hard'): Example[] {
 }
 
 /** A curriculum's committed sample (training/tests/test_curriculum_<version>.py keeps it equal to the generator's output). */
-export function curriculumSample(version: 'v2' | 'v3'): Example[] {
+export function curriculumSample(version: 'v2' | 'v3' | 'v4'): Example[] {
   return readFileSync(`test/fixtures/curriculum-${version}-sample.jsonl`, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -63,3 +63,13 @@ for (const version of ['v2', 'v3'] as const) {
     for (const family of Object.keys(lines)) assert.ok((lines[family]?.true ?? 0) > 0, family);
   });
 }
+
+test("curriculum v4's new kinds (training and held-out phrasings): no reference line judged false, no reference answer judged wrong", (t) => {
+  const sample = curriculumSample('v4');
+  const { claims, lines, answers } = judgeReferences(sample.map((e) => ({ ...e, source: 'v4' })));
+  for (const family of Object.keys(lines).sort()) {
+    t.diagnostic(`${family}: lines ${JSON.stringify(lines[family])}, answers ${JSON.stringify(answers[family])}`);
+  }
+  assert.deepEqual(claims, []);
+  for (const family of Object.keys(lines)) assert.ok((lines[family]?.true ?? 0) > 0, family);
+});

@@ -10,7 +10,8 @@ Layout: `families/` (one module per family), `latex.py` (how steps write numbers
 curriculum of the bundled models), `v2.py` with `restate.py` and `phrasing.py` (the next one: more
 families and phrasings, held-out templates), `prompt.py` (v2's canonical problem statement), `v3.py`
 with `compose.py` and `families_v3/` (v2's families with questions composed from sentences, held-out
-sentences; it continues the v2 policy's training).
+sentences; it continues the v2 policy's training), `v4.py` with `families_v4/` (new kinds of problem
+mixed into v3's families).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from .registry import Curriculum, Family, normalise, sample_family
 from .v1 import V1
 from .v2 import V2
 from .v3 import V3
+from .v4 import V4
 
-CURRICULA = {c.version: c for c in (V1, V2, V3)}
+CURRICULA = {c.version: c for c in (V1, V2, V3, V4)}
 
-__all__ = ["CURRICULA", "HARD", "TRAIN", "Curriculum", "Example", "Family", "Level", "V1", "V2", "V3", "normalise", "sample_family"]
+__all__ = ["CURRICULA", "HARD", "TRAIN", "Curriculum", "Example", "Family", "Level", "V1", "V2", "V3", "V4", "normalise", "sample_family"]

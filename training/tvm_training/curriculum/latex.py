@@ -99,3 +99,34 @@ def common_denominator(a: int, b: int, c: int, d: int) -> tuple[list[str], int, 
     if den != d:
         steps.append(f"${raw_frac(c, d)} = {raw_frac(c2, den)}$")
     return steps, a2, c2, den
+
+
+def fmt_decimal(q: Fraction) -> str:
+    """A number whose decimal expansion ends, as a step or an answer writes it: 4.8, 0.75, 21, -0.5."""
+    if q.denominator == 1:
+        return str(q.numerator)
+    den = q.denominator
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    assert den == 1, f"{q} has no finite decimal expansion"
+    places = 0
+    while (q * 10 ** places).denominator != 1:
+        places += 1
+    return ("-" if q < 0 else "") + _fixed(abs(q), places)
+
+
+def _fixed(q: Fraction, places: int) -> str:
+    scaled = q.numerator * 10 ** places // q.denominator
+    whole, frac = divmod(scaled, 10 ** places)
+    return f"{whole}.{frac:0{places}d}"
+
+
+def decimal_step(a: Fraction | int | str, op: str, b: Fraction | int | str) -> tuple[str, Fraction]:
+    """One operation on numbers with finite decimals (money, 3.6 km, 0.75 h): `$3.6 \\div 0.75 = 4.8$` and
+    its result. Strings are read as decimals ("1.20" → 1.2); a quotient must have a finite decimal."""
+    x, y = Fraction(a), Fraction(b)
+    c = x + y if op == "+" else x - y if op == "-" else x * y if op == "*" else x / y
+    right = f"({fmt_decimal(y)})" if y < 0 else fmt_decimal(y)
+    return f"${fmt_decimal(x)} {op_tex(op)} {right} = {fmt_decimal(c)}$", c
