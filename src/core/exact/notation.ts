@@ -1,5 +1,5 @@
 // One written step → the LaTeX the compute engine reads, in every notation the product accepts:
-// `$…$` or none, `\times \cdot \div`, plain `* / × ÷ ·`, a Unicode minus, `%` and "p% of n",
+// `$…$` or none, `\times \cdot \div`, plain `* / × ÷ ·`, a Unicode minus, typed powers (`4²`, `10⁻²`), `%` and "p% of n",
 // mixed numbers (`2\frac{1}{3}`, `2 1/3`), thousands separators. Lines the engine must not be
 // handed (prose, factorials, towers of powers, huge numbers) are refused here with a reason, so
 // every later step runs on small, bounded input.
@@ -21,6 +21,15 @@ const MAX_EXPONENT = 200;
 
 const TOO_LARGE = 'too large to check';
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A power typed with superscripts, as phones and many keyboards write it ("4²", "x³", "10⁻²"). */
+const TYPED_POWER = /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/** `²` → `^{2}`, `⁻²` → `^{-2}`. */
+function typedPowerToLatex(sup: string): string {
+  return `^{${[...sup].map((c) => (c === '⁻' ? '-' : String(SUPERSCRIPT_DIGITS.indexOf(c)))).join('')}}`;
+}
+
 /** LaTeX commands a step of arithmetic or algebra may use; any other command makes the line unknown. */
 const COMMANDS = new Set(['frac', 'dfrac', 'tfrac', 'times', 'cdot', 'div', 'left', 'right', '%']);
 
@@ -37,6 +46,7 @@ export function toLatex(line: string): Notation {
     .replace(/[×∙⋅·]/g, '\\times ')
     .replace(/\*/g, '\\times ')
     .replace(/÷/g, '\\div ')
+    .replace(TYPED_POWER, typedPowerToLatex)
     .replace(/\\cdot\b/g, '\\times ')
     .replace(/\\[,;:! ]/g, '')
     .replace(/\\left\b|\\right\b/g, '')

@@ -31,7 +31,7 @@ const NONE: ProblemContext = { kind: 'none' };
 function isMathWord(word: string): boolean {
   const bare = word.replace(/\\(?:frac|dfrac|times|cdot|div|left|right)\b/g, '').replace(/\\%/g, '%');
   if (bare === '') return word !== '';
-  if (!/^[0-9a-z+\-−*/×÷·=().^{}%,[\]]+$/.test(bare)) return false;
+  if (!/^[0-9a-z+\-−*/×÷·=().^{}%,[\]⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+$/.test(bare)) return false;
   return !/[a-z]{2,}/.test(bare);
 }
 

@@ -91,6 +91,14 @@ test('Unicode minus, en dash, negative numbers', () => {
   assert.equal(verdict('5 − 8 = 3'), 'false');
 });
 
+test('typed powers: 4², x³, 10⁻² are exponents', () => {
+  for (const line of ['4² = 16', '100 − 4² × 5 = 20', '2³ + 1 = 9', '10⁻² = 0.01', '$3^2 + 4² = 25$', '(7 − 2)² = 25', '10¹⁰ = 10000000000']) {
+    assert.equal(verdict(line), 'true', line);
+  }
+  assert.equal(verdict('4² = 8'), 'false');
+  assert.equal(verdict('x² - x = x(x - 1)'), 'true');
+});
+
 test('thousands separators and a final full stop', () => {
   assert.equal(verdict('1,000 + 1 = 1,001'), 'true');
   assert.equal(verdict('2 + 2 = 4.'), 'true');

@@ -31,6 +31,13 @@ test('order of operations: the whole expression is the value', () => {
   assert.equal(arithmeticValue('Compute $35 + 10 \\times 16 - 6 \\times 11 + 188$.'), '317');
   assert.equal(arithmeticValue('Evaluate $(15 + 11) \\times 22 - 214 + 3 - 4 \\times 14$.'), '305');
   assert.equal(arithmeticValue('Simplify $103 - 122 + 125 - 222$.'), '-116');
+  // Powers typed with superscripts, as phones write them.
+  assert.equal(arithmeticValue('Work out 100 − 4² × 5'), '20');
+  assert.equal(arithmeticValue('What is 3² + 4²?'), '25');
+  assert.equal(arithmeticValue('Write 10⁻² as a decimal.'), '1/100');
+  // A unit's square is not a formula to evaluate.
+  assert.equal(problemContext('A room is 5 m by 4 m. What is its area in m²?').kind, 'none');
+  assert.equal(problemContext('The area of a square is 49 cm². How long is each side?').kind, 'none');
 });
 
 test('fractions: LaTeX, plain a/b, "times", "divided by", mixed numbers, "Reduce …"', () => {
