@@ -4,12 +4,13 @@ a cache of another recipe is never mixed with it."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
 import torch
 
-from tvm_training import carry, stages
+from tvm_training import carry, labels, stages
 from tvm_training.common import SMOKE, cache_dir
 
 SHORT = dataclasses.replace(SMOKE, policy_steps=3)
@@ -127,3 +128,31 @@ def test_labels_are_not_given_to_a_cache_with_another_policy(tmp_path, monkeypat
     (other / carry.FINISHED).write_text('{"steps": 4}')
     carry.restore_stage_outputs(carried, other)
     assert not any(other.glob(carry.LABELS)) and not (other / "policy_eval.json").exists()
+
+
+def test_labelling_cut_short_goes_on_from_the_carried_progress_on_a_new_machine(tmp_path, monkeypatch):
+    """The labels stage takes longer than a session here: its chunks' progress lives in carry, so a new
+    machine labels the rest and ends with the labels of an uninterrupted run."""
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "whole"))
+    stages.run(SHORT, "labels", None, None)
+    whole = (cache_dir(SHORT) / f"labels-n{SHORT.label_paths}.pkl").read_bytes()
+
+    carried = tmp_path / "runs" / "smoke"
+    real_save = labels.save_progress
+
+    def killed_after_first_checkpoint(checkpoint, rows, next_start):
+        real_save(checkpoint, rows, next_start)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(labels, "save_progress", killed_after_first_checkpoint)
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-1"))
+    with pytest.raises(KeyboardInterrupt):
+        stages.run(SHORT, "labels", None, None, carried)
+    progress = carried / f"labels-n{SHORT.label_paths}.sampled.partial"
+    assert progress.exists() and progress.read_bytes()[:2] == labels.GZIP_MAGIC
+
+    monkeypatch.setattr(labels, "save_progress", real_save)
+    monkeypatch.setenv("TVM_TUTOR_CACHE", str(tmp_path / "machine-2"))
+    stages.run(SHORT, "labels", None, None, carried)
+    resumed = pickle.loads((cache_dir(SHORT) / f"labels-n{SHORT.label_paths}.pkl").read_bytes())
+    assert [i for i, (a, b) in enumerate(zip(pickle.loads(whole), resumed)) if a != b] == []
+    assert not progress.exists()

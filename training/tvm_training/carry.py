@@ -9,7 +9,8 @@ with the same `--carry DIR` starts from it on any machine. bfloat16 keeps the mo
 second moment goes far below float16's) to within 0.4 %, so a step right after a resume differs
 from an unbroken run's by under 1 %, and the difference fades as the moments renew (betas 0.9, 0.98).
 Once the policy is finished, the outputs of the slow stages after it (its evaluation, the labels) are
-carried as well, for the same reason.
+carried as well, for the same reason; so is the labels stage's progress while it runs (stages.py writes
+its chunk checkpoints, gzip'd, into DIR), since labelling alone outlasts a session here.
 """
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ starts, and one label per token for each verifier kind.
 """
 from __future__ import annotations
 
+import gzip
 import pickle
 import random
 import re
@@ -84,13 +85,17 @@ def newline_token_ids(tok: BpeTokenizer) -> set[int]:
 SAMPLED_CHUNK = 64
 ERROR_CHUNK = 128
 
+GZIP_MAGIC = b"\x1f\x8b"
+
 
 def resume_point(checkpoint: Path | None) -> tuple[list[LabelledPath], int]:
     """Rows labelled so far and where to go on; every chunk is seeded by its own start, so a
     resumed run labels the rest exactly as an uninterrupted one would."""
     if checkpoint is None or not checkpoint.exists():
         return [], 0
-    saved = pickle.loads(checkpoint.read_bytes())
+    data = checkpoint.read_bytes()
+    # gzip'd since the progress may be carried in the repository; a checkpoint written before that is plain.
+    saved = pickle.loads(gzip.decompress(data) if data[:2] == GZIP_MAGIC else data)
     return saved["rows"], saved["next"]
 
 
@@ -98,7 +103,9 @@ def save_progress(checkpoint: Path | None, rows: list[LabelledPath], next_start:
     if checkpoint is None:
         return
     tmp = checkpoint.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps({"rows": rows, "next": next_start}))
+    # gzip'd (the token lists shrink ~35x) so that a run with --carry keeps it in the repository (stages.py).
+    with gzip.GzipFile(tmp, "wb", compresslevel=6, mtime=0) as out:
+        out.write(pickle.dumps({"rows": rows, "next": next_start}))
     tmp.replace(checkpoint)
 
 

@@ -158,8 +158,10 @@ def run(profile: Profile, until: str, bundle_dir: Path | None, label_paths: int 
         data = pickle.loads(labels_file.read_bytes())
     else:
         problems = label_problems(profile, splits.held_out())
-        # Labelling takes most of an hour on a CPU: each part checkpoints after every chunk.
-        sampled_progress, errors_progress = (labels_file.with_suffix(f".{part}.partial")
+        # Labelling takes most of an hour and a half on a CPU: each part checkpoints after every chunk, into
+        # carry when there is one, so that a new machine goes on from there.
+        progress_dir = out if carry is None else carry
+        sampled_progress, errors_progress = (progress_dir / labels_file.with_suffix(f".{part}.partial").name
                                              for part in ("sampled", "errors"))
         with calculator_for(profile, tok) as calculator:
             data = sampled_path_labels(policy, tok, problems, profile, sampled_progress, calculator)
