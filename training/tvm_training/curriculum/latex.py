@@ -60,6 +60,20 @@ def poly_tex(coeffs: dict[int, int], var: str = "x") -> str:
     return " ".join(parts) if parts else "0"
 
 
+def derivative_lines(coeffs: dict[int, int]) -> tuple[list[str], dict[int, int]]:
+    """A polynomial's derivative term by term, one line each (`$\\frac{d}{dx}(3x^2) = 6x$`, highest power
+    first, constants skipped), and the derivative's coefficients."""
+    lines: list[str] = []
+    derivative: dict[int, int] = {}
+    for p in sorted(coeffs, reverse=True):
+        c = coeffs[p]
+        if c == 0 or p == 0:
+            continue
+        lines.append(f"$\\frac{{d}}{{dx}}({poly_tex({p: c})}) = {poly_tex({p - 1: c * p})}$")
+        derivative[p - 1] = c * p
+    return lines, derivative
+
+
 def evaluation_steps(coeffs: dict[int, int], x: int) -> tuple[list[str], int]:
     """A polynomial's value at an integer, one operation per line: each power, each coefficient
     times it, then the running sum, highest power first (zero coefficients skipped)."""

@@ -111,3 +111,15 @@ def money(cents: int) -> str:
 def decimal(cents: int) -> str:
     """An amount of dollars inside a step: 7 or 7.25."""
     return str(cents // 100) if cents % 100 == 0 else f"{cents // 100}.{cents % 100:02d}"
+
+
+_SUPERSCRIPTS = {"2": "²", "3": "³"}
+
+
+def typed_polynomial(tex: str, unicode: bool) -> str:
+    """A polynomial as a student types it: "2x² − 8x + 1" (Unicode) or as written, "2x^2 - 8x + 1"."""
+    if not unicode:
+        return tex
+    for digit, sup in _SUPERSCRIPTS.items():
+        tex = tex.replace(f"^{digit}", sup)
+    return tex.replace("-", "−")

@@ -8,7 +8,7 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import evaluation_steps, poly_tex
+from ..latex import derivative_lines, evaluation_steps, poly_tex
 from ..phrasing import H, T
 from ..registry import Templates
 
@@ -53,14 +53,7 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     coeffs = {p: rng.randint(-9, 9) for p in range(deg + 1)}
     coeffs[deg] = rng.randint(1, 6)
     x = rng.randint(-3, 4)
-    steps: list[str] = []
-    derivative: dict[int, int] = {}
-    for p in sorted(coeffs, reverse=True):
-        c = coeffs[p]
-        if c == 0 or p == 0:
-            continue
-        steps.append(f"$\\frac{{d}}{{dx}}({poly_tex({p: c})}) = {poly_tex({p - 1: c * p})}$")
-        derivative[p - 1] = c * p
+    steps, derivative = derivative_lines(coeffs)
     kind = rng.choice(["derivative", "derivative", "slope", "rate", "derivative_function"])
     # Math as $…$ mostly, sometimes plain text (f'(2), dy/dx), the same way throughout the question.
     plain = rng.random() < 0.25

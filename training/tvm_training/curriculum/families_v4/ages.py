@@ -14,6 +14,7 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
+from ..families_v3.ages import pair, times_words
 from ..latex import step
 from ..names import people, possessive, pronoun
 from ..phrasing import H, T, num
@@ -166,22 +167,6 @@ YOUNG_AGO_ONE = [
 ]
 
 KINDS = ["times_diff", "times_sum", "later_to_ago", "ago_to_later", "gap_later", "younger_ago"]
-
-# An older relative fits the gap, so that a mother is never four years older than her child.
-OLDER_REL = {"sib": ["older brother", "older sister", "cousin"], "parent": ["mother", "father", "aunt", "uncle"],
-             "grand": ["grandmother", "grandfather"]}
-
-
-def pair(rng: random.Random, gap: int) -> tuple[str, str]:
-    """The older and the younger person: two names, or a name and an older relative that fits the gap."""
-    a, b = people(rng, 2)
-    band = "grand" if gap >= 45 else "parent" if gap >= 18 else "sib"
-    return (a, b) if rng.random() < 0.6 else (f"{b}'s {rng.choice(OLDER_REL[band])}", b)
-
-
-def times_words(k: int, rng: random.Random) -> str:
-    return rng.choice(["twice", "two times", "2 times"]) if k == 2 else f"{num(k, rng, 0.5)} times"
-
 
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(KINDS)

@@ -12,8 +12,8 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import evaluation_steps, poly_tex
-from ..phrasing import H, T
+from ..latex import derivative_lines, evaluation_steps, poly_tex
+from ..phrasing import H, T, typed_polynomial
 from ..registry import Templates
 
 # {d}: the function ("f(x) = x³ + x"), {c}: the derivative at the point ("f′(2)"), {fn}: the name,
@@ -38,17 +38,6 @@ GRADIENT_CURVE = [T("The curve {d} is sketched."), T("A curve has equation {d}."
 GRADIENT_ASK = [T("Find its gradient at {at}."), T("What is the gradient at {at}?"), T("Work out the gradient where {at}."),
                 T("Find the gradient of the curve at the point where {at}."), H("Say what its gradient is once {at}.")]
 
-SUPERSCRIPTS = {"2": "²", "3": "³"}
-
-
-def typed(tex: str, unicode: bool) -> str:
-    """A polynomial as typed: "2x² − 8x + 1" (Unicode) or "2x^2 - 8x + 1"."""
-    if not unicode:
-        return tex
-    for digit, sup in SUPERSCRIPTS.items():
-        tex = tex.replace(f"^{digit}", sup)
-    return tex.replace("-", "−")
-
 
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     deg = rng.choice([2, 2, 3]) if lv.name == "train" else rng.choice([2, 3])
@@ -56,18 +45,10 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     coeffs[deg] = rng.randint(1, 4 if deg == 3 else 6)
     # Not 0: every term would vanish.
     x = rng.choice([v for v in range(-3, 5) if v]) if deg == 3 else rng.choice([v for v in range(-5, 7) if v])
-    # v3's derivative lines, one per term.
-    steps: list[str] = []
-    derivative: dict[int, int] = {}
-    for p in sorted(coeffs, reverse=True):
-        c = coeffs[p]
-        if c == 0 or p == 0:
-            continue
-        steps.append(f"$\\frac{{d}}{{dx}}({poly_tex({p: c})}) = {poly_tex({p - 1: c * p})}$")
-        derivative[p - 1] = c * p
+    steps, derivative = derivative_lines(coeffs)
     more, value = evaluation_steps(derivative, x)
     unicode = rng.random() < 0.6
-    poly = typed(poly_tex(coeffs), unicode)
+    poly = typed_polynomial(poly_tex(coeffs), unicode)
     xv = str(x).replace("-", "−") if unicode else str(x)
     kind = rng.choice(["prime", "dydx", "gradient"])
     slots: dict[str, object] = {"at": f"x = {xv}", "xv": xv}

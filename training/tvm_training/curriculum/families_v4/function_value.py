@@ -14,7 +14,7 @@ import random
 from ..compose import compose
 from ..example import Example, Level
 from ..latex import evaluation_steps, poly_tex, step
-from ..phrasing import H, T
+from ..phrasing import H, T, typed_polynomial
 from ..registry import Templates
 
 # {d}: the definition ("g(x) = x² − 3x + 2"), {c}: the value asked ("g(5)"), {fn}: the name, {xv}: the input.
@@ -27,18 +27,6 @@ ASK = [T("Find {c}."), T("What is {c}?"), T("Evaluate {c}."), T("What do you get
        T("Work out the value of {fn} when x = {xv}."), H("Put x = {xv} in and give {c}.")]
 ASK_FIRST = [T("Find {c} when {d}"), T("what is {c} if {d}"), T("{c} = ? for {d}"), T("Evaluate {c}, for {d}"),
              H("I need {c}, and the rule is {d}")]
-
-SUPERSCRIPTS = {"2": "²", "3": "³"}
-
-
-def typed(tex: str, unicode: bool) -> str:
-    """A polynomial as typed: "x² − 3x + 2" (Unicode) or "x^2 - 3x + 2"."""
-    if not unicode:
-        return tex
-    for digit, sup in SUPERSCRIPTS.items():
-        tex = tex.replace(f"^{digit}", sup)
-    return tex.replace("-", "−")
-
 
 def _rational(rng: random.Random, lv: Level) -> tuple[str, str, int, list[str], int]:
     """(a x + b)/c or (x^2 + b)/c with a whole value at x: the numerator's LaTeX, the denominator, the
@@ -75,13 +63,13 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
         coeffs[0] = rng.choice([c for c in range(-9, 10) if c != 0])
         x = rng.randint(-4, 5) if deg == 3 else rng.randint(-6, 7)
         steps, value = evaluation_steps(coeffs, x)
-        formula = typed(poly_tex(coeffs), unicode)
+        formula = typed_polynomial(poly_tex(coeffs), unicode)
     else:
         numerator, den, x, steps, value = _rational(rng, lv)
         if rng.random() < 0.25:
             formula = f"\\frac{{{numerator}}}{{{den}}}"
         else:
-            formula = f"({typed(numerator, unicode)})/{den}"
+            formula = f"({typed_polynomial(numerator, unicode)})/{den}"
     xv = (str(x).replace("-", "−") if unicode else str(x))
     # LaTeX \frac needs $…$; the typed forms are written as students type them, without it.
     d, c = f"{fn}(x) = {formula}", f"{fn}({xv})"

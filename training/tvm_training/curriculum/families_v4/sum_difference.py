@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from ..compose import compose
 from ..example import Example, Level
+from ..families_v3.sum_difference import ASK_NUMBER
 from ..latex import decimal_step, fmt_decimal, step
 from ..names import person
 from ..phrasing import H, T, num
@@ -86,13 +87,6 @@ SUM_SECOND = [
     T("They add up to {s}."),
     T("The two numbers total {s}."),
     H("Combined, they come to {s}."),
-]
-ASK_NUMBER = [
-    T("What is the {which_one} number?"),
-    T("Find the {which_one} number."),
-    T("Work out the {which_one} one."),
-    T("Calculate the {which_one} of the two numbers."),
-    H("Determine the {which_one} number."),
 ]
 TWO_ONE = [
     T("The sum of two numbers is {s} and one is {d} less than the other; find the {which_one}."),
