@@ -14,20 +14,13 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..families_v3.ages import pair, times_words
+from ..families_v3.ages import TIMES, pair, times_words
 from ..latex import step
 from ..names import people, possessive, pronoun
 from ..phrasing import H, T, num
 from ..registry import Templates
 
 # ---------------------------------------------------------------- k times as old, and the difference or the sum
-TIMES = [
-    T("{big} is {k_times} as old as {small}."),
-    T("{big}'s age is {k_times} {small}'s age."),
-    T("{big} is {k_times} the age of {small}."),
-    T("The age of {big} is {k_times} that of {small}."),
-    H("Multiply {small}'s age by {k} and you get {big}'s age."),
-]
 DIFF = [
     T("The difference between their ages is {d} years."),
     T("{big} is {d} years older than {small}."),
