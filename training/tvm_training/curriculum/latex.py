@@ -144,3 +144,18 @@ def decimal_step(a: Fraction | int | str, op: str, b: Fraction | int | str) -> t
     c = x + y if op == "+" else x - y if op == "-" else x * y if op == "*" else x / y
     right = f"({fmt_decimal(y)})" if y < 0 else fmt_decimal(y)
     return f"${fmt_decimal(x)} {op_tex(op)} {right} = {fmt_decimal(c)}$", c
+
+
+class StepLines(list[str]):
+    """A reference solution's lines as a generator writes them, one operation a line: `whole` and `decimal`
+    append the line of `step` / `decimal_step` and return its result, for the next line to use."""
+
+    def whole(self, a: int, op: str, b: int) -> int:
+        text, c = step(a, op, b)
+        self.append(text)
+        return c
+
+    def decimal(self, a: Fraction | int | str, op: str, b: Fraction | int | str) -> Fraction:
+        text, c = decimal_step(a, op, b)
+        self.append(text)
+        return c

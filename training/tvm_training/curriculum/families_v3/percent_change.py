@@ -8,7 +8,7 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import step
+from ..latex import StepLines
 from ..names import person, possessive, pronoun
 from ..phrasing import H, T, math, money
 from ..registry import Templates
@@ -83,12 +83,8 @@ WHOLES = [20, 25, 40, 50, 60, 80, 120, 150, 200, 250, 300]
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(["change", "reverse", "new_value", "size_of_change", "as_percent"])
     name = person(rng)
-    steps: list[str] = []
-
-    def line(a: int, op: str, b: int) -> int:
-        text, c = step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.whole
 
     if kind == "as_percent":
         b = rng.choice(WHOLES)

@@ -10,7 +10,7 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import step
+from ..latex import StepLines
 from ..names import MORE_ITEMS, people, person
 from ..phrasing import H, T, money, num
 from ..registry import Templates
@@ -120,15 +120,12 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(["unitary", "recipe", "simplest", "share", "share_more", "missing_term", "part_to_part", "total_from_part",
                        "map_scale", "map_distance", "map_ratio"])
     name = person(rng)
-    steps: list[str] = []
+    steps = StepLines()
 
     def done(forms: list, answer: object, **values: object) -> Example:
         return Example("ratio_proportion", compose(rng, forms, which, name=name, **values), steps, str(answer), {"kind": kind})
 
-    def line(a: int, op: str, b: int) -> int:
-        text, c = step(a, op, b)
-        steps.append(text)
-        return c
+    line = steps.whole
 
     if kind == "unitary":
         n, price = rng.randint(2, 9), rng.randint(2, lv.max_small)

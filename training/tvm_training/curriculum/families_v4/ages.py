@@ -15,7 +15,7 @@ import random
 from ..compose import compose
 from ..example import Example, Level
 from ..families_v3.ages import TIMES, pair, times_words
-from ..latex import step
+from ..latex import StepLines
 from ..names import people, possessive, pronoun
 from ..phrasing import H, T, num
 from ..registry import Templates
@@ -161,14 +161,11 @@ YOUNG_AGO_ONE = [
 
 KINDS = ["times_diff", "times_sum", "later_to_ago", "ago_to_later", "gap_later", "younger_ago"]
 
+
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(KINDS)
-    steps: list[str] = []
-
-    def line(a: int, op: str, b: int) -> int:
-        text, c = step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.whole
 
     v: dict[str, object] = {}
     shuffle = True

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import decimal_step
+from ..latex import StepLines
 from ..names import person, possessive, pronoun
 from ..phrasing import H, T, decimal, num
 from ..registry import Templates
@@ -175,12 +175,8 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     style = rng.choice(["sign", "sign", "words", "bare"])
     kind = rng.choice(["spend_from_note", "several_decimal", "two_kinds"])
     v = {"name": name, "he": he, "his": possessive(name), "him": "her" if he == "she" else "him"}
-    steps: list[str] = []
-
-    def line(a: Fraction | int | str, op: str, b: Fraction | int | str) -> Fraction:
-        text, c = decimal_step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.decimal
 
     if kind == "spend_from_note":
         # Any number of pence (3.27, not v3's whole dimes), or a small spend written in pence (85p).

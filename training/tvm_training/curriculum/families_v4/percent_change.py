@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import decimal_step, fmt_decimal
+from ..latex import StepLines, fmt_decimal
 from ..names import person
 from ..phrasing import H, T
 from ..registry import Templates
@@ -188,12 +188,8 @@ def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     name = person(rng)
     sign = rng.choice(CURRENCIES)
     kind = rng.choice(["new_price", "new_price", "vat", "percent_change", "original_price", "before_vat"])
-    steps: list[str] = []
-
-    def line(a: Fraction | int | str, op: str, b: Fraction | int | str) -> Fraction:
-        text, c = decimal_step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.decimal
 
     def cash(q: Fraction) -> str:
         return f"{sign}{fmt_decimal(q)}" if q.denominator == 1 else f"{sign}{float(q):.2f}"

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import decimal_step, fmt_decimal
+from ..latex import StepLines, fmt_decimal
 from ..names import person, possessive, pronoun
 from ..phrasing import H, T, num
 from ..registry import Templates
@@ -174,12 +174,8 @@ def money_text(rng: random.Random, amount: Fraction) -> tuple[str, str]:
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     name = person(rng)
     kind = rng.choice(["speed_minutes", "distance_minutes", "per_hundred", "decimal_price"])
-    steps: list[str] = []
-
-    def line(a: Fraction | int | str, op: str, b: Fraction | int | str) -> Fraction:
-        text, c = decimal_step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.decimal
 
     if kind in ("speed_minutes", "distance_minutes"):
         a, goes, go, slow, fast = rng.choice(MOVERS)

@@ -16,7 +16,7 @@ import random
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import step
+from ..latex import StepLines
 from ..names import people
 from ..phrasing import H, T, num
 from ..registry import Templates
@@ -181,12 +181,8 @@ def distinct_coprime(rng: random.Random, top: int) -> tuple[int, int]:
 
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(KINDS)
-    steps: list[str] = []
-
-    def line(a: int, op: str, b: int) -> int:
-        text, c = step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.whole
 
     def done(forms: list, answer: int, **values: object) -> Example:
         return Example("ratio_proportion", compose(rng, forms, which, **values), steps, str(answer), {"kind": kind})

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..compose import compose
 from ..example import Example, Level
-from ..latex import decimal_step, fmt_decimal
+from ..latex import StepLines, fmt_decimal
 from ..names import person
 from ..phrasing import H, T
 from ..registry import Templates
@@ -165,12 +165,8 @@ def quantity(n: str, unit: str, singular: str) -> str:
 def generate(rng: random.Random, lv: Level, which: Templates) -> Example:
     kind = rng.choice(["factor_given", "factor_given_back", "map_to_real", "real_to_map", "mixed_to_decimal", "time_tenths"])
     name = person(rng)
-    steps: list[str] = []
-
-    def line(a: Fraction | int | str, op: str, b: Fraction | int | str) -> Fraction:
-        text, c = decimal_step(a, op, b)
-        steps.append(text)
-        return c
+    steps = StepLines()
+    line = steps.decimal
 
     if kind.startswith("factor_given"):
         unit, singular, other, other1, f, things = rng.choice(FACTORS)
