@@ -4,8 +4,9 @@
 // and expected calibration error before and after. Solves of any other split (natural-b) are blind:
 // never fitted on, shown through the shipped map as a user would see them.
 import type { Calibration } from '../../src/shared/engineProtocol.js';
-import { displayedValue, isUnfamiliar, logit } from '../../src/core/familiarity/calibration.js';
+import { isUnfamiliar, logit, valueDisplay } from '../../src/core/familiarity/calibration.js';
 import { auroc, expectedCalibrationError, fitLogistic, quantile, reliability, type FitRow, type Judged } from './calibrationFit.js';
+import { wilsonInterval } from './stats.js';
 import type { FamiliarityRecord, SolvedRecord } from './calibrationSolves.js';
 
 /** Issue 15's bar: answers shown at or above this value should be wrong on at most 10 % of natural problems. */
@@ -40,13 +41,38 @@ const unfamiliarFeature = (r: SolvedRecord, unfamiliarAbove: Calibration['unfami
  * The map fitted on `records`, with the val bounds given: the flag, and the surprise itself, because
  * how far past the bound a problem is tells too (v3 bundle, cross-fitted natural step ECE 0.085 with
  * the flag alone, 0.064 with the surprise beside it; chosen on natural's cross-fit, not on natural-b).
+ * With `verifiedFloor` (the shipped fit) the solves whose answer exact math verified are set apart:
+ * every one of them was right (v3: 92 of 92 on val + natural), which the wording cannot tell, so they
+ * get the floor (the lower end of their Wilson interval) and the map is fitted on the others (v3
+ * solves, cross-fitted step ECE: val 0.019 → 0.032, natural 0.072 → 0.065, natural-b 0.118 → 0.092).
  */
-export function fitCalibration(records: readonly SolvedRecord[], unfamiliarAbove: Calibration['unfamiliarAbove'], valueWeight: number, fittedOn: string): Calibration {
-  const rows = records.flatMap((r) =>
+export function fitCalibration(
+  records: readonly SolvedRecord[],
+  unfamiliarAbove: Calibration['unfamiliarAbove'],
+  valueWeight: number,
+  fittedOn: string,
+  verifiedFloor = true,
+): Calibration {
+  const verified = verifiedFloor ? records.filter((r) => r.verified === true) : [];
+  const rows = records.filter((r) => !verified.includes(r)).flatMap((r) =>
     r.stepValues.map((raw): FitRow => ({ raw, features: [unfamiliarFeature(r, unfamiliarAbove), r.surprise.meanNats], right: r.right, weight: 1 / r.stepValues.length })),
   );
   const [unfamiliar, surprise, bias] = fitLogistic(rows, valueWeight) as [number, number, number];
-  return { unfamiliarAbove, weights: { value: valueWeight, unfamiliar, surprise, bias }, fittedOn };
+  const floor = verified.length === 0 ? {} : { verifiedFloor: wilsonInterval(verified.filter((r) => r.right).length, verified.length)[0] };
+  return { unfamiliarAbove, weights: { value: valueWeight, unfamiliar, surprise, bias }, ...floor, fittedOn };
+}
+
+function verifiedFloorText(map: Calibration, fitted: readonly SolvedRecord[]): string {
+  const verified = fitted.filter((r) => r.verified === true);
+  return map.verifiedFloor === undefined
+    ? 'no floor (no verified answer among them)'
+    : `${pct(map.verifiedFloor)}, the lower end of the 95 % Wilson interval of verified answers right (${verified.filter((r) => r.right).length} of ${verified.length})`;
+}
+
+/** A solve's step values as the engine shows them through `map` (src/core/familiarity/calibration.ts). */
+function shownSteps(record: SolvedRecord, map: Calibration): number[] {
+  const display = valueDisplay(record.surprise.meanNats, record.splitWords, map);
+  return record.stepValues.map(record.verified === true ? display.showVerified : display.show);
 }
 
 /** Val only: the surprise 99 % of val problems stay under, and the most split words a val problem has. */
@@ -62,12 +88,18 @@ interface Shown {
   steps: number[];
 }
 
+/** How a variant of the map is fitted: its weight on logit(raw), and whether verified solves get the floor. */
+interface Fit {
+  valueWeight: number;
+  verifiedFloor: boolean;
+}
+
 /** Each record's step values as a map fitted without its fold shows them (identity for `raw`). */
-function crossFitted(records: readonly SolvedRecord[], bounds: Calibration['unfamiliarAbove'], valueWeight: number | 'raw'): Shown[] {
-  if (valueWeight === 'raw') return records.map((record) => ({ record, steps: record.stepValues }));
+function crossFitted(records: readonly SolvedRecord[], bounds: Calibration['unfamiliarAbove'], fit: Fit | 'raw'): Shown[] {
+  if (fit === 'raw') return records.map((record) => ({ record, steps: record.stepValues }));
   return [0, 1].flatMap((k) => {
-    const map = fitCalibration(records.filter((r) => fold(r) !== k), bounds, valueWeight, '');
-    return records.filter((r) => fold(r) === k).map((record) => ({ record, steps: record.stepValues.map((raw) => displayedValue(raw, featuresOf(record), map)) }));
+    const map = fitCalibration(records.filter((r) => fold(r) !== k), bounds, fit.valueWeight, '', fit.verifiedFloor);
+    return records.filter((r) => fold(r) === k).map((record) => ({ record, steps: shownSteps(record, map) }));
   });
 }
 
@@ -121,7 +153,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
   const shipped = fitCalibration(both, bounds, VALUE_WEIGHT, fittedOn);
   // The same fit with logit(raw) as a free feature (its offset weight 0).
   const free = fitLogistic(
-    both.flatMap((r) => r.stepValues.map((raw) => ({ raw: 0.5, features: [logit(raw), unfamiliarFeature(r, bounds), r.surprise.meanNats], right: r.right, weight: 1 / r.stepValues.length }))),
+    both.filter((r) => r.verified !== true).flatMap((r) => r.stepValues.map((raw) => ({ raw: 0.5, features: [logit(raw), unfamiliarFeature(r, bounds), r.surprise.meanNats], right: r.right, weight: 1 / r.stepValues.length }))),
     0,
   );
   const lines = [...header, ''];
@@ -168,8 +200,9 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     '',
     '## The calibration map',
     '',
-    `displayed = σ(${w.value} · logit(raw) + ${w.unfamiliar.toFixed(4)} · [unfamiliar problem] + ${(w.surprise ?? 0).toFixed(4)} · surprise + ${w.bias.toFixed(4)}), fitted on the chosen steps of val + natural`,
-    `(every step labelled by whether its solution's answer is right, a problem's steps sharing one unit of weight). Fitted with a free weight on logit(raw) it is ${(free[0] as number).toFixed(3)}:`,
+    `displayed = σ(${w.value} · logit(raw) + ${w.unfamiliar.toFixed(4)} · [unfamiliar problem] + ${(w.surprise ?? 0).toFixed(4)} · surprise + ${w.bias.toFixed(4)}), fitted on the chosen steps of the val + natural solves whose answer exact math did not verify`,
+    `(every step labelled by whether its solution's answer is right, a problem's steps sharing one unit of weight); the steps of a solve whose answer it verified are shown at least at ${verifiedFloorText(shipped, both)}.`,
+    `Fitted with a free weight on logit(raw) the map's weight on it is ${(free[0] as number).toFixed(3)}:`,
     `across these problems the raw value falls as correctness rises, so the weight is held at ${VALUE_WEIGHT} (bench/lib/calibrationReport.ts VALUE_WEIGHT says why). Shipped as "calibration" in the bundle's manifest (tutor.json in the standard layout; the map fitted on all of val + natural).`,
     '',
     '## Before and after (cross-fitted)',
@@ -179,15 +212,16 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
     '| split | values | step ECE | answer ECE | answers | shown ≥ 90 % | of them wrong | wrong at ≥ 90 % / problems |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
   );
-  const variants: Array<[string, number | 'raw']> = [
+  const variants: Array<[string, Fit | 'raw']> = [
     ['raw (before)', 'raw'],
-    [`calibrated, value weight ${VALUE_WEIGHT} (shipped)`, VALUE_WEIGHT],
-    ['calibrated, value weight 0 (familiarity only)', 0],
+    [`calibrated, value weight ${VALUE_WEIGHT} (shipped)`, { valueWeight: VALUE_WEIGHT, verifiedFloor: true }],
+    ['calibrated, value weight 0 (familiarity only)', { valueWeight: 0, verifiedFloor: true }],
+    ['calibrated, no verified floor (the map alone, fitted on every solve)', { valueWeight: VALUE_WEIGHT, verifiedFloor: false }],
   ];
   const results: Record<string, Record<string, Summary>> = {};
   const shownBy: Record<string, Shown[]> = {};
-  for (const [name, weight] of variants) {
-    const shown = crossFitted(both, bounds, weight);
+  for (const [name, fit] of variants) {
+    const shown = crossFitted(both, bounds, fit);
     shownBy[name] = shown;
     for (const split of SPLITS) {
       const s = summary(shown.filter((x) => x.record.split === split));
@@ -201,7 +235,7 @@ export function calibrationReport(records: readonly SolvedRecord[], familiarityO
   for (const split of blind) {
     const shownAs: Array<[string, Shown[]]> = [
       ['raw (before)', crossFitted(of(split), bounds, 'raw')],
-      [shippedName, of(split).map((record) => ({ record, steps: record.stepValues.map((raw) => displayedValue(raw, featuresOf(record), shipped)) }))],
+      [shippedName, of(split).map((record) => ({ record, steps: shownSteps(record, shipped) }))],
     ];
     for (const [name, shown] of shownAs) {
       const s = summary(shown);

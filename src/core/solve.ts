@@ -55,14 +55,15 @@ export async function solve(
   const raw = await run();
   // After the search, whose prefill recorded the policy's surprise at the problem.
   const display = await assessFamiliarity(models, new TextFormat(models.info, models.tokenizer), request.problem, signal);
-  const trace = displayedTrace(raw, display.show);
+  const verified = raw.answer === null || common.exact === false ? null : verifyAnswer(request.problem, raw.answer);
+  const trace = displayedTrace(raw, display.show, verified === true ? display.showVerified : display.show);
   return {
     answer: trace.answer,
     steps: trace.chosen.map((s) => ({ text: s.text, value: s.value })),
     strategy,
     trace,
     familiarity: display.familiarity,
-    verified: trace.answer === null || common.exact === false ? null : verifyAnswer(request.problem, trace.answer),
+    verified,
   };
 
   function run(): Promise<SearchTrace> {

@@ -87,7 +87,9 @@ export interface BundleInfo {
  * statement (nats per token) or the number of its words the tokenizer splits into pieces is above
  * `unfamiliarAbove`; a value shown to the user is
  * displayed = σ(value · logit(raw) + unfamiliar · [the problem is unfamiliar] + surprise · s + bias),
- * where raw is the verifier's value and s the policy's mean surprise at the statement.
+ * where raw is the verifier's value and s the policy's mean surprise at the statement. The steps of
+ * a solution whose final answer exact math verified against the problem are shown at least at
+ * `verifiedFloor`.
  */
 export interface Calibration {
   /**
@@ -97,6 +99,13 @@ export interface Calibration {
   unfamiliarAbove: { surprise: number; splitWords: number };
   /** `surprise` is absent from maps fitted before it was a feature: 0. */
   weights: { value: number; unfamiliar: number; surprise?: number; bias: number };
+  /**
+   * The least value shown for a step of a solution whose final answer exact math verified: the
+   * lower end of the 95 % Wilson interval of how often verified answers were right where the map
+   * was fitted (the map itself is fitted on the other solves). Absent from maps fitted before it
+   * existed: such solutions are shown through the map alone.
+   */
+  verifiedFloor?: number;
   /** What it was fitted on, and when (for people reading the manifest). */
   fittedOn: string;
 }

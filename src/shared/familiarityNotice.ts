@@ -14,15 +14,17 @@ export function familiarityCaution(familiarity: Familiarity, valued = true): str
 /**
  * `verified`: whether exact math verified the final answer against the problem. The notice then
  * says so rather than that the answer is often wrong: every verified answer of the benchmarks was
- * right (val, natural and natural-b; the count is in bench/results/README.md), while the
- * percentages, which do not read the verdict, stay lowered.
+ * right (val, natural and natural-b; the count is in bench/results/README.md). It no longer says
+ * the percentages are lowered: a solve's steps that reach a verified answer are shown at least at
+ * the calibration's verifiedFloor (a check's lines keep the map's values, whose drops are what the
+ * check points at).
  */
 export function familiarityNotice(familiarity: Familiarity, valued = true, verified: boolean | null = null): string | null {
   if (familiarity.unfamiliar === true) {
     const percentages = valued ? '; the percentages are lowered to match' : '';
     const wording = `${UNFAMILIAR_PROBLEM}: its wording is unlike the problems the models were trained on`;
     return verified === true
-      ? `${wording}, so answers to it are often wrong${percentages}. This final answer was verified exactly against the problem.`
+      ? `${wording}, so answers to it are often wrong. This final answer was verified exactly against the problem.`
       : `${wording}, so the answer is often wrong${percentages}.`;
   }
   if (!familiarity.calibrated && valued) {

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calibrationReport, VALUE_WEIGHT } from '../../bench/lib/calibrationReport.js';
+import { calibrationReport, fitCalibration, VALUE_WEIGHT } from '../../bench/lib/calibrationReport.js';
 import type { SolvedRecord } from '../../bench/lib/calibrationSolves.js';
 import { displayedValue } from '../../src/core/familiarity/calibration.js';
+import { wilsonInterval } from '../../bench/lib/stats.js';
 
 /** A solved problem: right or wrong, its raw step values, its surprise. */
 function solved(split: string, index: number, right: boolean, stepValues: number[], surprise = 1): SolvedRecord {
@@ -40,4 +41,47 @@ test('a blind split is never fitted on: the shipped map is the same with or with
   assert.match(withBlind.markdown, /Targets on natural-b \(blind\): step-value ECE/);
   assert.match(withBlind.markdown, /\| natural-b \(blind\) \| 20 \|/);
   assert.doesNotMatch(without.markdown, /blind/);
+});
+
+const BOUNDS = { surprise: 2, splitWords: 10 };
+
+/** A solve of `split` with raw values near 0.9: familiar (surprise 1) or not (3), right or wrong, verified or not.
+ * Rights come in pairs of indices, so that both cross-fitting folds (index parity) see the same rates. */
+const record = (split: string, index: number, right: boolean, verified: boolean | null, surprise: number): SolvedRecord =>
+  ({ ...solved(split, index, right, [0.9, 0.95], surprise), verified });
+
+const solves = (split: string): SolvedRecord[] => [
+  ...Array.from({ length: 80 }, (_, i) => record(split, i, true, true, 3)),
+  ...Array.from({ length: 40 }, (_, i) => record(split, 80 + i, Math.floor(i / 2) % 4 === 0, null, 3)),
+  ...Array.from({ length: 40 }, (_, i) => record(split, 120 + i, Math.floor(i / 2) % 20 !== 0, false, 1)),
+];
+
+test('the fit sets verified solves apart: their floor is the Wilson lower bound, the map is fitted on the others', () => {
+  const records = solves('natural');
+  const map = fitCalibration(records, BOUNDS, 0.25, 'test');
+  assert.equal(map.verifiedFloor, wilsonInterval(80, 80)[0]);
+  // Unfamiliar and unverified: right 1 time in 4, which the map learns once the verified ones are out.
+  const unfamiliar = map.weights.unfamiliar + 3 * (map.weights.surprise ?? 0) + map.weights.bias + 0.25 * Math.log(0.9 / 0.1);
+  assert.ok(Math.abs(1 / (1 + Math.exp(-unfamiliar)) - 0.25) < 0.05, `unfamiliar unverified shown at ${1 / (1 + Math.exp(-unfamiliar))}`);
+  const alone = fitCalibration(records, BOUNDS, 0.25, 'test', false);
+  assert.equal(alone.verifiedFloor, undefined);
+  const mixed = alone.weights.unfamiliar + 3 * (alone.weights.surprise ?? 0) + alone.weights.bias + 0.25 * Math.log(0.9 / 0.1);
+  assert.ok(1 / (1 + Math.exp(-mixed)) > 0.5, 'fitted on every solve, the unfamiliar ones average the verified and the rest');
+  assert.equal(fitCalibration(records.filter((r) => r.verified !== true), BOUNDS, 0.25, 'test').verifiedFloor, undefined);
+});
+
+test('the report ships the map with the floor and shows the verified solves through it, beside the map alone', () => {
+  const records = [...solves('val'), ...solves('natural'), ...solves('natural-b')];
+  const report = calibrationReport(records, [], ['# test'], 'val + natural');
+  assert.equal(report.shipped.verifiedFloor, wilsonInterval(160, 160)[0]);
+  assert.match(report.markdown, /shown at least at 9\d\.\d %, the lower end of the 95 % Wilson interval of verified answers right \(160 of 160\)/);
+  assert.match(report.markdown, /\| natural \| calibrated, no verified floor \(the map alone, fitted on every solve\) \|/);
+  // Every verified answer (80 a split; 40 in a fold, whose floor is 91 %) is shown at the floor; through the map
+  // alone they share the value of the unfamiliar wording they came with (right 90 of 120 there).
+  const results = (report.json as { results: Record<string, Record<string, { confident: number; confidentWrong: number }>> }).results;
+  const shipped = results.natural?.['calibrated, value weight 0.25 (shipped)'];
+  const alone = results.natural?.['calibrated, no verified floor (the map alone, fitted on every solve)'];
+  assert.ok(shipped !== undefined && alone !== undefined);
+  assert.ok(shipped.confident >= 80 && shipped.confident > alone.confident, `shown ≥ 90 %: ${shipped.confident} with the floor, ${alone.confident} without`);
+  assert.ok(shipped.confidentWrong <= alone.confidentWrong);
 });

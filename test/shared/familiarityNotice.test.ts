@@ -25,7 +25,7 @@ test('a result without percentages (no value model) says nothing of calibration,
 
 test('an unfamiliar problem whose final answer exact math verified: the notice says so, not that the answer is often wrong', () => {
   const notice = familiarityNotice(UNFAMILIAR, true, true) ?? '';
-  assert.match(notice, /^Unfamiliar problem: its wording is unlike the problems the models were trained on, so answers to it are often wrong; the percentages are lowered to match\. This final answer was verified exactly against the problem\.$/);
+  assert.match(notice, /^Unfamiliar problem: its wording is unlike the problems the models were trained on, so answers to it are often wrong\. This final answer was verified exactly against the problem\.$/);
   assert.doesNotMatch(notice, /the answer is often wrong/);
   assert.equal(familiarityNotice(UNFAMILIAR, true, false), familiarityNotice(UNFAMILIAR), 'an answer exact math refutes is no reassurance');
   assert.equal(familiarityNotice(UNFAMILIAR, true, null), familiarityNotice(UNFAMILIAR));

@@ -32,7 +32,11 @@ export function parseCalibration(value: unknown, fail: (problem: string) => neve
   const weights = surprise === undefined ? required : { ...required, surprise: surprise as number };
   // A negative weight on the raw value would turn the verifier's drops into rises on screen.
   if (weights.value < 0) fail('field "calibration.weights.value" must be ≥ 0 (displayed values must rise with the verifier\'s)');
+  const verifiedFloor = root.verifiedFloor;
+  if (verifiedFloor !== undefined && (typeof verifiedFloor !== 'number' || !(verifiedFloor >= 0 && verifiedFloor <= 1))) {
+    fail('field "calibration.verifiedFloor" must be a number from 0 to 1 when present');
+  }
   const fittedOn = root.fittedOn;
   if (typeof fittedOn !== 'string') fail('field "calibration.fittedOn" must be a string');
-  return { unfamiliarAbove, weights, fittedOn: fittedOn as string };
+  return { unfamiliarAbove, weights, ...(verifiedFloor === undefined ? {} : { verifiedFloor: verifiedFloor as number }), fittedOn: fittedOn as string };
 }

@@ -39,16 +39,26 @@ export interface ValueDisplay {
   familiarity: Familiarity;
   /** Identity when uncalibrated (no calibration in the bundle, or no surprise from the policy). */
   show(raw: number): number;
+  /**
+   * A step of a solution whose final answer exact math verified: `show`, raised to the map's
+   * `verifiedFloor` (every verified answer of the fitting solves was right, and the map alone, which
+   * knows the problem's wording but not the verification, shows them far lower).
+   */
+  showVerified(raw: number): number;
 }
 
 /** `surprise` null: the policy cannot report it (remote engine), so nothing is calibrated. */
 export function valueDisplay(surprise: number | null, splitWords: number, calibration: Calibration | undefined): ValueDisplay {
   if (surprise === null || !calibration) {
-    return { familiarity: { surprise, splitWords, unfamiliar: null, calibrated: false }, show: (raw) => raw };
+    const identity = (raw: number): number => raw;
+    return { familiarity: { surprise, splitWords, unfamiliar: null, calibrated: false }, show: identity, showVerified: identity };
   }
   const features = { surprise, splitWords };
+  const show = (raw: number): number => displayedValue(raw, features, calibration);
+  const floor = calibration.verifiedFloor ?? 0;
   return {
     familiarity: { surprise, splitWords, unfamiliar: isUnfamiliar(features, calibration), calibrated: true },
-    show: (raw) => displayedValue(raw, features, calibration),
+    show,
+    showVerified: (raw) => Math.max(show(raw), floor),
   };
 }

@@ -1,12 +1,14 @@
 // A search trace with every value as displayed (calibration.ts): what the panel, the hover and
 // the CLI render. The search itself ranked candidates by raw values; for one problem the map is
 // increasing in the raw value, so the ranking it shows is the one it ran. A weighted vote's
-// weights are sums used for ranking, not probabilities, and stay as computed.
+// weights are sums used for ranking, not probabilities, and stay as computed. The chosen steps may
+// be shown through another map (`showChosen`: raised when exact math verified the answer they reach,
+// which the search did not know while it ranked).
 import type { ChosenStep, ScoredText, SearchTrace, TraceCandidate, TracePath } from '../search/trace.js';
 
 type Show = (raw: number) => number;
 
-export function displayedTrace(trace: SearchTrace, show: Show): SearchTrace {
+export function displayedTrace(trace: SearchTrace, show: Show, showChosen: Show = show): SearchTrace {
   return {
     ...trace,
     steps: trace.steps.map((step) => ({
@@ -18,7 +20,7 @@ export function displayedTrace(trace: SearchTrace, show: Show): SearchTrace {
       })),
     })),
     paths: trace.paths.map((path): TracePath => ({ ...path, value: path.value === null ? null : show(path.value), steps: path.steps.map((s) => scored(s, show)) })),
-    chosen: trace.chosen.map((step): ChosenStep => scored(step, show)),
+    chosen: trace.chosen.map((step): ChosenStep => scored(step, showChosen)),
   };
 }
 

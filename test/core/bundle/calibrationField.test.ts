@@ -40,6 +40,15 @@ test('manifest "calibration": the weight on the surprise is optional (absent in 
   assert.equal(parseManifest({ ...base, calibration: CALIBRATION }, 'manifest.json').calibration?.weights.surprise, undefined);
 });
 
+test('manifest "calibration": the floor of a verified solution is optional (absent in maps fitted before it), a probability when present', () => {
+  const withFloor = { ...CALIBRATION, verifiedFloor: 0.96 };
+  assert.deepEqual(parseManifest({ ...base, calibration: withFloor }, 'manifest.json').calibration, withFloor);
+  assert.equal(parseManifest({ ...base, calibration: CALIBRATION }, 'manifest.json').calibration?.verifiedFloor, undefined);
+  for (const bad of [1.5, -0.1, '0.9', null]) {
+    assert.match(problem({ ...CALIBRATION, verifiedFloor: bad }), /calibration\.verifiedFloor" must be a number from 0 to 1 when present/, String(bad));
+  }
+});
+
 test('a loaded bundle carries its calibration in its info', skipUnlessFixture('mqa'), async () => {
   const copy = copyFixture('mqa');
   try {

@@ -38,3 +38,19 @@ test('solve: a calibrated bundle shows calibrated values and says the problem is
   assert.deepEqual(raw.familiarity, { surprise: 20, splitWords: 0, unfamiliar: null, calibrated: false });
   assert.equal(raw.steps.at(-1)?.value, 0.99);
 });
+
+test('solve: a verified answer\'s steps are shown at least at the map\'s verifiedFloor; the search tree keeps the map\'s values; unverified, the map alone', async () => {
+  const info = { ...fakeInfo, calibration: { ...CALIBRATION, verifiedFloor: 0.95 } };
+  const verified = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', k: 2, b: 1 });
+  assert.equal(verified.verified, true);
+  assert.deepEqual(verified.steps.map((s) => s.value), [0.95, 0.95]);
+  assert.ok(verified.trace.chosen.every((s) => s.tokenValues?.every((v) => v >= 0.95)));
+  const tree = verified.trace.steps.flatMap((s) => s.beams.flatMap((b) => b.candidates.map((c) => c.value ?? 1)));
+  assert.ok(tree.every((v) => v < 0.2), `the tree shows the map's values, got ${tree.join(', ')}`);
+  const withoutExact = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', k: 2, b: 1, exact: false });
+  assert.equal(withoutExact.verified, null);
+  assert.ok(withoutExact.steps.every((s) => (s.value ?? 1) < 0.2));
+  const wrong = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 3$?', k: 2, b: 1 });
+  assert.notEqual(wrong.verified, true);
+  assert.ok(wrong.steps.every((s) => (s.value ?? 1) < 0.2));
+});
