@@ -69,7 +69,7 @@ export function checkVerdictToast(problemTitle: string, v: CheckVerdict): string
   const verdict =
     v.followsDespiteDrop !== null
       ? `no line is wrong (step ${v.followsDespiteDrop + 1} follows)`
-      : v.finalValue < v.threshold
+      : v.finalValue < v.threshold && v.verified !== true
         ? `nothing stands out, but it ends low (${formatPercent(v.finalValue)})`
         : `nothing flagged, ends at ${formatPercent(v.finalValue)}`;
   return fitText(`${title(problemTitle)}: ${verdict}${v.verified === true ? '; answer verified' : ''}`, TOAST_MAX_CHARS);

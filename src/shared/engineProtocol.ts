@@ -397,8 +397,9 @@ export interface CheckResult {
   firstFalse: number | null;
   /**
    * Whether the verifier's collapse at firstSuspicious deserves a warning beside the exact verdicts:
-   * not when an exact error at or before it explains it, nor when the line provably follows from the
-   * problem's equation (src/core/check/exactCheck.ts tvmWarningStands).
+   * not when an exact error at or before it explains it, when the line provably follows from the
+   * problem's equation, or when the stated answer is verified and no line is false
+   * (src/core/check/exactCheck.ts tvmWarningStands).
    */
   warningStands: boolean;
   /**

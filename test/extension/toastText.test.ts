@@ -27,4 +27,9 @@ test('check verdicts: follows despite a drop, low ending, fine; verified answers
   assert.equal(checkVerdictToast('Problem 1', { followsDespiteDrop: 1, finalValue: 0.1, threshold: 0.5, verified: null }), 'Problem 1: no line is wrong (step 2 follows)');
   assert.equal(checkVerdictToast('Problem 1', { followsDespiteDrop: null, finalValue: 0.2, threshold: 0.5, verified: false }), 'Problem 1: nothing stands out, but it ends low (20%)');
   assert.equal(checkVerdictToast('Problem 1', { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true }), 'Problem 1: nothing flagged, ends at 90%; answer verified');
+  assert.equal(
+    checkVerdictToast('Problem 1', { followsDespiteDrop: null, finalValue: 0.2, threshold: 0.5, verified: true }),
+    'Problem 1: nothing flagged, ends at 20%; answer verified',
+    'a verified answer is not called a low ending',
+  );
 });

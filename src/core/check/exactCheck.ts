@@ -46,12 +46,15 @@ export interface FlagSource {
  * the slip's effect, already reported as an error), nor when the line itself provably follows
  * from the problem's equation (each line before it followed too, so the line is sound). A line
  * whose arithmetic is merely true keeps the warning: a true calculation can still be the wrong one
- * for a word problem.
+ * for a word problem. Nor when the derivation succeeded: its stated answer satisfies the problem
+ * exactly and no line is false, so a fall of the value on the way collapsed nothing (the TVM's
+ * false alarms on correct solutions, bench/results/check).
  */
 export function tvmWarningStands(check: FlagSource): boolean {
   const index = check.firstSuspicious;
   if (index === null) return false;
   if (check.firstFalse !== null && check.firstFalse <= index) return false;
+  if (check.verified === true && check.firstFalse === null) return false;
   return check.steps[index]?.exact?.verdict !== 'follows';
 }
 

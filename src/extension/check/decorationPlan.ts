@@ -154,9 +154,11 @@ export function diagnosticsOf(plan: DecorationPlan): PlannedDiagnostic[] {
  */
 /** What the toast of a check with nothing flagged says (toastText.checkVerdictToast). */
 export function checkVerdict(result: MappedCheck['result'], threshold: number): CheckVerdict {
-  const suppressed = result.firstSuspicious !== null && !result.warningStands;
+  const index = result.firstSuspicious;
+  // The engine also sets a drop aside when the answer is verified with no false line; only a line that follows is named.
+  const follows = index !== null && !result.warningStands && result.steps[index]?.exact?.verdict === 'follows';
   return {
-    followsDespiteDrop: suppressed ? result.firstSuspicious : null,
+    followsDespiteDrop: follows ? index : null,
     finalValue: result.steps.at(-1)?.value ?? result.problemValue,
     threshold,
     verified: result.verified,

@@ -150,7 +150,7 @@ test('exact: false computes no exact verdicts (the TVM alone)', async () => {
   assert.deepEqual([result.firstFalse, result.verified], [null, null]);
 });
 
-test('a TVM warning stands unless an exact error at or before it explains it, or the line provably follows', () => {
+test('a TVM warning stands unless an exact error at or before it explains it, the line provably follows, or the answer is verified with no false line', () => {
   const steps = (...verdicts: Array<'true' | 'false' | 'follows' | 'does-not-follow' | 'unknown' | null>) => verdicts.map((v) => ({ exact: v && { verdict: v } }));
   const check = (firstSuspicious: number | null, firstFalse: number | null, exact: ReturnType<typeof steps>, verified: boolean | null = null) => ({ steps: exact, firstSuspicious, firstFalse, verified });
   assert.equal(tvmWarningStands(check(1, null, steps('unknown', 'unknown'))), true);
@@ -160,6 +160,8 @@ test('a TVM warning stands unless an exact error at or before it explains it, or
   assert.equal(tvmWarningStands(check(1, null, steps('follows', 'follows'))), false);
   assert.equal(tvmWarningStands(check(1, null, steps('true', 'true'))), true, 'true arithmetic can be the wrong calculation');
   assert.equal(tvmWarningStands(check(null, 0, steps('false'))), false);
+  assert.equal(tvmWarningStands(check(1, null, steps('true', 'unknown', 'true'), true)), false, 'the answer is verified and no line is false: nothing collapsed');
+  assert.equal(tvmWarningStands(check(0, 2, steps('unknown', 'true', 'false'), true)), true, 'a false line later keeps an earlier collapse');
 
   assert.equal(firstFlagged(check(2, 1, steps('true', 'false', 'unknown'))), 1);
   assert.equal(firstFlagged(check(0, 1, steps('unknown', 'false'))), 0);

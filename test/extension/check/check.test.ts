@@ -108,6 +108,11 @@ test('a TVM collapse before any exact error keeps its warning; one on a line tha
   assert.deepEqual(planDecorations([mapCheck(p, follows)!]).suspicions, []);
   assert.deepEqual(checkVerdict(follows, 0.5), { followsDespiteDrop: 1, finalValue: 0.1, threshold: 0.5, verified: follows.verified });
   assert.deepEqual(checkVerdict({ ...checkResultFor(['a'], [0.9]), verified: true }, 0.5), { followsDespiteDrop: null, finalValue: 0.9, threshold: 0.5, verified: true });
+
+  // Set aside because the answer is verified with no false line: no warning, and no claim that the line follows.
+  const verified = { ...checkResultFor(checkedText(p).steps, [0.7, 0.1, 0.1], 1, [unknown, { verdict: 'true', message: 'true' }, unknown]), verified: true, warningStands: false };
+  assert.deepEqual(planDecorations([mapCheck(p, verified)!]).suspicions, []);
+  assert.equal(checkVerdict(verified, 0.5).followsDespiteDrop, null);
 });
 
 test('a TVM-only suspicion is a Warning or Information by the size of its drop; exact errors stay Errors', () => {
