@@ -39,14 +39,20 @@ test('solve: a calibrated bundle shows calibrated values and says the problem is
   assert.equal(raw.steps.at(-1)?.value, 0.99);
 });
 
-test('solve: a verified answer\'s steps are shown at least at the map\'s verifiedFloor; the search tree keeps the map\'s values; unverified, the map alone', async () => {
+test('solve: a verified answer\'s steps (and their candidates in the tree) are shown at least at the map\'s verifiedFloor; the others keep the map\'s values; unverified, the map alone', async () => {
   const info = { ...fakeInfo, calibration: { ...CALIBRATION, verifiedFloor: 0.95 } };
   const verified = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', k: 2, b: 1 });
   assert.equal(verified.verified, true);
   assert.deepEqual(verified.steps.map((s) => s.value), [0.95, 0.95]);
   assert.ok(verified.trace.chosen.every((s) => s.tokenValues?.every((v) => v >= 0.95)));
-  const tree = verified.trace.steps.flatMap((s) => s.beams.flatMap((b) => b.candidates.map((c) => c.value ?? 1)));
-  assert.ok(tree.every((v) => v < 0.2), `the tree shows the map's values, got ${tree.join(', ')}`);
+  const chosenIds = new Set(verified.trace.chosen.map((s) => s.candidateId));
+  const tree = verified.trace.steps.flatMap((s) => s.beams.flatMap((b) => b.candidates));
+  assert.ok(tree.filter((c) => chosenIds.has(c.id)).every((c) => c.value === 0.95), 'the chosen candidates read in the tree as in the steps');
+  const others = tree.filter((c) => !chosenIds.has(c.id)).map((c) => c.value ?? 1);
+  assert.ok(others.length > 0 && others.every((v) => v < 0.2), `the other candidates keep the map's values, got ${others.join(', ')}`);
+  const vote = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', strategy: 'bon', k: 2 });
+  assert.equal(vote.verified, true);
+  assert.ok(vote.trace.paths.filter((p) => p.chosen).every((p) => p.value === 0.95 && p.steps.every((s) => s.value === 0.95)));
   const withoutExact = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', k: 2, b: 1, exact: false });
   assert.equal(withoutExact.verified, null);
   assert.ok(withoutExact.steps.every((s) => (s.value ?? 1) < 0.2));
