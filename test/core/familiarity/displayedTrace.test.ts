@@ -50,7 +50,9 @@ test('solve: a verified answer\'s steps (and their candidates in the tree) are s
   assert.ok(tree.filter((c) => chosenIds.has(c.id)).every((c) => c.value === 0.95), 'the chosen candidates read in the tree as in the steps');
   const others = tree.filter((c) => !chosenIds.has(c.id)).map((c) => c.value ?? 1);
   assert.ok(others.length > 0 && others.every((v) => v < 0.2), `the other candidates keep the map's values, got ${others.join(', ')}`);
-  const vote = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', strategy: 'bon', k: 2 });
+  // Best-of-N samples whole paths at once: this policy writes the whole solution.
+  const wholePaths = Object.assign(new ScriptedPolicy(() => `2 + 2 = 4\nThe answer is 4${EOS}`), { promptLogprobs: policy().promptLogprobs });
+  const vote = await solve(fakeEngine(wholePaths, verifier(), {}, info), { problem: 'What is $2 + 2$?', strategy: 'bon', k: 2 });
   assert.equal(vote.verified, true);
   assert.ok(vote.trace.paths.filter((p) => p.chosen).every((p) => p.value === 0.95 && p.steps.every((s) => s.value === 0.95)));
   const withoutExact = await solve(fakeEngine(policy(), verifier(), {}, info), { problem: 'What is $2 + 2$?', k: 2, b: 1, exact: false });
