@@ -100,9 +100,9 @@ export interface Calibration {
   /** `surprise` is absent from maps fitted before it was a feature: 0. */
   weights: { value: number; unfamiliar: number; surprise?: number; bias: number };
   /**
-   * The least value shown for a step of a solution whose final answer exact math verified: the
-   * lower end of the 95 % Wilson interval of how often verified answers were right where the map
-   * was fitted (the map itself is fitted on the other solves). Absent from maps fitted before it
+   * The least value shown for a step of a solution whose final answer exact math verified: how
+   * often verified answers were right where the map was fitted, (right + 1) / (verified + 2) (the
+   * map itself is fitted on the other solves). Absent from maps fitted before it
    * existed: such solutions are shown through the map alone.
    */
   verifiedFloor?: number;

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calibrationReport, fitCalibration, VALUE_WEIGHT } from '../../bench/lib/calibrationReport.js';
+import { calibrationReport, fitCalibration, ruleOfSuccession, VALUE_WEIGHT } from '../../bench/lib/calibrationReport.js';
 import type { SolvedRecord } from '../../bench/lib/calibrationSolves.js';
 import { displayedValue } from '../../src/core/familiarity/calibration.js';
-import { wilsonInterval } from '../../bench/lib/stats.js';
 
 /** A solved problem: right or wrong, its raw step values, its surprise. */
 function solved(split: string, index: number, right: boolean, stepValues: number[], surprise = 1): SolvedRecord {
@@ -56,10 +55,10 @@ const solves = (split: string): SolvedRecord[] => [
   ...Array.from({ length: 40 }, (_, i) => record(split, 120 + i, Math.floor(i / 2) % 20 !== 0, false, 1)),
 ];
 
-test('the fit sets verified solves apart: their floor is the Wilson lower bound, the map is fitted on the others', () => {
+test('the fit sets verified solves apart: their floor is the rate they were right (rule of succession), the map is fitted on the others', () => {
   const records = solves('natural');
   const map = fitCalibration(records, BOUNDS, 0.25, 'test');
-  assert.equal(map.verifiedFloor, wilsonInterval(80, 80)[0]);
+  assert.equal(map.verifiedFloor, ruleOfSuccession(80, 80));
   // Unfamiliar and unverified: right 1 time in 4, which the map learns once the verified ones are out.
   const unfamiliar = map.weights.unfamiliar + 3 * (map.weights.surprise ?? 0) + map.weights.bias + 0.25 * Math.log(0.9 / 0.1);
   assert.ok(Math.abs(1 / (1 + Math.exp(-unfamiliar)) - 0.25) < 0.05, `unfamiliar unverified shown at ${1 / (1 + Math.exp(-unfamiliar))}`);
@@ -73,10 +72,10 @@ test('the fit sets verified solves apart: their floor is the Wilson lower bound,
 test('the report ships the map with the floor and shows the verified solves through it, beside the map alone', () => {
   const records = [...solves('val'), ...solves('natural'), ...solves('natural-b')];
   const report = calibrationReport(records, [], ['# test'], 'val + natural');
-  assert.equal(report.shipped.verifiedFloor, wilsonInterval(160, 160)[0]);
-  assert.match(report.markdown, /shown at least at 9\d\.\d %, the lower end of the 95 % Wilson interval of verified answers right \(160 of 160\)/);
+  assert.equal(report.shipped.verifiedFloor, ruleOfSuccession(160, 160));
+  assert.match(report.markdown, /shown at least at 99\.4 %, the rate of verified answers right by the rule of succession \(160 of 160/);
   assert.match(report.markdown, /\| natural \| calibrated, no verified floor \(the map alone, fitted on every solve\) \|/);
-  // Every verified answer (80 a split; 40 in a fold, whose floor is 91 %) is shown at the floor; through the map
+  // Every verified answer (80 a split; 40 in a fold, whose floor is 98 %) is shown at the floor; through the map
   // alone they share the value of the unfamiliar wording they came with (right 90 of 120 there).
   const results = (report.json as { results: Record<string, Record<string, { confident: number; confidentWrong: number }>> }).results;
   const shipped = results.natural?.['calibrated, value weight 0.25 (shipped)'];
