@@ -15,9 +15,8 @@ export function familiarityCaution(familiarity: Familiarity, valued = true): str
  * `verified`: whether exact math verified the final answer against the problem. The notice then
  * says so rather than that the answer is often wrong: every verified answer of the benchmarks was
  * right (val, natural and natural-b; the count is in bench/results/README.md). It no longer says
- * the percentages are lowered: a solve's steps that reach a verified answer are shown at least at
- * the calibration's verifiedFloor (a check's lines keep the map's values, whose drops are what the
- * check points at).
+ * the percentages are lowered: the steps of a solve, or of a check with no false line, that reach a
+ * verified answer are shown at least at the calibration's verifiedFloor.
  */
 export function familiarityNotice(familiarity: Familiarity, valued = true, verified: boolean | null = null): string | null {
   if (familiarity.unfamiliar === true) {

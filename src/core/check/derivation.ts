@@ -50,10 +50,15 @@ export async function checkDerivation(
     stepEnds.map((end) => raw[end - 1] ?? 0),
     suspicion,
   );
-  const values = raw.map(display.show);
+  const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
+  const finished = format.isAnswerLine(request.steps.at(-1) ?? '');
+  const firstFalse = exact ? exact.findIndex(isContradicted) : -1;
+  const verified = exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null;
+  // A derivation that reaches a verified answer with no false line is shown as a solve reaching it is
+  // (at least at the calibration's verifiedFloor), so that Solve and Check agree on the same lines.
+  const values = raw.map(verified === true && firstFalse < 0 ? display.showVerified : display.show);
   const problemValue = values[promptLength - 1] ?? 0;
 
-  const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
   let start = promptLength;
   const steps: CheckedStep[] = request.steps.map((text, i) => {
     const end = stepEnds[i] as number;
@@ -76,14 +81,7 @@ export async function checkDerivation(
     flagged && firstSuspicious !== null && suspiciousToken !== null
       ? suspicionReason(firstSuspicious, flagged.before, flagged.value, flagged.text, flagged.tokens[suspiciousToken]?.text ?? '')
       : noSuspicionReason(steps.at(-1)?.value ?? problemValue, suspicion);
-  const finished = format.isAnswerLine(request.steps.at(-1) ?? '');
-  const firstFalse = exact ? exact.findIndex(isContradicted) : -1;
-  const flags = {
-    steps,
-    firstSuspicious,
-    firstFalse: firstFalse < 0 ? null : firstFalse,
-    verified: exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null,
-  };
+  const flags = { steps, firstSuspicious, firstFalse: firstFalse < 0 ? null : firstFalse, verified };
   return {
     verifier: verifierName,
     problemValue,

@@ -25,6 +25,20 @@ test('check: every value shown is calibrated; the slip is still found where the 
   assert.match(result.reason, new RegExp(`from ${Math.round(100 * shown(0.9))}% to ${Math.round(100 * shown(0.1))}%`));
 });
 
+test('check: a derivation reaching a verified answer with no false line is shown at least at the verifiedFloor, as a solve is; otherwise the map alone', async () => {
+  const floored = () => fakeEngine(familiarPolicy(), new ScriptedVerifier(() => 0.3), {}, { ...fakeInfo, calibration: { ...CALIBRATION, verifiedFloor: 0.97 } });
+  const verified = await checkDerivation(floored(), { problem: 'What is $2 + 2$?', steps: ['$2 + 2 = 4$', 'The answer is 4'] });
+  assert.equal(verified.verified, true);
+  assert.ok(verified.steps.every((s) => s.value === 0.97 && s.tokens.every((t) => t.value === 0.97)));
+  const wrong = await checkDerivation(floored(), { problem: 'What is $2 + 2$?', steps: ['$2 + 2 = 5$', 'The answer is 4'] });
+  assert.equal(wrong.firstFalse, 0, 'a false line on the way');
+  const mapAlone = displayedValue(0.3, { surprise: 2, splitWords: wrong.familiarity.splitWords }, CALIBRATION);
+  assert.ok(mapAlone < 0.97 && wrong.steps.every((s) => s.value === mapAlone), JSON.stringify(wrong.steps.map((s) => s.value)));
+  const refuted = await checkDerivation(floored(), { problem: 'What is $2 + 2$?', steps: ['$2 + 3 = 5$', 'The answer is 5'] });
+  assert.equal(refuted.verified, false);
+  assert.ok(refuted.steps.every((s) => s.value === mapAlone));
+});
+
 test('hint: its value and its trace are calibrated', async () => {
   const hint = await hintNextStep(engine(), { problem: '2 + 2?', steps: [] }, { k: 2 });
   assert.equal(hint.outcome, 'step');
