@@ -55,8 +55,9 @@ export function fitCalibration(
   fittedOn: string,
   verifiedFloor = true,
 ): Calibration {
-  const verified = verifiedFloor ? records.filter((r) => r.verified === true) : [];
-  const rows = records.filter((r) => !verified.includes(r)).flatMap((r) =>
+  const setApart = (r: SolvedRecord): boolean => verifiedFloor && r.verified === true;
+  const verified = records.filter(setApart);
+  const rows = records.filter((r) => !setApart(r)).flatMap((r) =>
     r.stepValues.map((raw): FitRow => ({ raw, features: [unfamiliarFeature(r, unfamiliarAbove), r.surprise.meanNats], right: r.right, weight: 1 / r.stepValues.length })),
   );
   const [unfamiliar, surprise, bias] = fitLogistic(rows, valueWeight) as [number, number, number];

@@ -8,7 +8,7 @@ import { TextFormat } from '../search/format.js';
 import { requireVerifier } from '../search/fromEngine.js';
 import { assessFamiliarity } from '../familiarity/assess.js';
 import { checkProblemText } from '../problemText.js';
-import { firstFlagged, isContradicted, judgeLines, tvmWarningStands, verifyStatedAnswer } from './exactCheck.js';
+import { derivationSucceeded, firstFlagged, isContradicted, judgeLines, tvmWarningStands, verifyStatedAnswer } from './exactCheck.js';
 import { DEFAULT_SUSPICION, firstCollapse, noSuspicionReason, steepestDrop, suspicionReason } from './suspicious.js';
 import type { CheckOptions, CheckResult, CheckedStep, SuspicionOptions } from '../../shared/engineProtocol.js';
 
@@ -52,11 +52,12 @@ export async function checkDerivation(
   );
   const exact = options.exact === false ? null : judgeLines(request.problem, request.steps);
   const finished = format.isAnswerLine(request.steps.at(-1) ?? '');
-  const firstFalse = exact ? exact.findIndex(isContradicted) : -1;
+  const contradicted = exact ? exact.findIndex(isContradicted) : -1;
+  const firstFalse = contradicted < 0 ? null : contradicted;
   const verified = exact && finished ? verifyStatedAnswer(request.problem, format.extractAnswer(request.steps.join('\n'))) : null;
   // A derivation that reaches a verified answer with no false line is shown as a solve reaching it is
   // (at least at the calibration's verifiedFloor), so that Solve and Check agree on the same lines.
-  const values = raw.map(verified === true && firstFalse < 0 ? display.showVerified : display.show);
+  const values = raw.map(derivationSucceeded({ firstFalse, verified }) ? display.showVerified : display.show);
   const problemValue = values[promptLength - 1] ?? 0;
 
   let start = promptLength;
@@ -81,7 +82,7 @@ export async function checkDerivation(
     flagged && firstSuspicious !== null && suspiciousToken !== null
       ? suspicionReason(firstSuspicious, flagged.before, flagged.value, flagged.text, flagged.tokens[suspiciousToken]?.text ?? '')
       : noSuspicionReason(steps.at(-1)?.value ?? problemValue, suspicion);
-  const flags = { steps, firstSuspicious, firstFalse: firstFalse < 0 ? null : firstFalse, verified };
+  const flags = { steps, firstSuspicious, firstFalse, verified };
   return {
     verifier: verifierName,
     problemValue,

@@ -40,6 +40,11 @@ export interface FlagSource {
   verified: boolean | null;
 }
 
+/** A derivation that reached a verified answer with no false line on the way. */
+export function derivationSucceeded(check: Pick<FlagSource, 'firstFalse' | 'verified'>): boolean {
+  return check.verified === true && check.firstFalse === null;
+}
+
 /**
  * Whether the TVM's first suspicious step is worth a warning beside the exact verdicts. Not when
  * an exact error at or before it explains the collapse (the value stays low after a slip: that is
@@ -54,7 +59,7 @@ export function tvmWarningStands(check: FlagSource): boolean {
   const index = check.firstSuspicious;
   if (index === null) return false;
   if (check.firstFalse !== null && check.firstFalse <= index) return false;
-  if (check.verified === true && check.firstFalse === null) return false;
+  if (derivationSucceeded(check)) return false;
   return check.steps[index]?.exact?.verdict !== 'follows';
 }
 
